@@ -1,0 +1,78 @@
+// What every format parser returns. The importer turns it into an item; parsers never touch storage.
+import type { ErrorCode } from '../../shared/errors.js';
+
+export interface ParsedDocument {
+  /** Null when the format carries no title; the importer then uses the first line or file name. */
+  title: string | null;
+  /** Clean text for search and reading; paragraphs separated by blank lines ("\n\n"). */
+  text: string;
+  /** Sanitised HTML (see sanitize-html.ts) where the source had structure, else null. */
+  html: string | null;
+  byline: string | null;
+  siteName: string | null;
+  /** ISO 8601 date (YYYY-MM-DD or full timestamp) when the source states one. */
+  publishedAt: string | null;
+  /** BCP 47 language tag if the source states it (html lang, OPF, front matter), else null. */
+  lang: string | null;
+  /** Text encoding the bytes were decoded from (txt, html, eml), else null. */
+  encoding: string | null;
+  /** PDF page count, else null. */
+  pages: number | null;
+  /** For PDFs: offset in `text` where each page starts (pageStarts[0] === 0). */
+  pageStarts: number[] | null;
+  /** Tags the source itself carries (Markdown front matter). */
+  tags: string[];
+  /** Human-readable warnings shown with the item, e.g. "no text layer: only the title and notes are searchable". */
+  warnings: string[];
+}
+
+/** Limits a parser must respect; exceeding one throws ArchiveError('too-large' | 'timeout'). */
+export interface ParseLimits {
+  /** Largest input file accepted, in bytes. */
+  maxFileBytes: number;
+  /** Largest total decompressed size of a zip-based format (docx, odt, epub). */
+  maxUnzippedBytes: number;
+  /** Largest number of entries in a zip-based format. */
+  maxZipEntries: number;
+  /** Largest extracted text, in characters. */
+  maxTextChars: number;
+}
+
+export const defaultParseLimits: ParseLimits = {
+  maxFileBytes: 200 * 1024 * 1024,
+  maxUnzippedBytes: 500 * 1024 * 1024,
+  maxZipEntries: 20_000,
+  maxTextChars: 50_000_000,
+};
+
+export interface ParseContext {
+  /** The file's path, for messages and extension sniffing only; parsers read `bytes`, never the disk. */
+  path: string;
+  limits: ParseLimits;
+}
+
+/** A format parser: bytes in, document out; throws ArchiveError with one of these codes on bad input. */
+export type Parser = (bytes: Uint8Array, ctx: ParseContext) => Promise<ParsedDocument>;
+
+export type ParserErrorCode = Extract<
+  ErrorCode,
+  'unsupported' | 'empty' | 'corrupt' | 'encrypted' | 'too-large' | 'timeout' | 'no-text'
+>;
+
+/** A ParsedDocument with every optional field empty: parsers spread their own fields over it. */
+export function emptyDocument(): ParsedDocument {
+  return {
+    title: null,
+    text: '',
+    html: null,
+    byline: null,
+    siteName: null,
+    publishedAt: null,
+    lang: null,
+    encoding: null,
+    pages: null,
+    pageStarts: null,
+    tags: [],
+    warnings: [],
+  };
+}

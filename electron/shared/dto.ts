@@ -1,0 +1,144 @@
+// Data that crosses the boundary between the archive and its callers: plain JSON, no classes.
+import type { ErrorShape } from './errors.js';
+
+export type ItemKind = 'article' | 'note';
+
+/** [start, end) offsets in UTF-16 code units (JavaScript string indices). */
+export type Span = [number, number];
+
+export interface SourceInfo {
+  path: string;
+  format: string;
+  sha256: string;
+  encoding: string | null;
+  bytes: number;
+}
+
+export interface NoteInfo {
+  id: number;
+  text: string;
+  title: string;
+  /** The item this note is attached to, or null for a standalone note. */
+  parentId: number | null;
+  createdAt: string;
+  updatedAt: string;
+  tags: string[];
+}
+
+export interface ItemDetail {
+  id: number;
+  kind: ItemKind;
+  title: string;
+  text: string;
+  /** Sanitised article HTML where the source had structure, else null. */
+  html: string | null;
+  source: SourceInfo | null;
+  lang: string | null;
+  dir: 'rtl' | 'ltr';
+  byline: string | null;
+  siteName: string | null;
+  tags: string[];
+  notes: Array<{ id: number; text: string }>;
+  parentId: number | null;
+  importedAt: string;
+  updatedAt: string;
+  publishedAt: string | null;
+  pages: number | null;
+  warnings: string[];
+}
+
+export interface SearchHit {
+  id: number;
+  kind: ItemKind;
+  title: string;
+  /** Title spans that match the query, offsets into `title`. */
+  titleHighlights: Span[];
+  snippet: string;
+  /** Offsets into `snippet`. */
+  highlights: Span[];
+  score: number;
+  tags: string[];
+  lang: string | null;
+  dir: 'rtl' | 'ltr';
+  parentId: number | null;
+  importedAt: string;
+  publishedAt: string | null;
+  /** PDF page of the snippet, where known. */
+  page: number | null;
+}
+
+export interface FacetCount {
+  value: string;
+  count: number;
+}
+
+export interface SearchFacets {
+  tag: FacetCount[];
+  type: FacetCount[];
+  lang: FacetCount[];
+  year: FacetCount[];
+}
+
+export interface SearchResult {
+  total: number;
+  hits: SearchHit[];
+  facets?: SearchFacets;
+  /** A corrected query when this one found nothing and a close one would. */
+  didYouMean?: string;
+}
+
+/** Every term of a query as the analyzer sees it, for highlighting in the reader. */
+export interface QueryTerms {
+  /** Each entry is one word or a phrase (several words), already analysed. */
+  groups: Array<{ exact: string[]; stem: string[]; mode: 'stem' | 'exact' | 'prefix' }>;
+}
+
+export type ImportStatus = 'imported' | 'duplicate' | 'failed' | 'skipped';
+
+export interface ImportFileResult {
+  path: string;
+  status: ImportStatus;
+  id?: number;
+  /** For duplicates: the item already holding this content. */
+  duplicateOf?: number;
+  error?: ErrorShape;
+  warnings?: string[];
+}
+
+export interface ImportReport {
+  jobId: string;
+  results: ImportFileResult[];
+  imported: number;
+  duplicates: number;
+  failed: number;
+  skipped: number;
+  cancelled: boolean;
+}
+
+export interface ImportProgress {
+  jobId: string;
+  filesDone: number;
+  filesTotal: number;
+  bytesDone: number;
+  bytesTotal: number;
+  currentFile: string | null;
+  /** The result for the file just finished, if any. */
+  last?: ImportFileResult;
+}
+
+export interface TagInfo {
+  path: string;
+  color: string | null;
+  /** Items carrying this tag or one of its sub-tags. */
+  count: number;
+}
+
+export interface ArchiveStats {
+  articles: number;
+  notes: number;
+  tags: number;
+  archiveDir: string;
+}
+
+/** Events the archive pushes to its callers. */
+export type ArchiveEvent = { type: 'importProgress'; progress: ImportProgress };

@@ -1,0 +1,59 @@
+// Lint, including the dependency rules of DESIGN §1: a wrong import fails `npm test`.
+import tseslint from 'typescript-eslint';
+import { builtinModules } from 'node:module';
+
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+
+/** no-restricted-imports options for a zone: forbidden path patterns and package names. */
+function zone(patterns, paths = []) {
+  return {
+    'no-restricted-imports': [
+      'error',
+      {
+        paths: paths.map((name) => ({ name, message: 'DESIGN §1: this layer may not import it.' })),
+        patterns: patterns.map((group) => ({ group: [group], message: 'DESIGN §1: this layer may not import it.' })),
+      },
+    ],
+  };
+}
+
+const notApp = ['**/main/**', '**/preload/**', '**/cli/**', '**/web/**', '**/renderer/**', 'electron', 'electron/*'];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'release/**', 'test-results/**', 'bench/results/**'] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['electron/shared/**/*.ts'],
+    rules: zone(['../*', '!./*', '**/core/**', ...notApp], [...nodeBuiltins, 'better-sqlite3', 'react']),
+  },
+  {
+    files: ['electron/core/**/*.ts'],
+    rules: zone([...notApp, 'react', 'react-dom']),
+  },
+  {
+    files: ['electron/cli/**/*.ts'],
+    rules: zone(['**/main/**', '**/preload/**', '**/renderer/**', 'electron', 'react']),
+  },
+  {
+    files: ['electron/web/**/*.ts'],
+    rules: zone(['**/main/**', '**/preload/**', '**/cli/**', 'electron', 'react']),
+  },
+  {
+    files: ['electron/preload/**/*.ts', 'electron/preload/**/*.cts'],
+    rules: zone(['**/core/**', '**/main/**', '**/cli/**', '**/web/**', '**/renderer/**'], ['better-sqlite3']),
+  },
+  {
+    files: ['electron/main/**/*.ts'],
+    rules: zone(['**/cli/**', '**/web/**', '**/renderer/**', '**/preload/**']),
+  },
+  {
+    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    ignores: ['renderer/vite.config.ts'],
+    rules: zone(['**/electron/core/**', '**/electron/main/**', '**/electron/cli/**', '**/electron/web/**', '**/electron/preload/**', 'electron'], [...nodeBuiltins, 'better-sqlite3']),
+  },
+);
