@@ -7,8 +7,8 @@ import type {
   ImportReport,
   ItemDetail,
   NoteInfo,
-  QueryTerms,
   SearchResult,
+  Span,
   TagInfo,
 } from './dto.js';
 
@@ -52,7 +52,8 @@ export interface ArchiveApi {
   importPaths(args: z.input<typeof importArgs>): Promise<ImportReport>;
   cancelImport(args: { jobId: string }): Promise<{ cancelled: boolean }>;
   search(args: z.input<typeof searchArgs>): Promise<SearchResult>;
-  queryTerms(args: { query: string }): Promise<QueryTerms>;
+  /** Spans of `texts` that match `query`, for highlighting in the reader (same analyzer as search). */
+  highlight(args: { query: string; texts: string[] }): Promise<Span[][]>;
   getItem(args: { id: number }): Promise<ItemDetail>;
   deleteItem(args: { id: number }): Promise<{ deleted: boolean }>;
   addTag(args: { id: number; tag: string }): Promise<{ tags: string[] }>;
@@ -71,7 +72,10 @@ export const archiveMethods = {
   importPaths: importArgs,
   cancelImport: z.object({ jobId: z.string().min(1) }),
   search: searchArgs,
-  queryTerms: z.object({ query: z.string().max(100_000) }),
+  highlight: z.object({
+    query: z.string().max(100_000),
+    texts: z.array(z.string()).max(100_000).refine((t) => t.reduce((n, s) => n + s.length, 0) <= 50_000_000, 'at most 50,000,000 characters'),
+  }),
   getItem: z.object({ id: itemId }),
   deleteItem: z.object({ id: itemId }),
   addTag: z.object({ id: itemId, tag: tagPathSchema }),

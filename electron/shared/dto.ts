@@ -87,12 +87,6 @@ export interface SearchResult {
   didYouMean?: string;
 }
 
-/** Every term of a query as the analyzer sees it, for highlighting in the reader. */
-export interface QueryTerms {
-  /** Each entry is one word or a phrase (several words), already analysed. */
-  groups: Array<{ exact: string[]; stem: string[]; mode: 'stem' | 'exact' | 'prefix' }>;
-}
-
 export type ImportStatus = 'imported' | 'duplicate' | 'failed' | 'skipped';
 
 export interface ImportFileResult {

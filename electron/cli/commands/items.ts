@@ -1,0 +1,101 @@
+// khizana show / tag / untag / tags / note add / notes / delete
+import type { ArchiveSession } from '../../core/archive.js';
+import { parseCommandArgs, parseId } from '../args.js';
+import { commandHelp } from '../usage.js';
+import { dim, printJson, UsageError, useColor } from '../output.js';
+
+function help(command: string): number {
+  console.log(commandHelp[command]);
+  return 0;
+}
+
+/** khizana show <id> [--json] */
+export async function showCommand(session: ArchiveSession, argv: string[]): Promise<number> {
+  const { values, positionals } = parseCommandArgs(argv, { json: { type: 'boolean' } });
+  if (values.help) return help('show');
+  const item = await session.api.getItem({ id: parseId(positionals[0]) });
+  if (values.json) {
+    printJson({
+      id: item.id, kind: item.kind, title: item.title, text: item.text,
+      source: item.source ? { path: item.source.path, format: item.source.format, sha256: item.source.sha256, encoding: item.source.encoding } : null,
+      lang: item.lang, tags: item.tags, notes: item.notes, importedAt: item.importedAt, publishedAt: item.publishedAt,
+      html: item.html, pages: item.pages, warnings: item.warnings, byline: item.byline, siteName: item.siteName, dir: item.dir, parentId: item.parentId,
+    });
+    return 0;
+  }
+  const color = useColor();
+  console.log(`#${item.id}  ${item.title}`);
+  const facts = [
+    item.kind,
+    item.source ? `${item.source.format} ${item.source.path}${item.source.encoding ? ` (${item.source.encoding})` : ''}` : null,
+    item.lang ? `lang ${item.lang}` : null,
+    item.byline,
+    item.publishedAt ? `published ${item.publishedAt}` : null,
+    `imported ${item.importedAt}`,
+    item.pages ? `${item.pages} pages` : null,
+  ].filter(Boolean);
+  console.log(dim(facts.join(' · '), color));
+  if (item.tags.length) console.log(`tags: ${item.tags.join(', ')}`);
+  for (const warning of item.warnings) console.log(`warning: ${warning}`);
+  console.log(`\n${item.text}\n`);
+  for (const note of item.notes) console.log(`note #${note.id}: ${note.text}`);
+  return 0;
+}
+
+/** khizana tag|untag <id> <tag> */
+export async function tagCommand(session: ArchiveSession, argv: string[], remove: boolean): Promise<number> {
+  const { values, positionals } = parseCommandArgs(argv, {});
+  if (values.help) return help(remove ? 'untag' : 'tag');
+  const id = parseId(positionals[0]);
+  const tag = positionals[1];
+  if (!tag || positionals.length > 2) throw new UsageError(`usage: khizana ${remove ? 'untag' : 'tag'} <id> <tag>`);
+  const { tags } = remove ? await session.api.removeTag({ id, tag }) : await session.api.addTag({ id, tag });
+  console.log(`#${id} tags: ${tags.length ? tags.join(', ') : '(none)'}`);
+  return 0;
+}
+
+/** khizana tags [--json] */
+export async function tagsCommand(session: ArchiveSession, argv: string[]): Promise<number> {
+  const { values } = parseCommandArgs(argv, { json: { type: 'boolean' } });
+  if (values.help) return help('tags');
+  const tags = await session.api.listTags({});
+  if (values.json) printJson(tags);
+  else if (tags.length === 0) console.log('No tags yet. Add one: khizana tag <id> <tag>');
+  else for (const tag of tags) console.log(`${tag.path}  ${tag.count}${tag.color ? `  ${tag.color}` : ''}`);
+  return 0;
+}
+
+/** khizana note add [--on <id>] <text> */
+export async function noteCommand(session: ArchiveSession, argv: string[]): Promise<number> {
+  const { values, positionals } = parseCommandArgs(argv, { on: { type: 'string' }, json: { type: 'boolean' } });
+  if (values.help) return help('note');
+  if (positionals[0] !== 'add') throw new UsageError('usage: khizana note add [--on <id>] <text>');
+  const text = positionals.slice(1).join(' ');
+  if (!text.trim()) throw new UsageError('the note is empty: khizana note add [--on <id>] <text>');
+  const note = await session.api.addNote({ text, on: values.on === undefined ? undefined : parseId(values.on, 'item id') });
+  if (values.json) printJson(note);
+  else console.log(`note #${note.id} saved${note.parentId ? ` on #${note.parentId}` : ''}`);
+  return 0;
+}
+
+/** khizana notes [--on <id>] [--json] */
+export async function notesCommand(session: ArchiveSession, argv: string[]): Promise<number> {
+  const { values } = parseCommandArgs(argv, { on: { type: 'string' }, json: { type: 'boolean' } });
+  if (values.help) return help('notes');
+  const notes = await session.api.listNotes({ on: values.on === undefined ? undefined : parseId(values.on, 'item id') });
+  if (values.json) printJson(notes);
+  else if (notes.length === 0) console.log('No notes yet. Write one: khizana note add [--on <id>] <text>');
+  else for (const n of notes) console.log(`#${n.id}${n.parentId ? ` (on #${n.parentId})` : ''}  ${n.text.replace(/\s+/g, ' ').slice(0, 200)}`);
+  return 0;
+}
+
+/** khizana delete <id> */
+export async function deleteCommand(session: ArchiveSession, argv: string[]): Promise<number> {
+  const { values, positionals } = parseCommandArgs(argv, {});
+  if (values.help) return help('delete');
+  const id = parseId(positionals[0]);
+  const { deleted } = await session.api.deleteItem({ id });
+  if (!deleted) throw new UsageError(`no item with id ${id}`);
+  console.log(`#${id} deleted`);
+  return 0;
+}

@@ -1,0 +1,16 @@
+// khizana serve [--port N]: the UI in a browser, on 127.0.0.1 only (DESIGN §6).
+import { parseCommandArgs, parseCount } from '../args.js';
+import { commandHelp } from '../usage.js';
+import { UsageError } from '../output.js';
+
+/** Runs the web bridge until interrupted; returns the exit status. */
+export async function serveCommand(_dir: string, argv: string[]): Promise<number> {
+  const { values } = parseCommandArgs(argv, { port: { type: 'string' } });
+  if (values.help) {
+    console.log(commandHelp.serve);
+    return 0;
+  }
+  const port = parseCount(values.port, 'port', 0);
+  if (port > 65535) throw new UsageError('--port must be between 0 and 65535');
+  throw new UsageError('serve is not available yet');
+}

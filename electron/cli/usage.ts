@@ -1,0 +1,78 @@
+// Help texts of the `khizana` command.
+
+export const mainHelp = `khizana — an offline research archive with Arabic-aware full-text search
+
+Usage: khizana [--archive DIR] <command> [options]
+
+Commands:
+  import <path...> [--tag T]... [--json]   import files and folders (recursive)
+  search <query> [--limit N] [--offset N] [--sort relevance|newest|oldest] [--json]
+  show <id> [--json]                       show an item with its text, tags and notes
+  tag <id> <tag>                           add a tag (hierarchical: syria/idlib)
+  untag <id> <tag>                         remove a tag
+  tags [--json]                            list tags with item counts
+  note add [--on <id>] <text>              write a note, standalone or on an item
+  notes [--on <id>] [--json]               list notes
+  delete <id>                              delete an item (and the notes on it)
+  serve [--port N]                         the app in your browser, on 127.0.0.1 only
+
+Options:
+  --archive DIR   the archive folder (default: $KHIZANA_ARCHIVE, else your OS data folder)
+  --help, -h      help for khizana or for a command: khizana <command> --help
+  --version       print the version
+
+Examples:
+  khizana import ~/articles --tag syria/idlib
+  khizana search 'ادلب الفصائل'
+  khizana search '"ولا تهنوا"' --json
+  khizana search 'tag:syria -assad "air strike"'
+`;
+
+export const commandHelp: Record<string, string> = {
+  import: `Usage: khizana import <path...> [--tag T]... [--json]
+
+Imports files and folders (folders recursively; hidden files are skipped).
+Supported: see the README. Exact duplicates (same bytes, or the same text in
+another encoding) are reported as "duplicate", never stored twice.
+
+  --tag T    tag every imported item (repeatable; hierarchical: syria/idlib)
+  --json     one JSON object per file per line:
+             {"path","status":"imported"|"duplicate"|"failed"|"skipped","id"?,"error"?:{"code","message"}}
+
+Exit status: 0 when nothing failed, 1 when some file failed (the others are
+still imported), 2 for a usage error.`,
+  search: `Usage: khizana search <query> [--limit N] [--offset N] [--sort relevance|newest|oldest] [--json]
+
+Query language:
+  words          all must match (Arabic: diacritics, alef forms, ال/و/بال… prefixes handled)
+  "a phrase"     the words next to each other
+  a OR b         either
+  -word, NOT w   exclude
+  word*          prefix
+  =word          exact form only (no stemming), for names
+  word~          typo-tolerant
+  tag:syria      items tagged syria or syria/…;   -tag:x excludes
+  title:word     in titles only
+  type:article|note   lang:ar   before:2020-01-01   after:2015   in:notes
+
+  --limit N   hits to show (default 20, at most 1000)
+  --offset N  skip the first N hits
+  --json      {"total","hits":[{"id","kind","title","snippet","highlights":[[start,end]…],"score","tags"}]}
+              (highlights are offsets into snippet, in UTF-16 code units)`,
+  show: `Usage: khizana show <id> [--json]
+
+Prints an item: title, source, tags, notes and its text.`,
+  tag: 'Usage: khizana tag <id> <tag>\n\nAdds a tag to an item. Tags are paths: syria/idlib is inside syria.',
+  untag: 'Usage: khizana untag <id> <tag>\n\nRemoves a tag from an item.',
+  tags: 'Usage: khizana tags [--json]\n\nLists every tag with the number of items under it (sub-tags included).',
+  note: `Usage: khizana note add [--on <id>] <text>
+
+Writes a note (Markdown). With --on it is attached to that item; notes are
+found by search like articles (in:notes searches notes only).`,
+  notes: 'Usage: khizana notes [--on <id>] [--json]\n\nLists notes, newest first (or those attached to one item).',
+  delete: 'Usage: khizana delete <id>\n\nDeletes an item and the notes attached to it.',
+  serve: `Usage: khizana serve [--port N]
+
+Serves the Khizana UI and the archive on http://127.0.0.1 only, protected by a
+random token printed at start. Stop it with Ctrl+C.`,
+};

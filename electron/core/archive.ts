@@ -1,0 +1,139 @@
+// Opens an archive folder and implements the contract on it (the in-process transport).
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { validatedApi, type ArchiveApi, type ArchiveHandlers } from '../shared/contract.js';
+import type { ArchiveEvent } from '../shared/dto.js';
+import { ArchiveError } from '../shared/errors.js';
+import { importPaths } from './import/import-paths.js';
+import { defaultParseLimits, type ParseLimits } from './import/parsed-document.js';
+import { parseInProcess } from './import/parse-in-process.js';
+import { highlightSpans } from './search/highlight.js';
+import { positiveTerms, prepareQuery, runSearch } from './search/run-search.js';
+import { createVocabulary } from './search/vocabulary.js';
+import { openDatabase } from './storage/database.js';
+import { deleteItem, itemDetail } from './storage/items.js';
+import { addNote, getNoteRow, listNotes, updateNote } from './storage/notes.js';
+import { addTag, listTags, removeTag, setTagColor } from './storage/tags.js';
+import type { FileJob } from './import/collect-files.js';
+import type { ParsedDocument } from './import/parsed-document.js';
+
+export interface ArchiveSession {
+  api: ArchiveApi;
+  dir: string;
+  close(): Promise<void>;
+}
+
+export interface OpenArchiveOptions {
+  dir: string;
+  onEvent?: (event: ArchiveEvent) => void;
+  limits?: ParseLimits;
+  /** Replaces in-process parsing (the worker pool plugs in here). */
+  parse?: (job: FileJob, bytes: Uint8Array) => Promise<ParsedDocument>;
+  parallelism?: number;
+}
+
+export const databaseFileName = 'khizana.sqlite';
+
+/** Opens (creating on first use) the archive in `dir` and returns the contract implemented on it. */
+export async function openArchive(options: OpenArchiveOptions): Promise<ArchiveSession> {
+  const dir = path.resolve(options.dir);
+  try {
+    fs.mkdirSync(path.join(dir, 'files'), { recursive: true });
+  } catch (error) {
+    throw new ArchiveError('archive-unavailable', `cannot create the archive folder ${dir}: ${(error as Error).message}`);
+  }
+  const db = openDatabase(path.join(dir, databaseFileName));
+  const vocabulary = createVocabulary(db);
+  const limits = options.limits ?? defaultParseLimits;
+  const cancelledJobs = new Set<string>();
+  const runningJobs = new Set<string>();
+
+  const handlers: ArchiveHandlers = {
+    async importPaths(args) {
+      const jobId = args.jobId ?? randomUUID();
+      runningJobs.add(jobId);
+      try {
+        return await importPaths(
+          {
+            db, archiveDir: dir, limits,
+            parse: options.parse ?? ((job, bytes) => parseInProcess(job, bytes, limits)),
+            parallelism: options.parallelism ?? 1,
+            onProgress: (progress) => options.onEvent?.({ type: 'importProgress', progress }),
+            isCancelled: () => cancelledJobs.has(jobId),
+          },
+          { paths: args.paths, tags: args.tags, jobId },
+        );
+      } finally {
+        runningJobs.delete(jobId);
+        cancelledJobs.delete(jobId);
+        vocabulary.invalidate();
+      }
+    },
+    async cancelImport({ jobId }) {
+      if (!runningJobs.has(jobId)) return { cancelled: false };
+      cancelledJobs.add(jobId);
+      return { cancelled: true };
+    },
+    async search(args) {
+      return runSearch(db, vocabulary, args);
+    },
+    async highlight({ query, texts }) {
+      const terms = positiveTerms(prepareQuery(query, vocabulary).analysed);
+      return texts.map((text) => highlightSpans(text, terms));
+    },
+    async getItem({ id }) {
+      return itemDetail(db, id);
+    },
+    async deleteItem({ id }) {
+      const deleted = deleteItem(db, id);
+      vocabulary.invalidate();
+      return { deleted };
+    },
+    async addTag({ id, tag }) {
+      return { tags: addTag(db, id, tag) };
+    },
+    async removeTag({ id, tag }) {
+      return { tags: removeTag(db, id, tag) };
+    },
+    async listTags() {
+      return listTags(db);
+    },
+    async setTagColor({ tag, color }) {
+      return setTagColor(db, tag, color);
+    },
+    async addNote({ text, on }) {
+      vocabulary.invalidate();
+      return addNote(db, text, on);
+    },
+    async updateNote({ id, text }) {
+      vocabulary.invalidate();
+      return updateNote(db, id, text);
+    },
+    async deleteNote({ id }) {
+      getNoteRow(db, id);
+      return { deleted: deleteItem(db, id) };
+    },
+    async listNotes({ on }) {
+      return listNotes(db, on);
+    },
+    async stats() {
+      const count = (sql: string) => db.prepare(sql).pluck().get() as number;
+      return {
+        articles: count("SELECT count(*) FROM items WHERE kind = 'article'"),
+        notes: count("SELECT count(*) FROM items WHERE kind = 'note'"),
+        tags: count('SELECT count(*) FROM tags'),
+        archiveDir: dir,
+      };
+    },
+  };
+
+  return {
+    api: validatedApi(handlers),
+    dir,
+    async close() {
+      for (const jobId of runningJobs) cancelledJobs.add(jobId);
+      db.close();
+    },
+  };
+}

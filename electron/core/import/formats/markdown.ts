@@ -1,0 +1,59 @@
+// Markdown: YAML front matter (title, tags, date, source, author, lang) becomes metadata.
+import { marked } from 'marked';
+import { parse as parseYaml } from 'yaml';
+import { ArchiveError } from '../../../shared/errors.js';
+import { sanitizeHtml } from '../sanitize-html.js';
+import { decodeText, looksBinary } from '../decode-text.js';
+import { emptyDocument, type Parser } from '../parsed-document.js';
+import { cleanText } from './txt.js';
+
+const frontMatter = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/;
+
+function asString(value: unknown): string | null {
+  if (typeof value === 'string' && value.trim()) return value.trim();
+  if (typeof value === 'number') return String(value);
+  if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString().slice(0, 10);
+  return null;
+}
+
+function asTags(value: unknown): string[] {
+  const list = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : [];
+  return list.map((t) => String(t).trim()).filter((t) => t.length > 0 && t.length <= 200);
+}
+
+/** Splits YAML front matter from the body; bad YAML is kept as text with a warning, never fatal. */
+export function splitFrontMatter(text: string): { meta: Record<string, unknown>; body: string; warning: string | null } {
+  const match = frontMatter.exec(text);
+  if (!match) return { meta: {}, body: text, warning: null };
+  try {
+    const meta = parseYaml(match[1]!) as unknown;
+    const body = text.slice(match[0].length);
+    if (meta === null || typeof meta !== 'object' || Array.isArray(meta)) return { meta: {}, body, warning: null };
+    return { meta: meta as Record<string, unknown>, body, warning: null };
+  } catch (error) {
+    return { meta: {}, body: text, warning: `front matter ignored: it is not valid YAML (${(error as Error).message.split('\n')[0]})` };
+  }
+}
+
+/** Parses a .md file. */
+export const parseMarkdown: Parser = async (bytes) => {
+  if (bytes.length === 0) throw new ArchiveError('empty', 'the file is empty');
+  if (looksBinary(bytes)) throw new ArchiveError('corrupt', 'this is not a Markdown file (it holds binary data)');
+  const { text, encoding } = decodeText(bytes);
+  const { meta, body, warning } = splitFrontMatter(cleanText(text));
+  if (body.trim() === '' && !asString(meta.title)) throw new ArchiveError('empty', 'the file holds no text');
+  const html = sanitizeHtml(await marked.parse(body, { async: true, gfm: true }));
+  return {
+    ...emptyDocument(),
+    title: asString(meta.title),
+    text: body.trim(),
+    html,
+    byline: asString(meta.author),
+    siteName: asString(meta.source),
+    publishedAt: asString(meta.date),
+    lang: asString(meta.lang),
+    encoding,
+    tags: asTags(meta.tags),
+    warnings: warning ? [warning] : [],
+  };
+};

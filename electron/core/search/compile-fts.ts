@@ -1,0 +1,57 @@
+// Analysed query → FTS5 MATCH string. Every token is quoted, so no input is an FTS5 syntax error.
+import type { AnalysedQuery, MatchTerm, TermWord } from './match-terms.js';
+import { fuzzyAlternatives } from './match-terms.js';
+
+interface Columns {
+  exact: string;
+  stem: string;
+}
+
+const allColumns: Columns = { exact: '{title_exact body_exact notes_exact}', stem: '{title_stem body_stem notes_stem}' };
+const titleColumns: Columns = { exact: '{title_exact}', stem: '{title_stem}' };
+const notesColumns: Columns = { exact: '{notes_exact}', stem: '{notes_stem}' };
+
+function quote(words: string[]): string {
+  return `"${words.join(' ').replace(/"/g, '""')}"`;
+}
+
+function columnsFor(term: MatchTerm, inNotes: boolean): Columns {
+  if (term.field === 'title') return titleColumns;
+  return inNotes ? notesColumns : allColumns;
+}
+
+/** The FTS5 expression of one term. Exact-column alternatives only add to the score (exact ⊂ stem). */
+function termExpression(term: MatchTerm, inNotes: boolean): string | null {
+  const cols = columnsFor(term, inNotes);
+  const exact = quote(term.words.map((w) => w.exact));
+  const stem = quote(term.words.map((w) => w.stem));
+  switch (term.mode) {
+    case 'exact':
+      return `${cols.exact} : ${exact}`;
+    case 'prefix':
+      // The typed prefix is matched against both columns: `فصا*` finds فصائل and الفصائل.
+      return `(${cols.exact} : ${exact} * OR ${cols.stem} : ${exact} *)`;
+    case 'fuzzy': {
+      const alternatives: TermWord[] = [...term.words.slice(-1), ...fuzzyAlternatives(term)];
+      const parts = alternatives.map((w) => `${cols.exact} : ${quote([w.exact])} OR ${cols.stem} : ${quote([w.stem])}`);
+      return `(${parts.join(' OR ')})`;
+    }
+    default:
+      return `(${cols.stem} : ${stem} OR ${cols.exact} : ${exact})`;
+  }
+}
+
+/** The positive part of the MATCH expression, or null when the query has no positive words. */
+export function compilePositive(query: AnalysedQuery, inNotes: boolean): string | null {
+  const groups = query.groups
+    .map((group) => group.map((t) => termExpression(t, inNotes)).filter((e): e is string => e !== null))
+    .filter((g) => g.length > 0)
+    .map((g) => (g.length === 1 ? g[0]! : `(${g.join(' OR ')})`));
+  return groups.length > 0 ? groups.join(' AND ') : null;
+}
+
+/** The negated terms as one OR expression, or null. */
+export function compileNegative(query: AnalysedQuery, inNotes: boolean): string | null {
+  const parts = query.negated.map((t) => termExpression(t, inNotes)).filter((e): e is string => e !== null);
+  return parts.length > 0 ? parts.join(' OR ') : null;
+}

@@ -1,0 +1,141 @@
+// Highlights and snippets, computed on the original text (diacritics kept) by re-analysing it.
+import type { Span } from '../../shared/dto.js';
+import { analyze, type Token } from '../text/analyzer.js';
+import { fuzzyAlternatives, type MatchTerm, type TermWord } from './match-terms.js';
+
+export interface TextMatch {
+  start: number;
+  end: number;
+  /** Index of the matched term, to prefer snippets showing many different terms. */
+  term: number;
+}
+
+function wordMatches(token: Token, word: TermWord, mode: MatchTerm['mode'], last: boolean): boolean {
+  if (mode === 'exact') return token.exact === word.exact;
+  if (mode === 'prefix' && last) return token.exact.startsWith(word.exact) || token.stem.startsWith(word.exact);
+  return token.stem === word.stem;
+}
+
+/** Word sequences that count as a match of `term` (fuzzy terms match any of their expansions). */
+function alternativesOf(term: MatchTerm): TermWord[][] {
+  if (term.mode !== 'fuzzy') return [term.words];
+  return [term.words, ...fuzzyAlternatives(term).map((w) => [w])];
+}
+
+/** Every place in the tokens where one of the terms matches; a phrase is one run. */
+export function matchTokens(tokens: Token[], terms: MatchTerm[]): TextMatch[] {
+  const matches: TextMatch[] = [];
+  const alternatives = terms.map(alternativesOf);
+  for (let i = 0; i < tokens.length; i++) {
+    for (let t = 0; t < terms.length; t++) {
+      const mode = terms[t]!.mode;
+      for (const words of alternatives[t]!) {
+        if (i + words.length > tokens.length) continue;
+        let ok = true;
+        for (let k = 0; k < words.length && ok; k++) ok = wordMatches(tokens[i + k]!, words[k]!, mode, k === words.length - 1);
+        if (ok) {
+          matches.push({ start: tokens[i]!.start, end: tokens[i + words.length - 1]!.end, term: t });
+          break;
+        }
+      }
+    }
+  }
+  return matches;
+}
+
+/** Merged, sorted spans of every match of `terms` in `text`. */
+export function highlightSpans(text: string, terms: MatchTerm[]): Span[] {
+  if (terms.length === 0 || text.length === 0) return [];
+  return mergeSpans(matchTokens(analyze(text), terms).map((m) => [m.start, m.end] as Span));
+}
+
+function mergeSpans(spans: Span[]): Span[] {
+  spans.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const out: Span[] = [];
+  for (const span of spans) {
+    const last = out.at(-1);
+    if (last && span[0] <= last[1]) last[1] = Math.max(last[1], span[1]);
+    else out.push([span[0], span[1]]);
+  }
+  return out;
+}
+
+export interface Snippet {
+  snippet: string;
+  highlights: Span[];
+  /** Offset in the original text where the snippet's text starts. */
+  start: number;
+}
+
+const scanChunk = 20_000; // long documents are analysed chunk by chunk until a good window is found
+const scanLimit = 400_000;
+
+/** A window of about `length` characters around the best cluster of matches, with highlight offsets. */
+export function makeSnippet(text: string, terms: MatchTerm[], length = 240): Snippet {
+  let matches: TextMatch[] = [];
+  if (terms.length > 0) {
+    for (let from = 0; from < Math.min(text.length, scanLimit); from += scanChunk) {
+      // Extend the chunk to a whitespace so no word is cut in two.
+      let to = Math.min(text.length, from + scanChunk);
+      while (to < text.length && !/\s/u.test(text[to]!)) to++;
+      const tokens = analyze(text.slice(from, to)).map((t) => ({ ...t, start: t.start + from, end: t.end + from }));
+      matches = matches.concat(matchTokens(tokens, terms));
+      if (new Set(matches.map((m) => m.term)).size === terms.length) break;
+      from = to - scanChunk;
+    }
+  }
+  const best = bestWindow(matches, length);
+  let start = best === null ? 0 : Math.max(0, best - Math.floor(length / 3));
+  let end = Math.min(text.length, start + length);
+  // Move to word boundaries so the snippet never starts or ends inside a word.
+  if (start > 0) {
+    const space = text.slice(start, start + 40).search(/\s/u);
+    if (space >= 0) start += space + 1;
+  }
+  if (end < text.length) {
+    const back = text.slice(Math.max(start, end - 40), end).search(/\s\S*$/u);
+    if (back >= 0) end = Math.max(start, end - 40) + back;
+  }
+  const body = text.slice(start, end).replace(/\s+/gu, ' ');
+  const prefix = start > 0 ? '… ' : '';
+  const suffix = end < text.length ? ' …' : '';
+  const highlights = snippetSpans(text, start, end, matches, prefix.length);
+  return { snippet: `${prefix}${body}${suffix}`, highlights, start };
+}
+
+/** Start offset of the window holding the most distinct terms (then most matches), or null. */
+function bestWindow(matches: TextMatch[], length: number): number | null {
+  if (matches.length === 0) return null;
+  let best = matches[0]!.start;
+  let bestScore = -1;
+  for (let i = 0; i < matches.length; i++) {
+    const windowEnd = matches[i]!.start + length * 0.6;
+    const terms = new Set<number>();
+    let count = 0;
+    for (let j = i; j < matches.length && matches[j]!.end <= windowEnd; j++) {
+      terms.add(matches[j]!.term);
+      count++;
+    }
+    const score = terms.size * 1000 + count;
+    if (score > bestScore) [best, bestScore] = [matches[i]!.start, score];
+  }
+  return best;
+}
+
+/** Match spans inside [start, end) mapped to offsets in the whitespace-collapsed snippet. */
+function snippetSpans(text: string, start: number, end: number, matches: TextMatch[], shift: number): Span[] {
+  const inside = mergeSpans(matches.filter((m) => m.start >= start && m.end <= end).map((m) => [m.start, m.end] as Span));
+  if (inside.length === 0) return [];
+  // Collapsing whitespace shifts offsets: map each original offset through the same collapse.
+  const map = new Int32Array(end - start + 1);
+  let out = 0;
+  let inSpace = false;
+  for (let i = start; i < end; i++) {
+    map[i - start] = out;
+    const space = /\s/u.test(text[i]!);
+    if (!(space && inSpace)) out++;
+    inSpace = space;
+  }
+  map[end - start] = out;
+  return inside.map(([s, e]) => [map[s - start]! + shift, map[e - start]! + shift] as Span);
+}

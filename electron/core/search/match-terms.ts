@@ -1,0 +1,44 @@
+// Query clauses turned into analysed terms: what FTS5 searches and what highlighting matches.
+import { analyze, stemWord } from '../text/analyzer.js';
+import type { Clause, ParsedQuery, TermMode } from './parse-query.js';
+
+export interface TermWord {
+  exact: string;
+  stem: string;
+}
+
+/** One searchable unit: a word or a phrase (several words that must be adjacent). */
+export interface MatchTerm {
+  words: TermWord[];
+  mode: TermMode;
+  field: 'title' | null;
+  /** For `word~`: the archive words it expands to (filled in by the fuzzy expander). */
+  expansions: string[];
+}
+
+/** Analyses a clause into a term; null when it holds no word at all (punctuation, emoji). */
+export function clauseToTerm(clause: Clause): MatchTerm | null {
+  const words = analyze(clause.text).map((t) => ({ exact: t.exact, stem: t.stem }));
+  if (words.length === 0) return null;
+  return { words, mode: clause.mode, field: clause.field, expansions: [] };
+}
+
+export interface AnalysedQuery {
+  /** AND of groups; each group an OR of terms. */
+  groups: MatchTerm[][];
+  negated: MatchTerm[];
+}
+
+/** Analyses every clause of a parsed query, dropping the empty ones. */
+export function analyseQuery(parsed: ParsedQuery): AnalysedQuery {
+  const groups = parsed.groups
+    .map((group) => group.map(clauseToTerm).filter((t): t is MatchTerm => t !== null))
+    .filter((group) => group.length > 0);
+  const negated = parsed.negated.map(clauseToTerm).filter((t): t is MatchTerm => t !== null);
+  return { groups, negated };
+}
+
+/** The words an expanded fuzzy term stands for, as terms of their own. */
+export function fuzzyAlternatives(term: MatchTerm): TermWord[] {
+  return term.expansions.map((exact) => ({ exact, stem: stemWord(exact) }));
+}

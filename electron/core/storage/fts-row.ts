@@ -1,0 +1,42 @@
+// Writes an item's analysed tokens into items_fts (DESIGN §4: exact and stem columns per field).
+import { analyze } from '../text/analyzer.js';
+import type { Db } from './database.js';
+
+export interface AnalysedField {
+  exact: string;
+  stem: string;
+  /** The exact tokens, for the text fingerprint used to spot duplicates across encodings. */
+  tokenCount: number;
+}
+
+/** Analyses text into the space-separated token strings FTS5 receives. */
+export function analyseField(text: string): AnalysedField {
+  const tokens = analyze(text);
+  const exact = new Array<string>(tokens.length);
+  const stem = new Array<string>(tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    exact[i] = t.exact;
+    stem[i] = t.stem;
+  }
+  return { exact: exact.join(' '), stem: stem.join(' '), tokenCount: tokens.length };
+}
+
+export interface FtsFields {
+  title: AnalysedField;
+  body: AnalysedField;
+  notes: AnalysedField;
+}
+
+/** Replaces the index row of item `id`. Call inside the transaction that writes the item. */
+export function writeFtsRow(db: Db, id: number, fields: FtsFields): void {
+  db.prepare('DELETE FROM items_fts WHERE rowid = ?').run(id);
+  db.prepare(
+    'INSERT INTO items_fts (rowid, title_exact, title_stem, body_exact, body_stem, notes_exact, notes_stem) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  ).run(id, fields.title.exact, fields.title.stem, fields.body.exact, fields.body.stem, fields.notes.exact, fields.notes.stem);
+}
+
+/** Removes item `id` from the index. */
+export function deleteFtsRow(db: Db, id: number): void {
+  db.prepare('DELETE FROM items_fts WHERE rowid = ?').run(id);
+}

@@ -1,0 +1,124 @@
+// Items (articles and notes): rows, their index entries, and the detail view.
+import type { ItemDetail, ItemKind } from '../../shared/dto.js';
+import { ArchiveError } from '../../shared/errors.js';
+import type { Db } from './database.js';
+import { analyseField, deleteFtsRow, writeFtsRow, type AnalysedField } from './fts-row.js';
+import { tagsOfItem } from './tags.js';
+
+export interface ItemRow {
+  id: number;
+  kind: ItemKind;
+  title: string;
+  text: string;
+  html: string | null;
+  lang: string | null;
+  dir: 'ltr' | 'rtl';
+  byline: string | null;
+  site_name: string | null;
+  published_at: string | null;
+  imported_at: string;
+  updated_at: string;
+  parent_id: number | null;
+  source_path: string | null;
+  source_format: string | null;
+  source_sha256: string | null;
+  source_encoding: string | null;
+  source_bytes: number | null;
+  text_sha256: string | null;
+  pages: number | null;
+  page_starts: string | null;
+  warnings: string;
+}
+
+export type NewItem = Omit<ItemRow, 'id'>;
+
+const emptyField: AnalysedField = { exact: '', stem: '', tokenCount: 0 };
+
+/** Inserts an item and its index row; `analysed` lets the importer reuse analysis it already did. */
+export function insertItem(db: Db, item: NewItem, analysed?: { title: AnalysedField; body: AnalysedField }): number {
+  const info = db
+    .prepare(
+      `INSERT INTO items (kind, title, text, html, lang, dir, byline, site_name, published_at, imported_at, updated_at,
+         parent_id, source_path, source_format, source_sha256, source_encoding, source_bytes, text_sha256, pages, page_starts, warnings)
+       VALUES (@kind, @title, @text, @html, @lang, @dir, @byline, @site_name, @published_at, @imported_at, @updated_at,
+         @parent_id, @source_path, @source_format, @source_sha256, @source_encoding, @source_bytes, @text_sha256, @pages, @page_starts, @warnings)`,
+    )
+    .run(item);
+  const id = Number(info.lastInsertRowid);
+  if (analysed && item.kind === 'article') {
+    writeFtsRow(db, id, { title: analysed.title, body: analysed.body, notes: emptyField });
+  } else {
+    reindexItem(db, id);
+  }
+  return id;
+}
+
+/** The row of item `id`, or a `not-found` error. */
+export function getItemRow(db: Db, id: number): ItemRow {
+  const row = db.prepare('SELECT * FROM items WHERE id = ?').get(id) as ItemRow | undefined;
+  if (!row) throw new ArchiveError('not-found', `no item with id ${id}`);
+  return row;
+}
+
+/** Rebuilds the index row of item `id` from its text and the notes attached to it. */
+export function reindexItem(db: Db, id: number): void {
+  const row = getItemRow(db, id);
+  const title = analyseField(row.title);
+  if (row.kind === 'note') {
+    writeFtsRow(db, id, { title, body: emptyField, notes: analyseField(row.text) });
+    return;
+  }
+  const notes = db.prepare("SELECT text FROM items WHERE parent_id = ? AND kind = 'note' ORDER BY id").pluck().all(id) as string[];
+  writeFtsRow(db, id, { title, body: analyseField(row.text), notes: analyseField(notes.join('\n\n')) });
+}
+
+/** Deletes item `id`, its attached notes and their index rows. Returns false if it did not exist. */
+export function deleteItem(db: Db, id: number): boolean {
+  return db.transaction(() => {
+    const row = db.prepare('SELECT id, parent_id FROM items WHERE id = ?').get(id) as { id: number; parent_id: number | null } | undefined;
+    if (!row) return false;
+    const children = db.prepare('SELECT id FROM items WHERE parent_id = ?').pluck().all(id) as number[];
+    for (const child of children) deleteFtsRow(db, child);
+    deleteFtsRow(db, id);
+    db.prepare('DELETE FROM items WHERE id = ?').run(id);
+    if (row.parent_id !== null) reindexItem(db, row.parent_id);
+    return true;
+  })();
+}
+
+/** Everything about one item, for `show` and the reader. */
+export function itemDetail(db: Db, id: number): ItemDetail {
+  const row = getItemRow(db, id);
+  const notes = db
+    .prepare("SELECT id, text FROM items WHERE parent_id = ? AND kind = 'note' ORDER BY id")
+    .all(id) as Array<{ id: number; text: string }>;
+  return {
+    id: row.id,
+    kind: row.kind,
+    title: row.title,
+    text: row.text,
+    html: row.html,
+    source:
+      row.source_sha256 === null
+        ? null
+        : {
+            path: row.source_path ?? '',
+            format: row.source_format ?? '',
+            sha256: row.source_sha256,
+            encoding: row.source_encoding,
+            bytes: row.source_bytes ?? 0,
+          },
+    lang: row.lang,
+    dir: row.dir,
+    byline: row.byline,
+    siteName: row.site_name,
+    tags: tagsOfItem(db, id),
+    notes,
+    parentId: row.parent_id,
+    importedAt: row.imported_at,
+    updatedAt: row.updated_at,
+    publishedAt: row.published_at,
+    pages: row.pages,
+    warnings: JSON.parse(row.warnings) as string[],
+  };
+}

@@ -1,0 +1,67 @@
+// Numbered schema migrations. Never edit a released one: add the next number.
+import type { Database } from 'better-sqlite3';
+
+export interface Migration {
+  version: number;
+  description: string;
+  up: (db: Database) => void;
+}
+
+export const migrations: Migration[] = [
+  {
+    version: 1,
+    description: 'items, tags, files and the analysed full-text index',
+    up: (db) => {
+      db.exec(`
+        CREATE TABLE items (
+          id              INTEGER PRIMARY KEY,
+          kind            TEXT NOT NULL CHECK (kind IN ('article', 'note')),
+          title           TEXT NOT NULL,
+          text            TEXT NOT NULL,
+          html            TEXT,
+          lang            TEXT,
+          dir             TEXT NOT NULL DEFAULT 'ltr' CHECK (dir IN ('ltr', 'rtl')),
+          byline          TEXT,
+          site_name       TEXT,
+          published_at    TEXT,
+          imported_at     TEXT NOT NULL,
+          updated_at      TEXT NOT NULL,
+          parent_id       INTEGER REFERENCES items(id) ON DELETE CASCADE,
+          source_path     TEXT,
+          source_format   TEXT,
+          source_sha256   TEXT,
+          source_encoding TEXT,
+          source_bytes    INTEGER,
+          text_sha256     TEXT,
+          pages           INTEGER,
+          page_starts     TEXT,
+          warnings        TEXT NOT NULL DEFAULT '[]'
+        );
+        CREATE UNIQUE INDEX items_source_sha256 ON items(source_sha256) WHERE source_sha256 IS NOT NULL;
+        CREATE INDEX items_text_sha256 ON items(text_sha256) WHERE text_sha256 IS NOT NULL;
+        CREATE INDEX items_parent ON items(parent_id) WHERE parent_id IS NOT NULL;
+        CREATE INDEX items_published ON items(published_at);
+        CREATE INDEX items_imported ON items(imported_at);
+
+        CREATE TABLE tags (
+          id    INTEGER PRIMARY KEY,
+          path  TEXT NOT NULL UNIQUE COLLATE NOCASE,
+          color TEXT
+        );
+        CREATE TABLE item_tags (
+          item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+          tag_id  INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+          PRIMARY KEY (item_id, tag_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX item_tags_tag ON item_tags(tag_id, item_id);
+
+        -- Analysed tokens only (DESIGN §3): the original text lives in items. 'ascii' keeps every
+        -- non-ASCII character inside a token, so our analysed tokens reach the index untouched.
+        CREATE VIRTUAL TABLE items_fts USING fts5(
+          title_exact, title_stem, body_exact, body_stem, notes_exact, notes_stem,
+          content = '', contentless_delete = 1, tokenize = 'ascii', prefix = '2 3'
+        );
+      `);
+    },
+  },
+];

@@ -1,0 +1,72 @@
+// Notes: Markdown written in Khizana, standalone or attached to an item; searchable like articles.
+import type { NoteInfo } from '../../shared/dto.js';
+import { ArchiveError } from '../../shared/errors.js';
+import { detectDirection, detectLanguage } from '../text/language.js';
+import type { Db } from './database.js';
+import { getItemRow, insertItem, reindexItem } from './items.js';
+import { tagsOfItem } from './tags.js';
+
+/** A note's title: its first non-empty line without Markdown heading marks, at most 120 characters. */
+export function noteTitle(text: string): string {
+  const line = text.split('\n').map((l) => l.replace(/^\s*#{1,6}\s+/, '').trim()).find((l) => l.length > 0) ?? '';
+  return line.length > 120 ? `${line.slice(0, 119)}…` : line;
+}
+
+function toNoteInfo(db: Db, id: number): NoteInfo {
+  const row = getItemRow(db, id);
+  return {
+    id: row.id,
+    text: row.text,
+    title: row.title,
+    parentId: row.parent_id,
+    createdAt: row.imported_at,
+    updatedAt: row.updated_at,
+    tags: tagsOfItem(db, id),
+  };
+}
+
+/** Creates a note, attached to item `on` when given. */
+export function addNote(db: Db, text: string, on: number | undefined, now = new Date().toISOString()): NoteInfo {
+  return db.transaction(() => {
+    if (on !== undefined) {
+      const parent = getItemRow(db, on);
+      if (parent.kind === 'note') throw new ArchiveError('invalid-argument', `item ${on} is a note; attach notes to articles`);
+    }
+    const id = insertItem(db, {
+      kind: 'note', title: noteTitle(text), text, html: null, lang: detectLanguage(text), dir: detectDirection(text),
+      byline: null, site_name: null, published_at: null, imported_at: now, updated_at: now, parent_id: on ?? null,
+      source_path: null, source_format: null, source_sha256: null, source_encoding: null, source_bytes: null,
+      text_sha256: null, pages: null, page_starts: null, warnings: '[]',
+    });
+    if (on !== undefined) reindexItem(db, on);
+    return toNoteInfo(db, id);
+  })();
+}
+
+/** Replaces a note's text. */
+export function updateNote(db: Db, id: number, text: string, now = new Date().toISOString()): NoteInfo {
+  return db.transaction(() => {
+    const row = getNoteRow(db, id);
+    db.prepare('UPDATE items SET text = ?, title = ?, lang = ?, dir = ?, updated_at = ? WHERE id = ?')
+      .run(text, noteTitle(text), detectLanguage(text), detectDirection(text), now, id);
+    reindexItem(db, id);
+    if (row.parent_id !== null) reindexItem(db, row.parent_id);
+    return toNoteInfo(db, id);
+  })();
+}
+
+/** Notes attached to item `on`, or all notes when `on` is undefined; newest first. */
+export function listNotes(db: Db, on?: number): NoteInfo[] {
+  if (on !== undefined) getItemRow(db, on);
+  const ids = (on === undefined
+    ? db.prepare("SELECT id FROM items WHERE kind = 'note' ORDER BY updated_at DESC, id DESC").pluck().all()
+    : db.prepare("SELECT id FROM items WHERE kind = 'note' AND parent_id = ? ORDER BY id").pluck().all(on)) as number[];
+  return ids.map((id) => toNoteInfo(db, id));
+}
+
+/** The row of note `id`; `not-found` if it is missing or is not a note. */
+export function getNoteRow(db: Db, id: number) {
+  const row = getItemRow(db, id);
+  if (row.kind !== 'note') throw new ArchiveError('not-found', `item ${id} is not a note`);
+  return row;
+}

@@ -1,0 +1,23 @@
+// Messages between an archive worker thread and its client, derived from the contract's method names.
+import type { MethodName } from '../../shared/contract.js';
+import type { ArchiveEvent } from '../../shared/dto.js';
+import type { ErrorShape } from '../../shared/errors.js';
+
+export type ToWorker = { type: 'call'; id: number; method: MethodName; args: unknown } | { type: 'close' };
+
+export type FromWorker =
+  | { type: 'ready' }
+  | { type: 'failed'; error: ErrorShape }
+  | { type: 'result'; id: number; ok: true; value: unknown }
+  | { type: 'result'; id: number; ok: false; error: ErrorShape }
+  | { type: 'event'; event: ArchiveEvent }
+  | { type: 'closed' };
+
+export interface WorkerInit {
+  dir: string;
+}
+
+/** Worker options that let a worker run from TypeScript sources (tests) as well as from dist/. */
+export function workerExecArgv(url: URL): string[] {
+  return url.pathname.endsWith('.ts') ? ['--import', 'tsx'] : [];
+}
