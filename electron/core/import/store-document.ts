@@ -34,7 +34,7 @@ export function shorten(text: string, max: number): string {
 export function chooseTitle(doc: ParsedDocument, filePath: string): string {
   const own = doc.title?.replace(/\s+/gu, ' ').trim();
   if (own) return own.slice(0, 500);
-  const firstLine = doc.text.split('\n').map((l) => l.trim()).find((l) => l.length > 0);
+  const firstLine = doc.text.split('\n').map((l) => l.replace(/^\s*#{1,6}\s+/, '').trim()).find((l) => l.length > 0);
   if (firstLine) return shorten(firstLine, 140);
   return filePath.split(/[\\/]/).pop() ?? filePath;
 }

@@ -16,8 +16,3 @@ export type FromWorker =
 export interface WorkerInit {
   dir: string;
 }
-
-/** Worker options that let a worker run from TypeScript sources (tests) as well as from dist/. */
-export function workerExecArgv(url: URL): string[] {
-  return url.pathname.endsWith('.ts') ? ['--import', 'tsx'] : [];
-}

@@ -1,10 +1,10 @@
 // The contract over a worker thread: same ArchiveApi, calls become messages.
-import { Worker } from 'node:worker_threads';
 import { methodNames, type ArchiveApi, type MethodName } from '../../shared/contract.js';
 import type { ArchiveEvent } from '../../shared/dto.js';
 import { ArchiveError, fromErrorShape } from '../../shared/errors.js';
 import type { ArchiveSession } from '../archive.js';
-import { workerExecArgv, type FromWorker, type ToWorker, type WorkerInit } from './protocol.js';
+import type { FromWorker, ToWorker, WorkerInit } from './protocol.js';
+import { siblingModule, spawnWorker } from './spawn-worker.js';
 
 interface Pending {
   resolve: (value: unknown) => void;
@@ -13,8 +13,7 @@ interface Pending {
 
 /** Opens the archive in a worker thread; resolves once the database is open. */
 export function openArchiveInWorker(options: { dir: string; onEvent?: (event: ArchiveEvent) => void }): Promise<ArchiveSession> {
-  const url = new URL(import.meta.url.endsWith('.ts') ? './archive-worker.ts' : './archive-worker.js', import.meta.url);
-  const worker = new Worker(url, { workerData: { dir: options.dir } satisfies WorkerInit, execArgv: workerExecArgv(url) });
+  const worker = spawnWorker(siblingModule(import.meta.url, 'archive-worker'), { workerData: { dir: options.dir } satisfies WorkerInit });
   const pending = new Map<number, Pending>();
   let nextId = 1;
   let dead: ArchiveError | null = null;

@@ -1,0 +1,79 @@
+// The contract test suite: every transport must pass it unchanged.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { ArchiveApi } from '../../electron/shared/contract.js';
+import { methodNames } from '../../electron/shared/contract.js';
+import type { ArchiveEvent } from '../../electron/shared/dto.js';
+import { samplePath } from './paths.js';
+import { writeFiles } from './archive.js';
+
+export interface OpenedTransport {
+  api: ArchiveApi;
+  close(): Promise<void>;
+}
+
+/** Registers the contract tests for a transport opened by `open`. */
+export function contractSuite(open: (onEvent: (event: ArchiveEvent) => void) => Promise<OpenedTransport>): void {
+  let session: OpenedTransport;
+  const events: ArchiveEvent[] = [];
+  beforeAll(async () => {
+    session = await open((event) => events.push(event));
+  });
+  afterAll(async () => session.close());
+
+  it('exposes every method of the contract', () => {
+    for (const name of methodNames) expect(typeof session.api[name]).toBe('function');
+  });
+
+  it('imports with progress events, searches, tags, notes, deletes', async () => {
+    const api = session.api;
+    const report = await api.importPaths({ paths: [samplePath], tags: ['syria/idlib'], jobId: 'job-1' });
+    expect(report).toMatchObject({ jobId: 'job-1', imported: 1, failed: 0 });
+    const progress = events.filter((e) => e.type === 'importProgress' && e.progress.jobId === 'job-1');
+    expect(progress.at(-1)!.progress).toMatchObject({ filesDone: 1, filesTotal: 1 });
+    const id = report.results[0]!.id!;
+
+    const result = await api.search({ query: 'ادلب "ولا تهنوا"' });
+    expect(result.hits[0]!.id).toBe(id);
+    expect(result.hits[0]!.highlights.length).toBeGreaterThan(0);
+
+    expect((await api.addTag({ id, tag: 'reading-list' })).tags).toEqual(['reading-list', 'syria/idlib']);
+    expect((await api.removeTag({ id, tag: 'reading-list' })).tags).toEqual(['syria/idlib']);
+    expect(await api.setTagColor({ tag: 'syria', color: '#aa3300' })).toMatchObject({ path: 'syria', color: '#aa3300', count: 1 });
+    expect((await api.listTags({})).map((t) => t.path)).toEqual(['syria', 'syria/idlib']);
+
+    const note = await api.addNote({ text: 'تحقق من عدد القرى', on: id });
+    expect(note.parentId).toBe(id);
+    const updated = await api.updateNote({ id: note.id, text: 'تحقق من عدد القرى الست' });
+    expect(updated.text).toContain('الست');
+    expect((await api.listNotes({ on: id })).map((n) => n.id)).toEqual([note.id]);
+    expect((await api.getItem({ id })).notes).toEqual([{ id: note.id, text: 'تحقق من عدد القرى الست' }]);
+    expect((await api.search({ query: 'in:notes الست' })).total).toBe(2);
+    expect(await api.deleteNote({ id: note.id })).toEqual({ deleted: true });
+
+    expect(await api.stats({})).toMatchObject({ articles: 1, notes: 0 });
+    expect(await api.deleteItem({ id })).toEqual({ deleted: true });
+    expect((await api.search({ query: 'ادلب' })).total).toBe(0);
+  });
+
+  it('errors cross the transport as {code, message}', async () => {
+    await expect(session.api.getItem({ id: 424242 })).rejects.toMatchObject({ code: 'not-found' });
+    await expect(session.api.addTag({ id: 1, tag: '   ' })).rejects.toMatchObject({ code: 'invalid-argument' });
+    await expect(session.api.search({ query: 'x', limit: -1 })).rejects.toMatchObject({ code: 'invalid-argument' });
+    await expect(session.api.addNote({ text: '' })).rejects.toMatchObject({ code: 'invalid-argument' });
+  });
+
+  it('cancels an import; what was imported stays', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 200; i++) files[`f${String(i).padStart(3, '0')}.txt`] = `file number ${i} about cancellation ${'word '.repeat(i)}`;
+    const dir = writeFiles(files);
+    const running = session.api.importPaths({ paths: [dir], tags: [], jobId: 'job-cancel' });
+    await new Promise((r) => setTimeout(r, 15));
+    const cancel = await session.api.cancelImport({ jobId: 'job-cancel' });
+    const report = await running;
+    if (cancel.cancelled) {
+      expect(report.cancelled).toBe(true);
+      expect(report.imported).toBeLessThan(200);
+    }
+    expect((await session.api.search({ query: 'cancellation' })).total).toBe(report.imported);
+  });
+}
