@@ -1,0 +1,88 @@
+// The app:// handler serves dist/renderer and nothing outside it.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appProtocolHandler, mimeTypeFor, resolveAppFile } from '../../electron/main/app-protocol.js';
+import { contentSecurityPolicy } from '../../electron/main/security.js';
+
+let root: string;
+let outside: string;
+
+beforeAll(() => {
+  const base = mkdtempSync(path.join(os.tmpdir(), 'khizana-protocol-'));
+  root = path.join(base, 'renderer');
+  outside = path.join(base, 'secret.txt');
+  mkdirSync(path.join(root, 'assets'), { recursive: true });
+  writeFileSync(path.join(root, 'index.html'), '<!doctype html><title>Khizana</title>');
+  writeFileSync(path.join(root, 'assets', 'index-1.js'), 'console.log(1)');
+  writeFileSync(path.join(root, 'assets', 'font.woff2'), 'w2');
+  writeFileSync(outside, 'do not serve');
+});
+afterAll(() => rmSync(path.dirname(root), { recursive: true, force: true }));
+
+describe('resolveAppFile', () => {
+  it('maps app URLs to files under the root', () => {
+    expect(resolveAppFile('app://khizana/', root)).toBe(path.join(root, 'index.html'));
+    expect(resolveAppFile('app://khizana/index.html', root)).toBe(path.join(root, 'index.html'));
+    expect(resolveAppFile('app://khizana/assets/index-1.js?v=2#x', root)).toBe(path.join(root, 'assets', 'index-1.js'));
+    expect(resolveAppFile('app://khizana/assets/%D8%AE.png', root)).toBe(path.join(root, 'assets', 'خ.png'));
+  });
+
+  it('keeps dot segments inside the root (the URL parser folds them first)', () => {
+    expect(resolveAppFile('app://khizana/%2e%2e/secret.txt', root)).toBe(path.join(root, 'secret.txt'));
+    expect(resolveAppFile('app://khizana/../../secret.txt', root)).toBe(path.join(root, 'secret.txt'));
+  });
+
+  it.each([
+    'app://khizana/assets/%2E%2E%2F%2E%2E%2Fsecret.txt',
+    'app://khizana/..%2fsecret.txt',
+    'app://khizana/..%5csecret.txt',
+    'app://khizana/index.html%00.js',
+    'app://khizana/%E0%A4%A',
+    'app://other/index.html',
+    'https://khizana/index.html',
+    'file:///etc/passwd',
+  ])('refuses %s', (url) => {
+    expect(resolveAppFile(url, root)).toBeNull();
+  });
+
+  it('knows the MIME types the UI uses', () => {
+    expect(mimeTypeFor('a.html')).toMatch(/^text\/html/);
+    expect(mimeTypeFor('a.JS')).toMatch(/^text\/javascript/);
+    expect(mimeTypeFor('a.css')).toMatch(/^text\/css/);
+    expect(mimeTypeFor('a.woff2')).toBe('font/woff2');
+    expect(mimeTypeFor('a.svg')).toBe('image/svg+xml');
+    expect(mimeTypeFor('a.unknown')).toBe('application/octet-stream');
+  });
+});
+
+describe('appProtocolHandler', () => {
+  const get = (url: string, method = 'GET') => appProtocolHandler(root)({ url, method });
+
+  it('serves files with their type, the CSP and nosniff', async () => {
+    const res = await get('app://khizana/index.html');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(res.headers.get('content-security-policy')).toBe(contentSecurityPolicy());
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(await res.text()).toContain('<title>Khizana</title>');
+    const js = await get('app://khizana/assets/index-1.js');
+    expect(js.headers.get('content-type')).toMatch(/^text\/javascript/);
+    expect(await js.text()).toBe('console.log(1)');
+  });
+
+  it('answers client-side routes with the app shell and missing assets with 404', async () => {
+    const route = await get('app://khizana/item/42');
+    expect(route.status).toBe(200);
+    expect(await route.text()).toContain('<title>Khizana</title>');
+    expect((await get('app://khizana/assets/missing.js')).status).toBe(404);
+  });
+
+  it('never serves a file outside the root, and only reads', async () => {
+    const escape = await get('app://khizana/%2e%2e/secret.txt');
+    expect(escape.status).toBe(404);
+    expect(await escape.text()).not.toContain('do not serve');
+    expect((await get('app://khizana/index.html', 'POST')).status).toBe(405);
+  });
+});
