@@ -15,8 +15,8 @@ import { openDatabase } from './storage/database.js';
 import { deleteItem, itemDetail } from './storage/items.js';
 import { addNote, getNoteRow, listNotes, updateNote } from './storage/notes.js';
 import { addTag, listTags, removeTag, setTagColor } from './storage/tags.js';
-import type { FileJob } from './import/collect-files.js';
-import type { ParsedDocument } from './import/parsed-document.js';
+import { createParsePool } from './import/parse-pool.js';
+import os from 'node:os';
 
 export interface ArchiveSession {
   api: ArchiveApi;
@@ -28,9 +28,8 @@ export interface OpenArchiveOptions {
   dir: string;
   onEvent?: (event: ArchiveEvent) => void;
   limits?: ParseLimits;
-  /** Replaces in-process parsing (the worker pool plugs in here). */
-  parse?: (job: FileJob, bytes: Uint8Array) => Promise<ParsedDocument>;
-  parallelism?: number;
+  /** Parser worker threads per import (default: one per core); 0 parses in this thread. */
+  parseWorkers?: number;
 }
 
 export const databaseFileName = 'khizana.sqlite';
@@ -53,18 +52,22 @@ export async function openArchive(options: OpenArchiveOptions): Promise<ArchiveS
     async importPaths(args) {
       const jobId = args.jobId ?? randomUUID();
       runningJobs.add(jobId);
+      const workers = options.parseWorkers ?? os.availableParallelism();
+      const pool = workers > 0 ? createParsePool({ limits, size: workers }) : null;
       try {
         return await importPaths(
           {
             db, archiveDir: dir, limits,
-            parse: options.parse ?? ((job, bytes) => parseInProcess(job, bytes, limits)),
-            parallelism: options.parallelism ?? 1,
+            parse: pool ? (job, bytes) => pool.parse(job, bytes) : (job, bytes) => parseInProcess(job, bytes, limits),
+            // Read ahead enough to keep every parser busy while the writer stores in order.
+            parallelism: pool ? pool.size * 2 : 1,
             onProgress: (progress) => options.onEvent?.({ type: 'importProgress', progress }),
             isCancelled: () => cancelledJobs.has(jobId),
           },
           { paths: args.paths, tags: args.tags, jobId },
         );
       } finally {
+        await pool?.close();
         runningJobs.delete(jobId);
         cancelledJobs.delete(jobId);
         vocabulary.invalidate();

@@ -4,15 +4,15 @@ import type { ImportFileResult, ImportProgress, ImportReport } from '../../share
 import { ArchiveError, toErrorShape } from '../../shared/errors.js';
 import type { Db } from '../storage/database.js';
 import { collectFiles, type FileJob } from './collect-files.js';
-import type { ParsedDocument, ParseLimits } from './parsed-document.js';
-import { findBySha, sha256, storeDocument } from './store-document.js';
+import type { ParseLimits } from './parsed-document.js';
+import { findBySha, sha256, storeDocument, type PreparedDocument } from './store-document.js';
 
 export interface ImportDeps {
   db: Db;
   archiveDir: string;
   limits: ParseLimits;
-  /** Parses one file's bytes (in-process, or in a worker pool with time and memory limits). */
-  parse: (job: FileJob, bytes: Uint8Array) => Promise<ParsedDocument>;
+  /** Parses and analyses one file's bytes (in-process, or in a worker pool with time and memory limits). */
+  parse: (job: FileJob, bytes: Uint8Array) => Promise<PreparedDocument>;
   /** How many files may be read and parsed ahead of the writer. */
   parallelism: number;
   onProgress?: (progress: ImportProgress) => void;
@@ -20,7 +20,7 @@ export interface ImportDeps {
   now?: () => string;
 }
 
-type Prepared = { job: FileJob; result: ImportFileResult } | { job: FileJob; bytes: Uint8Array; sha: string; doc: ParsedDocument };
+type Prepared = { job: FileJob; result: ImportFileResult } | { job: FileJob; bytes: Uint8Array; sha: string; prepared: PreparedDocument };
 
 async function prepare(deps: ImportDeps, job: FileJob): Promise<Prepared> {
   const fail = (error: unknown): Prepared => ({ job, result: { path: job.path, status: 'failed', error: toErrorShape(error) } });
@@ -38,7 +38,7 @@ async function prepare(deps: ImportDeps, job: FileJob): Promise<Prepared> {
     const existing = findBySha(deps.db, sha);
     if (existing !== undefined) return { job, result: { path: job.path, status: 'duplicate', id: existing, duplicateOf: existing } };
     if (bytes.length === 0) throw new ArchiveError('empty', 'the file is empty');
-    return { job, bytes, sha, doc: await deps.parse(job, bytes) };
+    return { job, bytes, sha, prepared: await deps.parse(job, bytes) };
   } catch (error) {
     return fail(error);
   }
@@ -83,7 +83,7 @@ export async function importPaths(deps: ImportDeps, args: { paths: string[]; tag
     else {
       try {
         const source = { path: prepared.job.path, format: prepared.job.format.format, bytes: prepared.bytes, sha256: prepared.sha };
-        result = storeDocument(deps.db, deps.archiveDir, source, prepared.doc, args.tags, now());
+        result = storeDocument(deps.db, deps.archiveDir, source, prepared.prepared, args.tags, now());
       } catch (error) {
         result = { path: prepared.job.path, status: 'failed', error: toErrorShape(error) };
       }

@@ -1,9 +1,10 @@
-// Parses a file in this thread: used by tests and as the fallback when no worker pool is running.
+// Parses a file in this thread: used by tests and where no worker pool is wanted.
 import type { FileJob } from './collect-files.js';
-import type { ParsedDocument, ParseLimits } from './parsed-document.js';
+import type { ParseLimits } from './parsed-document.js';
+import { prepareDocument, type PreparedDocument } from './store-document.js';
 
-/** Loads the file's parser and runs it on the bytes. */
-export async function parseInProcess(job: FileJob, bytes: Uint8Array, limits: ParseLimits): Promise<ParsedDocument> {
+/** Loads the file's parser, runs it on the bytes and prepares the result for storing. */
+export async function parseInProcess(job: Pick<FileJob, 'path' | 'format'>, bytes: Uint8Array, limits: ParseLimits): Promise<PreparedDocument> {
   const parser = await job.format.load();
-  return parser(bytes, { path: job.path, limits });
+  return prepareDocument(await parser(bytes, { path: job.path, limits }), job.path);
 }

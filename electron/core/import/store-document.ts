@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import type { ImportFileResult } from '../../shared/dto.js';
 import { tagPathSchema } from '../../shared/contract.js';
 import type { Db } from '../storage/database.js';
-import { analyseField } from '../storage/fts-row.js';
+import { analyseField, type AnalysedField } from '../storage/fts-row.js';
 import { insertItem } from '../storage/items.js';
 import { removeOriginal, storeOriginal } from '../storage/original-files.js';
 import { ensureTag } from '../storage/tags.js';
@@ -54,35 +54,58 @@ export function findBySha(db: Db, sha: string): number | undefined {
   return db.prepare('SELECT id FROM items WHERE source_sha256 = ?').pluck().get(sha) as number | undefined;
 }
 
+/** A parsed document with the CPU-heavy work done (analysis, fingerprint, language): can run in a parser worker. */
+export interface PreparedDocument {
+  doc: ParsedDocument;
+  title: string;
+  analysed: { title: AnalysedField; body: AnalysedField };
+  /** Fingerprint of the analysed text, to spot the same text in another encoding or format. */
+  textSha: string | null;
+  lang: string | null;
+  dir: 'rtl' | 'ltr';
+}
+
+/** Chooses the title and analyses the document, ready for `storeDocument`. */
+export function prepareDocument(doc: ParsedDocument, filePath: string): PreparedDocument {
+  const title = chooseTitle(doc, filePath);
+  const analysed = { title: analyseField(title), body: analyseField(doc.text) };
+  const sample = `${title}\n${doc.text.slice(0, 20_000)}`;
+  return {
+    doc,
+    title,
+    analysed,
+    textSha: analysed.body.tokenCount > 0 ? sha256(analysed.body.exact) : null,
+    lang: doc.lang ?? detectLanguage(sample),
+    dir: detectDirection(sample),
+  };
+}
+
 /**
- * Stores a parsed document. Duplicates (same bytes, or the same text in another encoding or
+ * Stores a prepared document. Duplicates (same bytes, or the same text in another encoding or
  * format) are reported, not stored. Nothing is left behind if the transaction fails.
  */
 export function storeDocument(
   db: Db,
   archiveDir: string,
   source: SourceFile,
-  doc: ParsedDocument,
+  prepared: PreparedDocument,
   tags: string[],
   now: string,
 ): ImportFileResult {
   const bySha = findBySha(db, source.sha256);
   if (bySha !== undefined) return { path: source.path, status: 'duplicate', id: bySha, duplicateOf: bySha };
-  const title = chooseTitle(doc, source.path);
-  const analysed = { title: analyseField(title), body: analyseField(doc.text) };
-  const textSha = analysed.body.tokenCount > 0 ? sha256(analysed.body.exact) : null;
+  const { doc, title, analysed, textSha } = prepared;
   if (textSha !== null) {
     const byText = db.prepare('SELECT id FROM items WHERE text_sha256 = ?').pluck().get(textSha) as number | undefined;
     if (byText !== undefined) return { path: source.path, status: 'duplicate', id: byText, duplicateOf: byText };
   }
-  const lang = doc.lang ?? detectLanguage(`${title}\n${doc.text}`);
   const wroteFile = storeOriginal(archiveDir, source.sha256, source.bytes);
   try {
     const id = db.transaction(() => {
       const itemId = insertItem(
         db,
         {
-          kind: 'article', title, text: doc.text, html: doc.html, lang, dir: detectDirection(`${title}\n${doc.text}`),
+          kind: 'article', title, text: doc.text, html: doc.html, lang: prepared.lang, dir: prepared.dir,
           byline: doc.byline, site_name: doc.siteName, published_at: doc.publishedAt, imported_at: now, updated_at: now,
           parent_id: null, source_path: source.path, source_format: source.format, source_sha256: source.sha256,
           source_encoding: doc.encoding, source_bytes: source.bytes.length, text_sha256: textSha, pages: doc.pages,

@@ -1,0 +1,142 @@
+// Parser worker threads with a time and a memory limit per file (DESIGN §5: parsers run apart
+// from the database writer). Parsing runs on every core while the writer stores results in order.
+import os from 'node:os';
+import type { Worker } from 'node:worker_threads';
+import { ArchiveError, fromErrorShape, type ErrorShape } from '../../shared/errors.js';
+import { siblingModule, spawnWorker } from '../worker/spawn-worker.js';
+import type { FileJob } from './collect-files.js';
+import type { ParseLimits } from './parsed-document.js';
+import type { PreparedDocument } from './store-document.js';
+
+export interface ParseRequest {
+  id: number;
+  path: string;
+  bytes: Uint8Array;
+  limits: ParseLimits;
+}
+
+export type ParseResponse = { id: number; ok: true; prepared: PreparedDocument } | { id: number; ok: false; error: ErrorShape };
+
+export interface ParsePoolOptions {
+  limits: ParseLimits;
+  /** Worker threads; default: one per core. */
+  size?: number;
+  /** A file whose parse takes longer fails with `timeout`. */
+  timeoutMs?: number;
+  /** Heap limit of a parser worker; a file that needs more fails with `too-large`. */
+  maxHeapMb?: number;
+}
+
+export interface ParsePool {
+  size: number;
+  parse(job: Pick<FileJob, 'path'>, bytes: Uint8Array): Promise<PreparedDocument>;
+  close(): Promise<void>;
+}
+
+interface Task {
+  request: ParseRequest;
+  resolve: (prepared: PreparedDocument) => void;
+  reject: (error: Error) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  task: Task | null;
+  timer: NodeJS.Timeout | null;
+}
+
+/** Starts a pool of parser workers. */
+export function createParsePool(options: ParsePoolOptions): ParsePool {
+  const size = Math.max(1, options.size ?? os.availableParallelism());
+  const timeoutMs = options.timeoutMs ?? 120_000;
+  const maxHeapMb = options.maxHeapMb ?? 1024;
+  const queue: Task[] = [];
+  const slots: Slot[] = [];
+  let nextId = 1;
+  let closed = false;
+
+  const finish = (slot: Slot): Task | null => {
+    const task = slot.task;
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.task = null;
+    slot.timer = null;
+    return task;
+  };
+
+  // A worker that timed out, crashed or ran out of memory is replaced; its file fails alone.
+  const replace = (slot: Slot, error: ArchiveError): void => {
+    const task = finish(slot);
+    slot.worker.removeAllListeners();
+    void slot.worker.terminate();
+    task?.reject(error);
+    if (!closed) {
+      slot.worker = startWorker(slot);
+      dispatch();
+    }
+  };
+
+  const startWorker = (slot: Slot): Worker => {
+    const worker = spawnWorker(siblingModule(import.meta.url, 'parse-worker'), {
+      resourceLimits: { maxOldGenerationSizeMb: maxHeapMb, maxYoungGenerationSizeMb: 64 },
+    });
+    worker.on('message', (response: ParseResponse) => {
+      const task = finish(slot);
+      if (task) {
+        if (response.ok) task.resolve(response.prepared);
+        else task.reject(fromErrorShape(response.error));
+      }
+      dispatch();
+    });
+    worker.on('error', (error: Error & { code?: string }) => {
+      const outOfMemory = error.code === 'ERR_WORKER_OUT_OF_MEMORY';
+      replace(slot, new ArchiveError(outOfMemory ? 'too-large' : 'corrupt',
+        outOfMemory ? `parsing needed more than ${maxHeapMb} MB of memory` : `the parser crashed on this file: ${error.message}`));
+    });
+    worker.on('exit', (code) => {
+      if (!closed) replace(slot, new ArchiveError('corrupt', `the parser stopped on this file (exit code ${code})`));
+    });
+    worker.unref(); // an idle pool never keeps the process alive
+    return worker;
+  };
+
+  const dispatch = (): void => {
+    for (const slot of slots) {
+      if (slot.task || queue.length === 0) continue;
+      const task = queue.shift()!;
+      slot.task = task;
+      slot.worker.ref();
+      slot.timer = setTimeout(
+        () => replace(slot, new ArchiveError('timeout', `parsing took longer than ${Math.round(timeoutMs / 1000)} s`)),
+        timeoutMs,
+      );
+      slot.worker.postMessage(task.request);
+    }
+    for (const slot of slots) if (!slot.task) slot.worker.unref();
+  };
+
+  for (let i = 0; i < size; i++) {
+    const slot: Slot = { worker: undefined as unknown as Worker, task: null, timer: null };
+    slot.worker = startWorker(slot);
+    slots.push(slot);
+  }
+
+  return {
+    size,
+    parse(job, bytes) {
+      if (closed) return Promise.reject(new ArchiveError('cancelled', 'the parser pool is closed'));
+      return new Promise((resolve, reject) => {
+        queue.push({ request: { id: nextId++, path: job.path, bytes, limits: options.limits }, resolve, reject });
+        dispatch();
+      });
+    },
+    async close() {
+      closed = true;
+      for (const task of queue.splice(0)) task.reject(new ArchiveError('cancelled', 'the import was stopped'));
+      await Promise.all(slots.map(async (slot) => {
+        finish(slot)?.reject(new ArchiveError('cancelled', 'the import was stopped'));
+        slot.worker.removeAllListeners();
+        await slot.worker.terminate();
+      }));
+    },
+  };
+}
