@@ -25,6 +25,8 @@ export interface ParsePoolOptions {
   timeoutMs?: number;
   /** Heap limit of a parser worker; a file that needs more fails with `too-large`. */
   maxHeapMb?: number;
+  /** The worker module (tests substitute a misbehaving parser to prove the limits hold). */
+  workerModule?: URL;
 }
 
 export interface ParsePool {
@@ -76,7 +78,7 @@ export function createParsePool(options: ParsePoolOptions): ParsePool {
   };
 
   const startWorker = (slot: Slot): Worker => {
-    const worker = spawnWorker(siblingModule(import.meta.url, 'parse-worker'), {
+    const worker = spawnWorker(options.workerModule ?? siblingModule(import.meta.url, 'parse-worker'), {
       resourceLimits: { maxOldGenerationSizeMb: maxHeapMb, maxYoungGenerationSizeMb: 64 },
     });
     worker.on('message', (response: ParseResponse) => {

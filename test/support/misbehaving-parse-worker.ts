@@ -1,0 +1,20 @@
+// A parser worker that misbehaves on request, to prove the pool's limits: the file name says how.
+import { parentPort } from 'node:worker_threads';
+import { emptyDocument } from '../../electron/core/import/parsed-document.js';
+import { prepareDocument } from '../../electron/core/import/store-document.js';
+import type { ParseRequest, ParseResponse } from '../../electron/core/import/parse-pool.js';
+
+parentPort!.on('message', (request: ParseRequest) => {
+  if (request.path.includes('hang')) {
+    for (;;) {
+      // a parser stuck in a loop
+    }
+  }
+  if (request.path.includes('oom')) {
+    const hog: string[][] = [];
+    for (;;) hog.push(new Array(1_000_000).fill('x'));
+  }
+  if (request.path.includes('crash')) process.exit(3);
+  const prepared = prepareDocument({ ...emptyDocument(), text: new TextDecoder().decode(request.bytes) }, request.path);
+  parentPort!.postMessage({ id: request.id, ok: true, prepared } satisfies ParseResponse);
+});
