@@ -1,0 +1,124 @@
+// DOCX via mammoth. mammoth unzips with jszip, which would inflate a zip bomb without limit, so it
+// never sees the original bytes: the XML parts are read through safe-zip (checked, size-enforced)
+// and handed to mammoth re-packed *stored* (no compression), without media it has no need to read.
+// Images are not embedded: their alt text is kept, the original file stays in the archive.
+import { zipSync } from 'fflate';
+import mammoth from 'mammoth';
+import { ArchiveError } from '../../../shared/errors.js';
+import { emptyDocument, type Parser } from '../parsed-document.js';
+import { sanitizeHtml } from '../sanitize-html.js';
+import { decodeXml, findElement, findElements, openZip, parseXml, readZipEntry, xmlText, type ZipArchive } from '../safe-zip.js';
+import {
+  checkTextLimit,
+  cleanLine,
+  documentLanguage,
+  isoDate,
+  pickTitle,
+  textFromHtml,
+  withoutNoteReferences,
+  wrapWithTextDirection,
+} from './epub.js';
+
+/** Word's Title/Subtitle paragraph styles become headings, so a document's title is its first heading. */
+const styleMap = ["p[style-name='Title'] => h1:fresh", "p[style-name='Subtitle'] => h2:fresh"];
+
+/** Compound File Binary header: a legacy .doc, or an encrypted (password-protected) OOXML file. */
+const cfbMagic = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+function checkNotCompoundFile(bytes: Uint8Array): void {
+  if (!cfbMagic.every((b, i) => bytes[i] === b)) return;
+  // Office stores a password-protected .docx as a CFB holding an "EncryptedPackage" stream.
+  const marker = Buffer.from('EncryptedPackage', 'utf16le');
+  if (Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(marker)) {
+    throw new ArchiveError('encrypted', 'the Word document is password-protected');
+  }
+  throw new ArchiveError('corrupt', 'this is a legacy Word .doc file, not a .docx');
+}
+
+/** Path of the core-properties part, from the package relationships (docProps/core.xml by convention). */
+function corePropertiesPath(zip: ZipArchive): string {
+  const rels = readZipEntry(zip, '_rels/.rels');
+  if (rels) {
+    const doc = parseXml(decodeXml(rels), '_rels/.rels');
+    const rel = findElements(doc, 'Relationship').find((r) => (r.attrs.Type ?? '').endsWith('/core-properties'));
+    const target = rel?.attrs.Target?.replace(/^\//, '');
+    if (target && zip.byName.has(target)) return target;
+  }
+  return 'docProps/core.xml';
+}
+
+interface CoreProperties {
+  title: string | null;
+  creator: string | null;
+  created: string | null;
+  modified: string | null;
+  language: string | null;
+}
+
+function readCoreProperties(zip: ZipArchive): CoreProperties {
+  const path = corePropertiesPath(zip);
+  const bytes = readZipEntry(zip, path);
+  const doc = bytes ? parseXml(decodeXml(bytes), path) : null;
+  const field = (name: string): string | null => {
+    const el = doc && findElement(doc, name);
+    return el ? cleanLine(xmlText(el)) : null;
+  };
+  return {
+    title: field('title')?.replace(/^Microsoft Word - /, '') ?? null,
+    creator: field('creator'),
+    created: field('created'),
+    modified: field('modified'),
+    language: field('language'),
+  };
+}
+
+/** Parses a .docx: body, tables, lists, footnotes and endnotes as text and sanitised HTML. */
+export const parseDocx: Parser = async (bytes, ctx) => {
+  if (bytes.length === 0) throw new ArchiveError('empty', 'the file is empty');
+  checkNotCompoundFile(bytes);
+  const zip = openZip(bytes, ctx.limits);
+  if (!zip.byName.has('[Content_Types].xml')) {
+    throw new ArchiveError('corrupt', 'not a Word document (no [Content_Types].xml in the zip)');
+  }
+
+  // Only XML parts: mammoth reads images lazily, and our image converter never reads them.
+  const parts: Record<string, Uint8Array> = {};
+  for (const entry of zip.entries) {
+    if (/\.(xml|rels)$/i.test(entry.name)) parts[entry.name] = readZipEntry(zip, entry.name) as Uint8Array;
+  }
+  const repacked = zipSync(parts, { level: 0 });
+
+  let converted: Awaited<ReturnType<typeof mammoth.convertToHtml>>;
+  try {
+    converted = await mammoth.convertToHtml(
+      { buffer: Buffer.from(repacked.buffer, repacked.byteOffset, repacked.byteLength) },
+      {
+        styleMap,
+        externalFileAccess: false, // a linked image could name any file on this machine
+        convertImage: mammoth.images.imgElement(async () => ({ src: '' })), // sanitizeHtml keeps the alt text
+      },
+    );
+  } catch (error) {
+    throw new ArchiveError('corrupt', `not a readable Word document (${(error as Error).message})`);
+  }
+
+  // mammoth links each note back to its reference with a "↑"; our HTML keeps no ids, so drop them.
+  const html = sanitizeHtml(converted.value.replace(/ ?<a href="#(?:footnote|endnote)-ref-[^"]*">\u2191<\/a>/g, ''));
+  const body = textFromHtml(withoutNoteReferences(html));
+  checkTextLimit(body.text.length, ctx.limits);
+  const core = readCoreProperties(zip);
+  const lang = documentLanguage(core.language, body.text);
+  const warnings = body.text === '' ? ['no text found in the document'] : [];
+  return {
+    ...emptyDocument(),
+    title: pickTitle(core.title, body),
+    text: body.text,
+    // mammoth drops w:bidi, so the direction comes from the text itself.
+    html: body.text === '' ? null : wrapWithTextDirection(html, body.text, lang),
+    byline: core.creator,
+    // Created, not modified: re-saving a file (by anyone) moves "modified", not when it was written.
+    publishedAt: isoDate(core.created) ?? isoDate(core.modified),
+    lang,
+    warnings,
+  };
+};
