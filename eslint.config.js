@@ -54,6 +54,6 @@ export default tseslint.config(
   {
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
     ignores: ['renderer/vite.config.ts'],
-    rules: zone(['**/electron/core/**', '**/electron/main/**', '**/electron/cli/**', '**/electron/web/**', '**/electron/preload/**', 'electron'], [...nodeBuiltins, 'better-sqlite3']),
+    rules: zone(['**/electron/core/**', '**/electron/main/**', '**/electron/cli/**', '**/electron/web/**', '**/electron/preload/**', 'electron/*'], [...nodeBuiltins, 'better-sqlite3', 'electron']),
   },
 );

@@ -15,6 +15,7 @@ import { openDatabase } from './storage/database.js';
 import { deleteItem, itemDetail } from './storage/items.js';
 import { addNote, getNoteRow, listNotes, updateNote } from './storage/notes.js';
 import { addTag, listTags, removeTag, setTagColor } from './storage/tags.js';
+import { deleteSavedSearch, listSavedSearches, saveSearch } from './storage/saved-searches.js';
 import { createParsePool } from './import/parse-pool.js';
 import os from 'node:os';
 
@@ -64,7 +65,7 @@ export async function openArchive(options: OpenArchiveOptions): Promise<ArchiveS
             onProgress: (progress) => options.onEvent?.({ type: 'importProgress', progress }),
             isCancelled: () => cancelledJobs.has(jobId),
           },
-          { paths: args.paths, tags: args.tags, jobId },
+          { paths: args.paths, tags: args.tags, jobId, sourceRoot: args.sourceRoot },
         );
       } finally {
         await pool?.close();
@@ -128,6 +129,15 @@ export async function openArchive(options: OpenArchiveOptions): Promise<ArchiveS
         tags: count('SELECT count(*) FROM tags'),
         archiveDir: dir,
       };
+    },
+    async listSavedSearches() {
+      return listSavedSearches(db);
+    },
+    async saveSearch({ name, query, sort }) {
+      return saveSearch(db, { name, query, sort });
+    },
+    async deleteSavedSearch({ name }) {
+      return { deleted: deleteSavedSearch(db, name) };
     },
   };
 

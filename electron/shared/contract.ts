@@ -7,6 +7,7 @@ import type {
   ImportReport,
   ItemDetail,
   NoteInfo,
+  SavedSearch,
   SearchResult,
   Span,
   TagInfo,
@@ -45,7 +46,11 @@ const importArgs = z.object({
   tags: z.array(tagPathSchema).default([]),
   /** Chosen by the caller so it can cancel the job and match progress events. */
   jobId: z.string().min(1).max(100).optional(),
+  /** Store source paths relative to this folder (uploads land in a temp folder). */
+  sourceRoot: z.string().min(1).optional(),
 });
+
+const savedSearchName = z.string().trim().min(1, 'a saved search needs a name').max(200);
 
 /** The archive's methods. Every method takes one plain-object argument. */
 export interface ArchiveApi {
@@ -65,6 +70,10 @@ export interface ArchiveApi {
   deleteNote(args: { id: number }): Promise<{ deleted: boolean }>;
   listNotes(args?: { on?: number | undefined }): Promise<NoteInfo[]>;
   stats(args?: Record<string, never>): Promise<ArchiveStats>;
+  listSavedSearches(args?: Record<string, never>): Promise<SavedSearch[]>;
+  /** Saves (or replaces, by name) a search. */
+  saveSearch(args: { name: string; query: string; sort?: SortOrder | undefined }): Promise<SavedSearch>;
+  deleteSavedSearch(args: { name: string }): Promise<{ deleted: boolean }>;
 }
 
 /** The method table: argument schema per method. Transports are built from its keys. */
@@ -90,6 +99,9 @@ export const archiveMethods = {
   deleteNote: z.object({ id: itemId }),
   listNotes: z.object({ on: itemId.optional() }),
   stats: z.object({}),
+  listSavedSearches: z.object({}),
+  saveSearch: z.object({ name: savedSearchName, query: z.string().max(10_000), sort: z.enum(sortOrders).default('relevance') }),
+  deleteSavedSearch: z.object({ name: savedSearchName }),
 } satisfies Record<keyof ArchiveApi, z.ZodType>;
 
 export type MethodName = keyof ArchiveApi;

@@ -134,5 +134,12 @@ export interface ArchiveStats {
   archiveDir: string;
 }
 
+export interface SavedSearch {
+  name: string;
+  query: string;
+  sort: 'relevance' | 'newest' | 'oldest';
+  createdAt: string;
+}
+
 /** Events the archive pushes to its callers. */
 export type ArchiveEvent = { type: 'importProgress'; progress: ImportProgress };

@@ -55,6 +55,24 @@ export function contractSuite(open: (onEvent: (event: ArchiveEvent) => void) => 
     expect((await api.search({ query: 'ادلب' })).total).toBe(0);
   });
 
+  it('saves, replaces, lists and deletes saved searches', async () => {
+    const api = session.api;
+    expect(await api.saveSearch({ name: 'إدلب', query: 'ادلب tag:syria' })).toMatchObject({ name: 'إدلب', query: 'ادلب tag:syria', sort: 'relevance' });
+    await api.saveSearch({ name: 'إدلب', query: 'ادلب', sort: 'newest' });
+    await api.saveSearch({ name: 'oil', query: 'oil prices' });
+    expect((await api.listSavedSearches({})).map((s) => [s.name, s.query, s.sort])).toEqual([['oil', 'oil prices', 'relevance'], ['إدلب', 'ادلب', 'newest']]);
+    expect(await api.deleteSavedSearch({ name: 'oil' })).toEqual({ deleted: true });
+    expect(await api.deleteSavedSearch({ name: 'oil' })).toEqual({ deleted: false });
+    await expect(api.saveSearch({ name: ' ', query: 'x' })).rejects.toMatchObject({ code: 'invalid-argument' });
+  });
+
+  it('stores source paths relative to sourceRoot when given', async () => {
+    const dir = writeFiles({ 'upload/report.txt': 'An uploaded report about Raqqa' });
+    const report = await session.api.importPaths({ paths: [dir], tags: [], sourceRoot: dir });
+    expect(report.results[0]!.path).toMatch(/report\.txt$/);
+    expect((await session.api.getItem({ id: report.results[0]!.id! })).source!.path).toBe('upload/report.txt');
+  });
+
   it('errors cross the transport as {code, message}', async () => {
     await expect(session.api.getItem({ id: 424242 })).rejects.toMatchObject({ code: 'not-found' });
     await expect(session.api.addTag({ id: 1, tag: '   ' })).rejects.toMatchObject({ code: 'invalid-argument' });

@@ -4,7 +4,7 @@ import { commandHelp } from '../usage.js';
 import { UsageError } from '../output.js';
 
 /** Runs the web bridge until interrupted; returns the exit status. */
-export async function serveCommand(_dir: string, argv: string[]): Promise<number> {
+export async function serveCommand(dir: string, argv: string[]): Promise<number> {
   const { values } = parseCommandArgs(argv, { port: { type: 'string' } });
   if (values.help) {
     console.log(commandHelp.serve);
@@ -12,5 +12,14 @@ export async function serveCommand(_dir: string, argv: string[]): Promise<number
   }
   const port = parseCount(values.port, 'port', 0);
   if (port > 65535) throw new UsageError('--port must be between 0 and 65535');
-  throw new UsageError('serve is not available yet');
+  const { serveArchive } = await import('../../web/serve-archive.js');
+  const server = await serveArchive({ dir, port });
+  console.log(`Khizana is running at ${server.url}`);
+  console.log(`Archive: ${dir}\nOpen the address above in your browser; stop with Ctrl+C.`);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await server.close();
+  return 0;
 }

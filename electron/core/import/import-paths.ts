@@ -1,5 +1,6 @@
 // Imports files and folders: parsing runs ahead (in parallel), storing happens in order, one item per transaction.
 import fs from 'node:fs';
+import path from 'node:path';
 import type { ImportFileResult, ImportProgress, ImportReport } from '../../shared/dto.js';
 import { ArchiveError, toErrorShape } from '../../shared/errors.js';
 import type { Db } from '../storage/database.js';
@@ -49,7 +50,7 @@ function formatBytes(n: number): string {
 }
 
 /** Imports every supported file under `paths`; a bad file fails alone, the rest carries on. */
-export async function importPaths(deps: ImportDeps, args: { paths: string[]; tags: string[]; jobId: string }): Promise<ImportReport> {
+export async function importPaths(deps: ImportDeps, args: { paths: string[]; tags: string[]; jobId: string; sourceRoot?: string | undefined }): Promise<ImportReport> {
   const now = deps.now ?? (() => new Date().toISOString());
   const { jobs, settled } = collectFiles(args.paths);
   const results: ImportFileResult[] = [...settled];
@@ -82,8 +83,9 @@ export async function importPaths(deps: ImportDeps, args: { paths: string[]; tag
     if ('result' in prepared) result = prepared.result;
     else {
       try {
-        const source = { path: prepared.job.path, format: prepared.job.format.format, bytes: prepared.bytes, sha256: prepared.sha };
-        result = storeDocument(deps.db, deps.archiveDir, source, prepared.prepared, args.tags, now());
+        const storedPath = args.sourceRoot ? path.relative(args.sourceRoot, prepared.job.path) : prepared.job.path;
+        const source = { path: storedPath, format: prepared.job.format.format, bytes: prepared.bytes, sha256: prepared.sha };
+        result = { ...storeDocument(deps.db, deps.archiveDir, source, prepared.prepared, args.tags, now()), path: prepared.job.path };
       } catch (error) {
         result = { path: prepared.job.path, status: 'failed', error: toErrorShape(error) };
       }

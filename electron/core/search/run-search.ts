@@ -126,11 +126,10 @@ function toHit(db: Db, row: HitRow, terms: MatchTerm[]): SearchHit {
 function facetCounts(db: Db, p: Plan): SearchFacets {
   const count = (select: string, group: string): FacetCount[] =>
     db.prepare(`SELECT ${select} AS value, count(*) AS count ${p.from} GROUP BY ${group} ORDER BY count DESC, value LIMIT 100`).all(...p.params) as FacetCount[];
+  const tagJoin = ' JOIN item_tags it ON it.item_id = i.id JOIN tags t ON t.id = it.tag_id';
+  const tagFrom = p.from.includes(' WHERE ') ? p.from.replace(' WHERE ', `${tagJoin} WHERE `) : p.from + tagJoin;
   const tag = db
-    .prepare(
-      `SELECT t.path AS value, count(DISTINCT i.id) AS count ${p.from.replace(' WHERE ', ' JOIN item_tags it ON it.item_id = i.id JOIN tags t ON t.id = it.tag_id WHERE ')}
-       GROUP BY t.path ORDER BY count DESC, value LIMIT 100`,
-    )
+    .prepare(`SELECT t.path AS value, count(DISTINCT i.id) AS count ${tagFrom} GROUP BY t.path ORDER BY count DESC, value LIMIT 100`)
     .all(...p.params) as FacetCount[];
   return {
     tag,

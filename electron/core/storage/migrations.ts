@@ -64,4 +64,18 @@ export const migrations: Migration[] = [
       `);
     },
   },
+  {
+    version: 2,
+    description: 'saved searches, shared by the app, the browser UI and the CLI',
+    up: (db) => {
+      db.exec(`
+        CREATE TABLE saved_searches (
+          name       TEXT PRIMARY KEY COLLATE NOCASE,
+          query      TEXT NOT NULL,
+          sort       TEXT NOT NULL DEFAULT 'relevance' CHECK (sort IN ('relevance', 'newest', 'oldest')),
+          created_at TEXT NOT NULL
+        );
+      `);
+    },
+  },
 ];

@@ -1,0 +1,189 @@
+// `khizana serve`: the same UI in a browser, on 127.0.0.1 only, behind a per-run token (DESIGN §6).
+import { realpath } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { isMethodName, parseArgs, type ArchiveApi } from '../shared/contract.js';
+import type { ArchiveEvent } from '../shared/dto.js';
+import { ArchiveError, toErrorShape } from '../shared/errors.js';
+import { bearerToken, hostAllowed, newToken, originAllowed, tokensMatch } from './auth.js';
+import { createEventHub, streamEvents, type EventHub } from './event-hub.js';
+import { readJsonBody, sendError, sendJson, setSecurityHeaders } from './http-io.js';
+import { serveStatic } from './static-files.js';
+import { createUploadStore, type UploadLimits } from './uploads.js';
+
+/** What the server needs of an open archive (an `ArchiveSession` from the core fits). */
+export interface ServedSession {
+  api: ArchiveApi;
+}
+
+export interface WebServerOptions {
+  session: ServedSession;
+  /** 0 (the default) picks any free port. */
+  port?: number;
+  /** The built UI, normally dist/renderer. */
+  staticDir: string;
+  /** Fixed token (tests); a random one otherwise. */
+  token?: string;
+  /** Where archive events come from; `publish` on the returned server feeds it too. */
+  events?: EventHub;
+  /** JSON body limit for API calls. */
+  bodyLimit?: number;
+  uploadLimits?: UploadLimits;
+}
+
+export interface WebServer {
+  /** The address to open, token included. */
+  url: string;
+  port: number;
+  token: string;
+  /** Forwards an archive event to every connected browser. */
+  publish(event: ArchiveEvent): void;
+  close(): Promise<void>;
+}
+
+const defaultBodyLimit = 10 * 1024 * 1024;
+
+/** Starts the web bridge on 127.0.0.1 and resolves once it listens. */
+export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
+  const staticDir = await realpath(options.staticDir).catch(() => {
+    throw new ArchiveError('archive-unavailable', `the built UI is missing at ${options.staticDir} (run the build first)`);
+  });
+  const token = options.token ?? newToken();
+  const hub = options.events ?? createEventHub();
+  const uploads = createUploadStore(options.uploadLimits);
+  const bodyLimit = options.bodyLimit ?? defaultBodyLimit;
+  const streams = new Set<() => void>();
+  const api = options.session.api;
+  let port = 0;
+
+  // Progress events of uploaded files should name what the user dropped, not our temp folder.
+  const rewrite = (event: ArchiveEvent): ArchiveEvent => {
+    const p = event.progress;
+    return {
+      ...event,
+      progress: {
+        ...p,
+        currentFile: p.currentFile === null ? null : uploads.displayPath(p.currentFile),
+        ...(p.last ? { last: { ...p.last, path: uploads.displayPath(p.last.path) } } : {}),
+      },
+    };
+  };
+
+  const handleApi = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
+    const route = url.pathname.slice('/api/'.length);
+    if (route === 'events') {
+      // EventSource cannot send headers, so this one route takes the token from the query.
+      if (!tokensMatch(url.searchParams.get('token'), token)) throw new ArchiveError('unauthorized', 'missing or wrong token');
+      if (req.method !== 'GET') throw new ArchiveError('invalid-argument', 'events are read with GET');
+      const close = streamEvents(res, hub, rewrite);
+      streams.add(close);
+      res.on('close', () => streams.delete(close));
+      return;
+    }
+    if (!tokensMatch(bearerToken(req), token)) throw new ArchiveError('unauthorized', 'missing or wrong token');
+    if (!originAllowed(req, port)) {
+      sendError(res, { code: 'unauthorized', message: 'cross-origin request refused' }, 403);
+      return;
+    }
+    if (req.method !== 'POST') {
+      res.setHeader('Allow', 'POST');
+      sendError(res, { code: 'invalid-argument', message: 'API calls use POST' }, 405);
+      return;
+    }
+    if (route.startsWith('upload/')) {
+      await handleUpload(req, res, route.slice('upload/'.length));
+      return;
+    }
+    if (!isMethodName(route)) throw new ArchiveError('not-found', `no method ${JSON.stringify(route.slice(0, 100))}`);
+    const args = parseArgs(route, await readJsonBody(req, bodyLimit));
+    const call = api[route] as (args: unknown) => Promise<unknown>;
+    sendJson(res, 200, await call(args));
+  };
+
+  const handleUpload = async (req: IncomingMessage, res: ServerResponse, step: string): Promise<void> => {
+    if (step === 'begin') {
+      sendJson(res, 200, { batch: await uploads.begin() });
+    } else if (step === 'file') {
+      const batch = header(req, 'x-upload-batch');
+      const name = decodeName(header(req, 'x-file-name'));
+      sendJson(res, 200, await uploads.receive(batch, name, req));
+    } else if (step === 'commit') {
+      const body = (await readJsonBody(req, bodyLimit)) as { batch?: unknown; jobId?: unknown; tags?: unknown };
+      if (typeof body.batch !== 'string') throw new ArchiveError('invalid-argument', 'commit needs a batch');
+      const tags = Array.isArray(body.tags) ? body.tags.filter((t): t is string => typeof t === 'string') : [];
+      const jobId = typeof body.jobId === 'string' ? body.jobId : undefined;
+      sendJson(res, 200, await uploads.commit(body.batch, api, { tags, ...(jobId ? { jobId } : {}) }));
+    } else if (step === 'abort') {
+      const body = (await readJsonBody(req, bodyLimit)) as { batch?: unknown };
+      if (typeof body.batch === 'string') await uploads.abort(body.batch);
+      sendJson(res, 200, { aborted: true });
+    } else {
+      throw new ArchiveError('not-found', 'no such upload step');
+    }
+  };
+
+  const server = createServer((req, res) => {
+    setSecurityHeaders(res);
+    // DNS rebinding: a hostile page whose name resolves to 127.0.0.1 still sends its own Host.
+    if (!hostAllowed(req, port)) {
+      sendError(res, { code: 'unauthorized', message: 'wrong Host header' }, 421);
+      return;
+    }
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    } catch {
+      sendError(res, { code: 'invalid-argument', message: 'bad URL' });
+      return;
+    }
+    const work = url.pathname.startsWith('/api/') || url.pathname === '/api'
+      ? handleApi(req, res, url)
+      : serveStatic(req, res, staticDir, url.pathname);
+    work.catch((error: unknown) => {
+      const shape = toErrorShape(error);
+      if (shape.code === 'internal') console.error('khizana serve:', error);
+      req.resume(); // drain an unread body so the client sees the answer
+      sendError(res, shape);
+    });
+  });
+  server.headersTimeout = 30_000;
+  server.requestTimeout = 0; // uploads and big imports may take long
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen({ host: '127.0.0.1', port: options.port ?? 0 }, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  port = (server.address() as AddressInfo).port;
+
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    port,
+    token,
+    publish: (event) => hub.publish(event),
+    async close() {
+      for (const close of [...streams]) close();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await uploads.closeAll();
+    },
+  };
+}
+
+function header(req: IncomingMessage, name: string): string {
+  const value = req.headers[name];
+  if (typeof value !== 'string' || value === '') throw new ArchiveError('invalid-argument', `missing ${name} header`);
+  return value;
+}
+
+function decodeName(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    throw new ArchiveError('invalid-argument', 'x-file-name must be percent-encoded');
+  }
+}

@@ -1,0 +1,72 @@
+// Serves the built UI (dist/renderer) and nothing else: no listing, no way out of the folder.
+import { createReadStream } from 'node:fs';
+import { realpath, stat } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import path from 'node:path';
+import { sendError } from './http-io.js';
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.txt': 'text/plain; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+};
+
+/** Resolves a URL path to a file inside `root`, or null when it would leave `root` or is malformed. */
+export function resolveStaticPath(root: string, urlPath: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0') || decoded.includes('\\')) return null;
+  const relative = decoded === '/' || decoded === '' ? 'index.html' : decoded.replace(/^\/+/, '');
+  const resolved = path.resolve(root, relative);
+  const rootWithSep = root.endsWith(path.sep) ? root : root + path.sep;
+  return resolved.startsWith(rootWithSep) ? resolved : null;
+}
+
+/** Answers a GET/HEAD for a static file of `root` (an absolute, real path). */
+export async function serveStatic(req: IncomingMessage, res: ServerResponse, root: string, urlPath: string): Promise<void> {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.setHeader('Allow', 'GET, HEAD');
+    sendError(res, { code: 'invalid-argument', message: 'method not allowed' }, 405);
+    return;
+  }
+  const file = resolveStaticPath(root, urlPath);
+  if (file === null) {
+    sendError(res, { code: 'not-found', message: 'not found' });
+    return;
+  }
+  let real: string;
+  try {
+    // A symlink inside the folder must not lead out of it either.
+    real = await realpath(file);
+    if (!real.startsWith(root + path.sep) || !(await stat(real)).isFile()) throw new Error('outside');
+  } catch {
+    sendError(res, { code: 'not-found', message: 'not found' });
+    return;
+  }
+  const ext = path.extname(real).toLowerCase();
+  const size = (await stat(real)).size;
+  res.statusCode = 200;
+  res.setHeader('Content-Type', contentTypes[ext] ?? 'application/octet-stream');
+  res.setHeader('Content-Length', size);
+  // Vite puts a content hash in every asset name; index.html must always be fresh.
+  res.setHeader('Cache-Control', real.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-store');
+  if (req.method === 'HEAD') {
+    res.end();
+    return;
+  }
+  createReadStream(real).on('error', () => res.destroy()).pipe(res);
+}

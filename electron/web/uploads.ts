@@ -1,0 +1,177 @@
+// Browser uploads: a browser cannot hand us paths, so dropped files are streamed into a private
+// temp folder, imported from there as one job, and the folder is deleted afterwards.
+import { randomBytes } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import type { IncomingMessage } from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ArchiveApi } from '../shared/contract.js';
+import type { ImportReport } from '../shared/dto.js';
+import { ArchiveError } from '../shared/errors.js';
+
+/** Limits for one upload batch. */
+export interface UploadLimits {
+  fileBytes: number;
+  batchBytes: number;
+  files: number;
+}
+
+export const defaultUploadLimits: UploadLimits = {
+  fileBytes: 1024 ** 3,
+  batchBytes: 8 * 1024 ** 3,
+  files: 100_000,
+};
+
+interface Batch {
+  id: string;
+  dir: string;
+  files: string[];
+  bytes: number;
+  busy: boolean;
+  timer: NodeJS.Timeout;
+}
+
+export interface UploadStore {
+  /** Starts a batch; returns its id. */
+  begin(): Promise<string>;
+  /** Streams one file of a batch to disk under its (sanitised) relative name. */
+  receive(batchId: string, name: string, body: IncomingMessage): Promise<{ name: string; bytes: number }>;
+  /** Imports every file of the batch as one job, then deletes the batch. */
+  commit(batchId: string, api: ArchiveApi, options: { jobId?: string; tags?: string[] }): Promise<ImportReport>;
+  /** Throws a batch away. */
+  abort(batchId: string): Promise<void>;
+  /** Replaces temp paths of live batches by the names the user uploaded. */
+  displayPath(text: string): string;
+  /** Deletes every batch (server shutdown). */
+  closeAll(): Promise<void>;
+}
+
+const batchTtlMs = 60 * 60 * 1000;
+
+/** Turns an untrusted relative name into safe path segments, or throws invalid-argument. */
+export function safeRelativeName(name: string): string {
+  const segments = name
+    .split(/[/\\]+/)
+    .map((s) => s.replace(/[\p{Cc}]/gu, '').trim())
+    .filter((s) => s !== '' && s !== '.' && s !== '..')
+    .map((s) => s.slice(0, 200));
+  if (segments.length === 0) throw new ArchiveError('invalid-argument', 'an uploaded file needs a name');
+  return segments.slice(-32).join(path.sep);
+}
+
+/** `name`, or `name (2).ext`, `name (3).ext` … when it is taken (two dropped files may share a name). */
+export function uniqueName(name: string, taken: (candidate: string) => boolean): string {
+  if (!taken(name)) return name;
+  const ext = path.extname(name);
+  const stem = name.slice(0, name.length - ext.length);
+  for (let n = 2; ; n++) {
+    const candidate = `${stem} (${n})${ext}`;
+    if (!taken(candidate)) return candidate;
+  }
+}
+
+/** Creates the store of upload batches, kept under one temp folder. */
+export function createUploadStore(limits: UploadLimits = defaultUploadLimits): UploadStore {
+  const batches = new Map<string, Batch>();
+  let root: Promise<string> | null = null;
+  const rootDir = (): Promise<string> => (root ??= mkdtemp(path.join(os.tmpdir(), 'khizana-upload-')));
+
+  const drop = async (batch: Batch): Promise<void> => {
+    clearTimeout(batch.timer);
+    batches.delete(batch.id);
+    await rm(batch.dir, { recursive: true, force: true });
+  };
+
+  const find = (batchId: string): Batch => {
+    const batch = typeof batchId === 'string' ? batches.get(batchId) : undefined;
+    if (!batch) throw new ArchiveError('not-found', 'no such upload batch');
+    return batch;
+  };
+
+  const displayPath = (text: string): string => {
+    let out = text;
+    for (const batch of batches.values()) out = out.split(batch.dir + path.sep).join('');
+    return out;
+  };
+
+  return {
+    async begin() {
+      const id = randomBytes(12).toString('base64url');
+      const dir = path.join(await rootDir(), id);
+      await mkdir(dir);
+      const batch: Batch = { id, dir, files: [], bytes: 0, busy: false, timer: setTimeout(() => void drop(batch), batchTtlMs) };
+      batch.timer.unref();
+      batches.set(id, batch);
+      return id;
+    },
+
+    async receive(batchId, name, body) {
+      const batch = find(batchId);
+      if (batch.busy) throw new ArchiveError('invalid-argument', 'this upload batch is already being imported');
+      if (batch.files.length >= limits.files) throw new ArchiveError('too-large', `at most ${limits.files} files per upload`);
+      const relative = uniqueName(safeRelativeName(name), (candidate) => batch.files.includes(path.resolve(batch.dir, candidate)));
+      const target = path.resolve(batch.dir, relative);
+      if (!target.startsWith(batch.dir + path.sep)) throw new ArchiveError('invalid-argument', 'bad file name');
+      await mkdir(path.dirname(target), { recursive: true });
+      let bytes = 0;
+      const counter = new Transform({
+        transform(chunk: Buffer, _encoding, done) {
+          bytes += chunk.length;
+          if (bytes > limits.fileBytes) return done(new ArchiveError('too-large', `${relative} is over ${limits.fileBytes} bytes`));
+          if (batch.bytes + bytes > limits.batchBytes) return done(new ArchiveError('too-large', 'the upload is too large'));
+          done(null, chunk);
+        },
+      });
+      try {
+        await pipeline(body, counter, createWriteStream(target, { flags: 'wx' }));
+      } catch (error) {
+        await rm(target, { force: true });
+        throw error instanceof ArchiveError ? error : new ArchiveError('unreadable', `upload of ${relative} failed`);
+      }
+      batch.files.push(target);
+      batch.bytes += bytes;
+      return { name: relative.split(path.sep).join('/'), bytes };
+    },
+
+    async commit(batchId, api, options) {
+      const batch = find(batchId);
+      if (batch.busy) throw new ArchiveError('invalid-argument', 'this upload batch is already being imported');
+      if (batch.files.length === 0) {
+        await drop(batch);
+        throw new ArchiveError('invalid-argument', 'nothing was uploaded');
+      }
+      batch.busy = true;
+      try {
+        // Stored source paths are the uploaded names, not the temp folder they passed through.
+        const report = await api.importPaths({ paths: batch.files, tags: options.tags ?? [], jobId: options.jobId, sourceRoot: batch.dir });
+        return {
+          ...report,
+          results: report.results.map((r) => ({
+            ...r,
+            path: displayPath(r.path),
+            ...(r.error ? { error: { ...r.error, message: displayPath(r.error.message) } } : {}),
+          })),
+        };
+      } finally {
+        await drop(batch);
+      }
+    },
+
+    async abort(batchId) {
+      const batch = batches.get(batchId);
+      if (batch && !batch.busy) await drop(batch);
+    },
+
+    displayPath,
+
+    async closeAll() {
+      for (const batch of [...batches.values()]) clearTimeout(batch.timer);
+      batches.clear();
+      if (root) await rm(await root, { recursive: true, force: true });
+      root = null;
+    },
+  };
+}

@@ -1,0 +1,94 @@
+// The ArchiveApi over the web bridge (`khizana serve`), built from the contract's method table.
+import { methodNames, type ArchiveApi, type MethodName } from '../../../electron/shared/contract.js';
+import type { ArchiveEvent, ImportReport } from '../../../electron/shared/dto.js';
+import { ArchiveError, fromErrorShape, isErrorCode } from '../../../electron/shared/errors.js';
+
+/** POSTs JSON to the bridge and returns the JSON answer, or throws the ArchiveError it reports. */
+async function post(path: string, token: string, body: BodyInit | null, headers: Record<string, string> = {}, signal?: AbortSignal): Promise<unknown> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, ...headers },
+      body,
+      cache: 'no-store',
+      credentials: 'omit',
+      ...(signal ? { signal } : {}),
+    });
+  } catch (error) {
+    if (signal?.aborted) throw new ArchiveError('cancelled', 'cancelled');
+    throw new ArchiveError('archive-unavailable', `Khizana is not reachable (${String(error)}). Is \`khizana serve\` still running?`);
+  }
+  const text = await response.text();
+  let value: unknown = null;
+  try {
+    value = text ? JSON.parse(text) : null;
+  } catch {
+    throw new ArchiveError('internal', `unexpected answer (${response.status})`);
+  }
+  if (!response.ok) {
+    const shape = (value as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+    if (shape && isErrorCode(shape.code) && typeof shape.message === 'string') throw fromErrorShape({ code: shape.code, message: shape.message });
+    throw new ArchiveError('internal', `request failed (${response.status})`);
+  }
+  return value;
+}
+
+const json = (value: unknown): [string, Record<string, string>] => [JSON.stringify(value ?? {}), { 'Content-Type': 'application/json' }];
+
+/** An ArchiveApi whose every method is `POST /api/<method>` with the token; `base` is '' in the page. */
+export function createHttpArchiveApi(token: string, base = ''): ArchiveApi {
+  const api = {} as Record<MethodName, (args?: unknown) => Promise<unknown>>;
+  for (const name of methodNames) {
+    api[name] = (args) => post(`${base}/api/${name}`, token, ...json(args));
+  }
+  return api as unknown as ArchiveApi;
+}
+
+/** Archive events from the bridge's Server-Sent Events stream; returns the unsubscribe function. */
+export function subscribeHttpEvents(token: string, listener: (event: ArchiveEvent) => void): () => void {
+  const source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
+  source.onmessage = (message: MessageEvent<string>) => {
+    try {
+      listener(JSON.parse(message.data) as ArchiveEvent);
+    } catch {
+      // A malformed event is dropped; the import's final report is what counts.
+    }
+  };
+  return () => source.close();
+}
+
+/** A file to upload and the relative name (folder/file) it should be imported under. */
+export interface UploadFile {
+  file: File;
+  name: string;
+}
+
+export interface UploadOptions {
+  jobId: string;
+  tags: string[];
+  signal: AbortSignal;
+  onUploaded(done: number, total: number, name: string): void;
+}
+
+/** Uploads files to a temp folder on the server and imports them as one job. */
+export async function uploadAndImport(token: string, files: UploadFile[], options: UploadOptions): Promise<ImportReport> {
+  const { batch } = (await post('/api/upload/begin', token, ...json({}), options.signal)) as { batch: string };
+  try {
+    let done = 0;
+    for (const { file, name } of files) {
+      options.onUploaded(done, files.length, name);
+      await post('/api/upload/file', token, file, {
+        'Content-Type': 'application/octet-stream',
+        'X-Upload-Batch': batch,
+        'X-File-Name': encodeURIComponent(name),
+      }, options.signal);
+      done += 1;
+    }
+    options.onUploaded(done, files.length, '');
+  } catch (error) {
+    void post('/api/upload/abort', token, ...json({ batch })).catch(() => undefined);
+    throw error;
+  }
+  return (await post('/api/upload/commit', token, ...json({ batch, jobId: options.jobId, tags: options.tags }))) as ImportReport;
+}

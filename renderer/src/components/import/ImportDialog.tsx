@@ -1,0 +1,49 @@
+import { useEffect, useRef } from 'react';
+import type { UploadFile } from '../../api/http-client.js';
+import { Icon } from '../common/Icon.js';
+import { ImportSources } from './ImportSources.js';
+
+interface ImportDialogProps {
+  open: boolean;
+  busy: boolean;
+  onClose(): void;
+  onPaths(paths: string[], tags: string[]): void;
+  onFiles(files: UploadFile[], tags: string[]): void;
+  onError(error: unknown): void;
+}
+
+/** The modal "Import" dialog (native <dialog>: focus trap and Esc for free). */
+export function ImportDialog({ open, busy, onClose, onPaths, onFiles, onError }: ImportDialogProps) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+  const close = (then: () => void) => () => {
+    onClose();
+    then();
+  };
+  return (
+    <dialog ref={ref} className="dialog" aria-labelledby="import-title" onClose={onClose}>
+      <header className="dialog-header">
+        <h2 id="import-title">Import</h2>
+        <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
+          <Icon name="close" />
+        </button>
+      </header>
+      <p className="muted">
+        Text, Markdown, HTML, PDF, Word, OpenDocument, EPUB and e-mail files. Folders are read recursively. Exact duplicates are skipped.
+      </p>
+      {open && (
+        <ImportSources
+          disabled={busy}
+          onPaths={(p, t) => close(() => onPaths(p, t))()}
+          onFiles={(f, t) => close(() => onFiles(f, t))()}
+          onError={onError}
+        />
+      )}
+    </dialog>
+  );
+}

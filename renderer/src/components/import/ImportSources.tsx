@@ -1,0 +1,86 @@
+import { useRef, useState } from 'react';
+import type { UploadFile } from '../../api/http-client.js';
+import { useArchive } from '../../hooks/archive-context.js';
+import { filesFromInput } from '../../lib/dropped-files.js';
+import { Icon } from '../common/Icon.js';
+
+interface ImportSourcesProps {
+  disabled: boolean;
+  onPaths(paths: string[], tags: string[]): void;
+  onFiles(files: UploadFile[], tags: string[]): void;
+  onError(error: unknown): void;
+}
+
+const accept = '.txt,.md,.markdown,.html,.htm,.pdf,.docx,.odt,.epub,.eml';
+
+/** Every way to start an import: system dialog (desktop), file/folder pickers (browser), a typed path. */
+export function ImportSources({ disabled, onPaths, onFiles, onError }: ImportSourcesProps) {
+  const { host, upload } = useArchive();
+  const [path, setPath] = useState('');
+  const [tag, setTag] = useState('');
+  const filesRef = useRef<HTMLInputElement>(null);
+  const folderRef = useRef<HTMLInputElement>(null);
+  const tags = tag.trim() ? [tag.trim()] : [];
+
+  const fromInput = (input: HTMLInputElement): void => {
+    if (input.files && input.files.length > 0) onFiles(filesFromInput(input.files), tags);
+    input.value = '';
+  };
+
+  return (
+    <div className="import-sources">
+      <div className="import-buttons">
+        {host && (
+          <>
+            <button type="button" className="button primary" disabled={disabled} onClick={() => void host.pickImportPaths().then((p) => onPaths(p, tags), onError)}>
+              <Icon name="file" /> Choose files…
+            </button>
+            <button type="button" className="button" disabled={disabled} onClick={() => void host.pickImportPaths({ folders: true }).then((p) => onPaths(p, tags), onError)}>
+              <Icon name="folder" /> Choose a folder…
+            </button>
+          </>
+        )}
+        {!host && upload && (
+          <>
+            <button type="button" className="button primary" disabled={disabled} onClick={() => filesRef.current?.click()}>
+              <Icon name="file" /> Choose files…
+            </button>
+            <button type="button" className="button" disabled={disabled} onClick={() => folderRef.current?.click()}>
+              <Icon name="folder" /> Choose a folder…
+            </button>
+            <input ref={filesRef} type="file" multiple accept={accept} hidden aria-label="Choose files to import" onChange={(e) => fromInput(e.currentTarget)} />
+            <input
+              ref={(el) => {
+                folderRef.current = el;
+                // Not in React's types: lets the picker choose a whole folder.
+                el?.setAttribute('webkitdirectory', '');
+              }}
+              type="file"
+              hidden
+              aria-label="Choose a folder to import"
+              onChange={(e) => fromInput(e.currentTarget)}
+            />
+          </>
+        )}
+      </div>
+      <p className="muted drop-hint">…or drop files and folders anywhere on the window.</p>
+      <form
+        className="path-import"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (path.trim()) onPaths([path.trim()], tags);
+        }}
+      >
+        <label htmlFor="import-path">Import from a path on this machine</label>
+        <div className="inline-field">
+          <input id="import-path" type="text" dir="auto" placeholder="/home/me/Articles" value={path} onChange={(e) => setPath(e.target.value)} spellCheck={false} />
+          <button type="submit" className="button" disabled={disabled || !path.trim()}>Import path</button>
+        </div>
+      </form>
+      <label className="import-tag">
+        <span>Tag the imported items (optional)</span>
+        <input type="text" dir="auto" placeholder="e.g. syria/idlib" value={tag} onChange={(e) => setTag(e.target.value)} />
+      </label>
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+import { useLayoutEffect, useMemo, useRef, type Ref } from 'react';
+import type { ItemDetail } from '../../../../electron/shared/dto.js';
+import { useHighlight } from '../../hooks/use-highlight.js';
+import { markSpans, textNodesOf } from '../../lib/mark-text.js';
+import { sanitizeToFragment } from '../../lib/sanitize.js';
+import { spansWithin } from '../../lib/spans.js';
+import { HighlightedText } from '../common/HighlightedText.js';
+import { splitParagraphs } from './paragraphs.js';
+
+interface ArticleBodyProps {
+  item: ItemDetail;
+  /** The search query whose hits are marked ('' for none). */
+  query: string;
+  bodyRef: Ref<HTMLDivElement>;
+  /** Called once the hits are marked, with their number. */
+  onHitCount(count: number): void;
+}
+
+/** The article: sanitised HTML or plain-text paragraphs, each in its own direction, hits marked. */
+export function ArticleBody({ item, query, bodyRef, onHitCount }: ArticleBodyProps) {
+  return item.html ? (
+    <HtmlBody item={item} html={item.html} query={query} bodyRef={bodyRef} onHitCount={onHitCount} />
+  ) : (
+    <TextBody item={item} query={query} bodyRef={bodyRef} onHitCount={onHitCount} />
+  );
+}
+
+const noSpans: never[] = [];
+
+function TextBody({ item, query, bodyRef, onHitCount }: ArticleBodyProps) {
+  const paragraphs = useMemo(() => splitParagraphs(item.text), [item.text]);
+  const texts = useMemo(() => [item.text], [item.text]);
+  const spans = useHighlight(query, texts, `${item.id}:${item.updatedAt}`)?.[0] ?? noSpans;
+  useLayoutEffect(() => onHitCount(spans.length), [spans, onHitCount]);
+  return (
+    <div ref={bodyRef} className="article-body text" dir={item.dir} lang={item.lang ?? undefined}>
+      {paragraphs.map((p) => (
+        <p key={p.start} dir="auto">
+          <HighlightedText text={p.text} spans={spansWithin(spans, p.start, p.start + p.text.length)} />
+        </p>
+      ))}
+    </div>
+  );
+}
+
+function HtmlBody({ item, html, query, bodyRef, onHitCount }: ArticleBodyProps & { html: string }) {
+  const hostRef = useRef<HTMLDivElement | null>(null);
+  // The sanitised fragment is built once per article; its text nodes are what the core highlights.
+  const content = useMemo(() => {
+    const fragment = sanitizeToFragment(html);
+    const nodes = textNodesOf(fragment);
+    return { fragment, nodes, texts: nodes.map((n) => n.data) };
+  }, [html]);
+  const spans = useHighlight(query, content.texts, `${item.id}:${item.updatedAt}`);
+
+  // React never renders children here: the article DOM is ours to fill and mark.
+  useLayoutEffect(() => {
+    const host = hostRef.current;
+    if (!host) return;
+    const fresh = content.fragment.cloneNode(true) as DocumentFragment;
+    const count = spans?.length ? markSpans(textNodesOf(fresh), spans) : 0;
+    host.replaceChildren(fresh);
+    if (spans !== null) onHitCount(count);
+  }, [content, spans, onHitCount]);
+
+  const setRef = (el: HTMLDivElement | null): void => {
+    hostRef.current = el;
+    if (typeof bodyRef === 'function') bodyRef(el);
+    else if (bodyRef) bodyRef.current = el;
+  };
+  return (
+    <div
+      ref={setRef}
+      className="article-body html"
+      dir={item.dir}
+      lang={item.lang ?? undefined}
+      onClick={(e) => {
+        // Article links never navigate: the app is offline and the window must stay put.
+        if ((e.target as Element).closest('a')) e.preventDefault();
+      }}
+    />
+  );
+}

@@ -1,0 +1,52 @@
+import type { ItemDetail, NoteInfo, TagInfo } from '../../../../electron/shared/dto.js';
+import { useArchive } from '../../hooks/archive-context.js';
+import { formatDateTime } from '../../lib/format.js';
+import { ConfirmButton } from '../common/ConfirmButton.js';
+import { Icon } from '../common/Icon.js';
+import { NoteEditor } from '../notes/NoteEditor.js';
+import { TagEditor } from './TagEditor.js';
+import { useTagActions } from './use-tag-actions.js';
+
+interface NoteViewProps {
+  /** The note, or null for a new standalone note not saved yet. */
+  item: ItemDetail | null;
+  allTags: readonly TagInfo[];
+  onCreated(note: NoteInfo): void;
+  onOpenItem(id: number): void;
+  onOpenTag(tag: string): void;
+  onDeleted(): void;
+  onError(error: unknown): void;
+}
+
+/** A note opened on its own: the editor fills the reader. */
+export function NoteView({ item, allTags, onCreated, onOpenItem, onOpenTag, onDeleted, onError }: NoteViewProps) {
+  const { api, dataChanged } = useArchive();
+  const tagActions = useTagActions(item?.id ?? 0, onError);
+  return (
+    <div className="reader-pane note-view">
+      <div className="reader-toolbar">
+        <span className="toolbar-title"><Icon name="note" /> {item ? 'Note' : 'New note'}</span>
+        {item?.parentId != null && (
+          <button type="button" className="button subtle" onClick={() => onOpenItem(item.parentId!)}>
+            <Icon name="article" /> Open the item it is on
+          </button>
+        )}
+        <span className="toolbar-spacer" />
+        {item && (
+          <ConfirmButton label="Delete note" confirmLabel="Delete this note" onConfirm={() => void api.deleteNote({ id: item.id }).then(() => { onDeleted(); dataChanged(); }, onError)}>
+            <Icon name="trash" />
+          </ConfirmButton>
+        )}
+      </div>
+      <article className="note-article" aria-label={item?.title || 'New note'}>
+        {item && (
+          <header className="note-header">
+            <span className="muted">Created {formatDateTime(item.importedAt)} · edited {formatDateTime(item.updatedAt)}</span>
+            <TagEditor tags={item.tags} allTags={allTags} onOpenTag={onOpenTag} {...tagActions} />
+          </header>
+        )}
+        <NoteEditor noteId={item?.id ?? null} initialText={item?.text ?? ''} parentId={item?.parentId ?? null} onCreated={onCreated} autoFocus={!item} />
+      </article>
+    </div>
+  );
+}

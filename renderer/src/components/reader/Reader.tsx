@@ -1,0 +1,53 @@
+import type { NoteInfo, TagInfo } from '../../../../electron/shared/dto.js';
+import { useItem } from '../../hooks/use-item.js';
+import { ErrorBanner } from '../common/ErrorBanner.js';
+import { ArticleView } from './ArticleView.js';
+import { NoteView } from './NoteView.js';
+import { ReaderEmpty } from './ReaderEmpty.js';
+
+/** What the reader shows: an item by id, or a new note (draftKey) not saved yet. */
+export interface Selection {
+  id: number | null;
+  /** Set for notes created here, so the editor survives getting its id. */
+  draftKey?: string;
+}
+
+interface ReaderProps {
+  selection: Selection | null;
+  query: string;
+  allTags: readonly TagInfo[];
+  onOpenItem(id: number): void;
+  onOpenTag(tag: string): void;
+  onNoteCreated(note: NoteInfo, draftKey: string): void;
+  onClosed(): void;
+  onError(error: unknown): void;
+}
+
+/** Right pane: the open article or note. */
+export function Reader({ selection, query, allTags, onOpenItem, onOpenTag, onNoteCreated, onClosed, onError }: ReaderProps) {
+  const { value: item, error, loading } = useItem(selection?.id ?? null);
+  if (!selection) return <ReaderEmpty />;
+  if (selection.draftKey) {
+    const draftKey = selection.draftKey;
+    return (
+      <NoteView
+        key={draftKey}
+        item={item ?? null}
+        allTags={allTags}
+        onCreated={(note) => onNoteCreated(note, draftKey)}
+        onOpenItem={onOpenItem}
+        onOpenTag={onOpenTag}
+        onDeleted={onClosed}
+        onError={onError}
+      />
+    );
+  }
+  if (error && !item) return <div className="reader-pane"><ErrorBanner error={error} /></div>;
+  if (!item) return <div className="reader-pane loading" aria-busy={loading} />;
+  if (item.kind === 'note') {
+    return (
+      <NoteView key={item.id} item={item} allTags={allTags} onCreated={() => undefined} onOpenItem={onOpenItem} onOpenTag={onOpenTag} onDeleted={onClosed} onError={onError} />
+    );
+  }
+  return <ArticleView key={item.id} item={item} query={query} allTags={allTags} onOpenTag={onOpenTag} onDeleted={onClosed} onError={onError} />;
+}

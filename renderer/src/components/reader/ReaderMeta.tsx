@@ -1,0 +1,28 @@
+import type { ItemDetail } from '../../../../electron/shared/dto.js';
+import { baseName, formatBytes, formatDate, formatDateTime, languageName } from '../../lib/format.js';
+
+/** Source, dates, language and other facts about an item, as a definition list. */
+export function ReaderMeta({ item }: { item: ItemDetail }) {
+  const rows: Array<[string, string, string?]> = [];
+  if (item.byline) rows.push(['By', item.byline]);
+  if (item.siteName) rows.push(['Site', item.siteName]);
+  if (item.publishedAt) rows.push(['Published', formatDate(item.publishedAt)]);
+  rows.push(['Imported', formatDateTime(item.importedAt)]);
+  if (item.updatedAt && item.updatedAt !== item.importedAt && item.kind === 'note') rows.push(['Edited', formatDateTime(item.updatedAt)]);
+  if (item.lang) rows.push(['Language', languageName(item.lang)]);
+  if (item.source) {
+    rows.push(['Source', baseName(item.source.path), item.source.path]);
+    rows.push(['Format', `${item.source.format.toUpperCase()} · ${formatBytes(item.source.bytes)}${item.source.encoding ? ` · ${item.source.encoding}` : ''}`]);
+  }
+  if (item.pages !== null) rows.push(['Pages', String(item.pages)]);
+  return (
+    <dl className="reader-meta">
+      {rows.map(([label, value, title]) => (
+        <div key={label}>
+          <dt>{label}</dt>
+          <dd dir="auto" title={title}>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

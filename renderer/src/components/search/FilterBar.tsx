@@ -1,0 +1,96 @@
+import type { SortOrder } from '../../../../electron/shared/contract.js';
+import type { FacetCount, ItemKind, SearchFacets, TagInfo } from '../../../../electron/shared/dto.js';
+import { formatCount, languageName } from '../../lib/format.js';
+import type { Filters } from '../../lib/query.js';
+
+interface FilterBarProps {
+  filters: Filters;
+  sort: SortOrder;
+  facets: SearchFacets | null;
+  tags: readonly TagInfo[];
+  hasText: boolean;
+  onFilters(filters: Filters): void;
+  onSort(sort: SortOrder): void;
+}
+
+/** Options for a facet select: the facet's values with counts, plus the current value if absent. */
+function facetOptions(values: readonly FacetCount[] | undefined, current: string | null, label: (v: string) => string) {
+  const list = [...(values ?? [])];
+  if (current && !list.some((f) => f.value === current)) list.unshift({ value: current, count: 0 });
+  return list.map((f) => (
+    <option key={f.value} value={f.value}>
+      {label(f.value)} ({formatCount(f.count)})
+    </option>
+  ));
+}
+
+const typeLabel = (v: string): string => (v === 'note' ? 'Notes' : v === 'article' ? 'Articles' : v);
+
+/** Sort and filters (type, language, tag, date), with facet counts for the current query. */
+export function FilterBar({ filters, sort, facets, tags, hasText, onFilters, onSort }: FilterBarProps) {
+  const set = (patch: Partial<Filters>): void => onFilters({ ...filters, ...patch });
+  const tagFacets = facets?.tag.length ? facets.tag : tags.map((t) => ({ value: t.path, count: t.count }));
+  const custom = filters.after !== null || filters.before !== null;
+  return (
+    <div className="filter-bar">
+      <div className="filter-row">
+        <label className="filter">
+          <span>Sort</span>
+          <select value={sort} onChange={(e) => onSort(e.target.value as SortOrder)}>
+            <option value="relevance" disabled={!hasText}>Relevance</option>
+            <option value="newest">Newest</option>
+            <option value="oldest">Oldest</option>
+          </select>
+        </label>
+        <label className="filter">
+          <span>Type</span>
+          <select value={filters.type ?? ''} onChange={(e) => set({ type: (e.target.value || null) as ItemKind | null })}>
+            <option value="">Any type</option>
+            {facetOptions(facets?.type, filters.type, typeLabel)}
+          </select>
+        </label>
+        <label className="filter">
+          <span>Language</span>
+          <select value={filters.lang ?? ''} onChange={(e) => set({ lang: e.target.value || null })}>
+            <option value="">Any language</option>
+            {facetOptions(facets?.lang, filters.lang, languageName)}
+          </select>
+        </label>
+        <label className="filter">
+          <span>Tag</span>
+          <select value={filters.tag ?? ''} onChange={(e) => set({ tag: e.target.value || null })}>
+            <option value="">Any tag</option>
+            {facetOptions(tagFacets, filters.tag, (v) => v)}
+          </select>
+        </label>
+        <label className="filter">
+          <span>Date</span>
+          <select
+            value={custom ? 'custom' : (filters.year ?? '')}
+            onChange={(e) => {
+              const v = e.target.value;
+              if (v === 'custom') set({ year: null, after: filters.after ?? '', before: filters.before ?? '' });
+              else set({ year: v || null, after: null, before: null });
+            }}
+          >
+            <option value="">Any date</option>
+            {facetOptions(facets?.year, filters.year, (v) => v)}
+            <option value="custom">Custom range…</option>
+          </select>
+        </label>
+      </div>
+      {custom && (
+        <div className="filter-row date-range">
+          <label className="filter">
+            <span>From</span>
+            <input type="date" value={filters.after ?? ''} onChange={(e) => set({ after: e.target.value })} />
+          </label>
+          <label className="filter">
+            <span>Before</span>
+            <input type="date" value={filters.before ?? ''} onChange={(e) => set({ before: e.target.value })} />
+          </label>
+        </div>
+      )}
+    </div>
+  );
+}

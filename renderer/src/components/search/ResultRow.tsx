@@ -1,0 +1,56 @@
+import type { SearchHit } from '../../../../electron/shared/dto.js';
+import { formatDate, languageName } from '../../lib/format.js';
+import { HighlightedText } from '../common/HighlightedText.js';
+import { Icon } from '../common/Icon.js';
+
+interface ResultRowProps {
+  hit: SearchHit;
+  active: boolean;
+  open: boolean;
+  onOpen(): void;
+}
+
+/** One result: title and snippet with hits marked, in their own direction; date, language, tags. */
+export function ResultRow({ hit, active, open, onOpen }: ResultRowProps) {
+  const date = hit.publishedAt ?? hit.importedAt;
+  return (
+    <button
+      type="button"
+      className={`result${active ? ' active' : ''}${open ? ' open' : ''}`}
+      aria-current={open ? 'true' : undefined}
+      tabIndex={active ? 0 : -1}
+      onClick={onOpen}
+    >
+      <span className="result-title" dir="auto">
+        <HighlightedText text={hit.title || '(untitled)'} spans={hit.titleHighlights} />
+      </span>
+      <span className={`result-snippet ${hit.dir}`} dir="auto">
+        <HighlightedText text={hit.snippet} spans={hit.highlights} />
+      </span>
+      <span className="result-meta">
+        <span className="kind">
+          <Icon name={hit.kind === 'note' ? 'note' : 'article'} size={13} />
+          {hit.kind === 'note' ? 'Note' : 'Article'}
+        </span>
+        {date && <span>{formatDate(date)}</span>}
+        {hit.lang && <span>{languageName(hit.lang)}</span>}
+        {hit.page !== null && <span>p. {hit.page}</span>}
+        {hit.tags.slice(0, 3).map((t) => (
+          <bdi key={t} className="mini-tag">#{t}</bdi>
+        ))}
+        {hit.tags.length > 3 && <span className="mini-tag">+{hit.tags.length - 3}</span>}
+      </span>
+    </button>
+  );
+}
+
+/** Placeholder while a row's page loads. */
+export function ResultRowSkeleton() {
+  return (
+    <div className="result skeleton" aria-hidden="true">
+      <span className="bar w60" />
+      <span className="bar w90" />
+      <span className="bar w40" />
+    </div>
+  );
+}

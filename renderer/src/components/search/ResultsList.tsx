@@ -1,0 +1,76 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
+import type { PagedSearch } from '../../hooks/use-paged-search.js';
+import { ResultRow, ResultRowSkeleton } from './ResultRow.js';
+
+interface ResultsListProps {
+  results: PagedSearch;
+  activeIndex: number;
+  openId: number | null;
+  onActivate(index: number): void;
+  onOpen(index: number): void;
+  onKeyDown(event: KeyboardEvent): void;
+}
+
+const rowHeight = 104;
+
+/** The virtualised result list: only visible rows exist, pages load as they scroll into view. */
+export function ResultsList({ results, activeIndex, openId, onActivate, onOpen, onKeyDown }: ResultsListProps) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: results.total,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => rowHeight,
+    overscan: 6,
+  });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items[items.length - 1]?.index ?? 0;
+  const { ensureRange } = results;
+
+  useEffect(() => {
+    if (results.total > 0) ensureRange(first, last);
+  }, [ensureRange, first, last, results.total]);
+
+  useEffect(() => {
+    if (activeIndex >= 0) virtualizer.scrollToIndex(activeIndex, { align: 'auto' });
+  }, [activeIndex, virtualizer]);
+
+  useEffect(() => {
+    scrollRef.current?.scrollTo({ top: 0 });
+  }, [results.query]);
+
+  return (
+    <div ref={scrollRef} className="results-scroll" onKeyDown={onKeyDown}>
+      <div id="results-list" role="list" aria-label="Results" className="results-list" style={{ height: virtualizer.getTotalSize() }}>
+        {items.map((row) => {
+          const hit = results.hitAt(row.index);
+          return (
+            <div
+              key={row.key}
+              role="listitem"
+              aria-posinset={row.index + 1}
+              aria-setsize={results.total}
+              className="result-slot"
+              style={{ transform: `translateY(${row.start}px)`, height: rowHeight }}
+            >
+              {hit ? (
+                <ResultRow
+                  hit={hit}
+                  active={row.index === activeIndex}
+                  open={hit.id === openId}
+                  onOpen={() => {
+                    onActivate(row.index);
+                    onOpen(row.index);
+                  }}
+                />
+              ) : (
+                <ResultRowSkeleton />
+              )}
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import type { KeyboardEvent, Ref } from 'react';
+import { Icon } from '../common/Icon.js';
+
+interface SearchBoxProps {
+  value: string;
+  onChange(value: string): void;
+  onKeyDown(event: KeyboardEvent<HTMLInputElement>): void;
+  inputRef: Ref<HTMLInputElement>;
+  busy: boolean;
+}
+
+const isMac = /Mac|iPhone|iPad/.test(navigator.platform);
+
+/** The search field: searches as you type; ↑/↓/Enter move through results, Esc clears. */
+export function SearchBox({ value, onChange, onKeyDown, inputRef, busy }: SearchBoxProps) {
+  return (
+    <div className={`search-box${busy ? ' busy' : ''}`}>
+      <Icon name="search" />
+      <input
+        ref={inputRef}
+        type="search"
+        aria-label="Search"
+        aria-keyshortcuts={isMac ? 'Meta+K' : 'Control+K'}
+        aria-controls="results-list"
+        placeholder="Search — ابحث في الأرشيف"
+        dir="auto"
+        spellCheck={false}
+        autoComplete="off"
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        onKeyDown={onKeyDown}
+      />
+      {value ? (
+        <button type="button" className="icon-button clear" aria-label="Clear search" title="Clear (Esc)" onClick={() => onChange('')}>
+          <Icon name="close" size={14} />
+        </button>
+      ) : (
+        <kbd className="shortcut" aria-hidden="true">{isMac ? '⌘K' : 'Ctrl K'}</kbd>
+      )}
+    </div>
+  );
+}

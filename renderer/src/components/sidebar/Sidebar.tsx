@@ -1,0 +1,67 @@
+import type { ArchiveStats, ItemKind, TagInfo } from '../../../../electron/shared/dto.js';
+import { formatCount } from '../../lib/format.js';
+import type { SavedSearch } from '../../lib/saved-searches.js';
+import { Icon, type IconName } from '../common/Icon.js';
+import { SavedSearchList } from './SavedSearchList.js';
+import { TagTree } from './TagTree.js';
+
+export type View = { kind: 'all' } | { kind: 'type'; type: ItemKind } | { kind: 'tag'; tag: string };
+
+interface SidebarProps {
+  stats: ArchiveStats | undefined;
+  tags: readonly TagInfo[];
+  activeType: ItemKind | null;
+  activeTag: string | null;
+  savedSearches: readonly SavedSearch[];
+  importBusy: boolean;
+  onView(view: View): void;
+  onImport(): void;
+  onNewNote(): void;
+  onApplySaved(search: SavedSearch): void;
+  onDeleteSaved(name: string): void;
+}
+
+/** Left pane: the archive's views, tags and saved searches, and the import / new-note actions. */
+export function Sidebar(props: SidebarProps) {
+  const { stats, activeType, activeTag } = props;
+  const all = !activeType && !activeTag;
+  const views: Array<{ label: string; icon: IconName; active: boolean; count: number | undefined; view: View }> = [
+    { label: 'All items', icon: 'items', active: all, count: stats ? stats.articles + stats.notes : undefined, view: { kind: 'all' } },
+    { label: 'Articles', icon: 'article', active: activeType === 'article' && !activeTag, count: stats?.articles, view: { kind: 'type', type: 'article' } },
+    { label: 'Notes', icon: 'note', active: activeType === 'note' && !activeTag, count: stats?.notes, view: { kind: 'type', type: 'note' } },
+  ];
+  return (
+    <nav className="sidebar" aria-label="Library">
+      <header className="brand">
+        <span className="brand-mark" aria-hidden="true">خ</span>
+        <span className="brand-name">Khizana</span>
+        <span className="brand-ar" lang="ar" dir="rtl">خزانة</span>
+      </header>
+      <div className="sidebar-actions">
+        <button type="button" className="button primary" onClick={props.onImport} disabled={props.importBusy}>
+          <Icon name="import" /> Import…
+        </button>
+        <button type="button" className="button" onClick={props.onNewNote}>
+          <Icon name="plus" /> New note
+        </button>
+      </div>
+      <div className="sidebar-scroll">
+        <ul className="views" aria-label="Views">
+          {views.map((v) => (
+            <li key={v.label} className={`nav-row${v.active ? ' active' : ''}`}>
+              <button type="button" className="nav-button" aria-pressed={v.active} onClick={() => props.onView(v.view)}>
+                <Icon name={v.icon} />
+                <span className="nav-label">{v.label}</span>
+                {v.count !== undefined && <span className="count">{formatCount(v.count)}</span>}
+              </button>
+            </li>
+          ))}
+        </ul>
+        <h2 className="sidebar-heading">Tags</h2>
+        <TagTree tags={props.tags} activeTag={activeTag} onSelect={(tag) => props.onView({ kind: 'tag', tag })} />
+        <h2 className="sidebar-heading">Saved searches</h2>
+        <SavedSearchList searches={props.savedSearches} onApply={props.onApplySaved} onDelete={props.onDeleteSaved} />
+      </div>
+    </nav>
+  );
+}

@@ -1,0 +1,64 @@
+// Real headless Chromium (Debian's /usr/bin/chromium) driven by playwright-core, and the built UI.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { repoRoot } from '../support/paths.js';
+
+export const chromiumPath = process.env.KHIZANA_CHROMIUM ?? '/usr/bin/chromium';
+export const builtUi = path.join(repoRoot, 'dist/renderer');
+export const screenshotsDir = path.join(repoRoot, 'test-results/screenshots');
+
+/** Launches Chromium, or fails with what to install: a missing browser must never pass silently. */
+export async function launchChromium(): Promise<Browser> {
+  if (!fs.existsSync(chromiumPath)) {
+    throw new Error(`Chromium not found at ${chromiumPath}: install it with \`apt-get install -y chromium fonts-noto-core\` (or set KHIZANA_CHROMIUM).`);
+  }
+  return chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--lang=en-GB'],
+  });
+}
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+function isFresh(): boolean {
+  const index = path.join(builtUi, 'index.html');
+  const sources = [path.join(repoRoot, 'renderer'), path.join(repoRoot, 'resources/fonts'), path.join(repoRoot, 'electron/shared')];
+  return fs.existsSync(index) && fs.statSync(index).mtimeMs >= Math.max(...sources.map(newestMtime));
+}
+
+const sleep = (ms: number): void => void Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+/** Builds the UI with Vite when dist/renderer is missing or older than its sources (once, across test files). */
+export function ensureBuiltUi(): void {
+  if (isFresh()) return;
+  // Test files run in parallel processes: one builds, the others wait for it.
+  const lock = path.join(repoRoot, 'dist/.renderer-build.lock');
+  fs.mkdirSync(path.dirname(lock), { recursive: true });
+  for (const end = Date.now() + 180_000; ; ) {
+    try {
+      fs.mkdirSync(lock);
+      break;
+    } catch {
+      if (Date.now() > end) throw new Error(`timed out waiting for ${lock} (remove it if no build is running)`);
+      sleep(200);
+    }
+  }
+  try {
+    if (isFresh()) return;
+    execFileSync(process.execPath, [path.join(repoRoot, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'], {
+      cwd: repoRoot,
+      stdio: 'inherit',
+    });
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
+  }
+}

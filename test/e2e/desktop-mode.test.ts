@@ -1,0 +1,91 @@
+// The same build as the Electron window sees it: window.archive and window.archiveHost present
+// (here a stand-in that forwards to the real archive over the web bridge, shaped like
+// electron/preload/window-api.d.ts), no token. Checks the UI takes the desktop paths.
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { methodNames } from '../../electron/shared/contract.js';
+import { serveArchive, type ServedArchive } from '../../electron/web/serve-archive.js';
+import { samplePath, tempDir } from '../support/paths.js';
+import { builtUi, ensureBuiltUi, launchChromium, screenshotsDir } from './browser.js';
+
+let server: ServedArchive;
+let browser: Browser;
+let page: Page;
+
+/** Runs in the page before the app: what preload.cts would expose. */
+function installPreloadStandIn({ token, methods, pick }: { token: string; methods: string[]; pick: string[] }): void {
+  const host = window as unknown as Record<string, unknown> & { __opened: number[]; __menu?: (command: string, paths: string[]) => void };
+  const call = async (method: string, args: unknown): Promise<unknown> => {
+    const res = await fetch(`/api/${method}`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(args ?? {}) });
+    const body = (await res.json()) as { error?: { code: string; message: string } };
+    // Like the preload: failures are plain {name, code, message} objects, not Errors.
+    if (!res.ok) throw { name: 'ArchiveError', ...body.error };
+    return body;
+  };
+  const archive: Record<string, unknown> = Object.fromEntries(methods.map((m) => [m, (args: unknown) => call(m, args)]));
+  archive.onEvent = (listener: (event: unknown) => void) => {
+    const source = new EventSource(`/api/events?token=${token}`);
+    source.onmessage = (m) => listener(JSON.parse(m.data as string));
+    return () => source.close();
+  };
+  host.archive = archive;
+  host.__opened = [];
+  host.archiveHost = {
+    pathForFile: () => '',
+    openOriginal: async (id: number) => void host.__opened.push(id),
+    pickImportPaths: async () => pick,
+    onMenu: () => () => undefined,
+    onMenuCommand: (listener: (command: string, paths: string[]) => void) => {
+      host.__menu = listener;
+      return () => undefined;
+    },
+  };
+}
+
+beforeAll(async () => {
+  ensureBuiltUi();
+  browser = await launchChromium();
+  server = await serveArchive({ dir: path.join(tempDir(), 'archive'), staticDir: builtUi });
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.addInitScript(installPreloadStandIn, { token: server.token, methods: methodNames, pick: [samplePath] });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('the UI inside the desktop shell', () => {
+  it('needs no token and imports through the system picker', async () => {
+    await page.goto(`http://127.0.0.1:${server.port}/`); // no ?token=: window.archive is used
+    await page.getByRole('heading', { name: 'Welcome to Khizana' }).waitFor();
+    expect(await page.getByLabel('Choose files to import').count()).toBe(0); // no browser upload here
+    await page.getByRole('button', { name: 'Choose files…' }).click();
+    await page.getByRole('region', { name: 'Import' }).getByRole('heading', { name: 'Import finished' }).waitFor();
+  });
+
+  it('offers "Open original" and hands the item id to the shell', async () => {
+    await page.getByRole('searchbox', { name: 'Search' }).fill('ادلب');
+    await page.getByRole('list', { name: 'Results' }).getByRole('listitem').first().click();
+    await page.getByRole('article').locator('mark').first().waitFor();
+    await page.getByRole('button', { name: 'Open original' }).click();
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __opened: number[] }).__opened.length)).toBe(1);
+    await page.screenshot({ path: path.join(screenshotsDir, '11-desktop-reader.png') });
+  });
+
+  it('follows menu commands (New Note, Find)', async () => {
+    await page.evaluate(() => (window as unknown as { __menu: (c: string, p: string[]) => void }).__menu('new-note', []));
+    await page.getByRole('textbox', { name: 'Note' }).waitFor();
+    await page.evaluate(() => (window as unknown as { __menu: (c: string, p: string[]) => void }).__menu('find', []));
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Search');
+  });
+
+  it('shows errors from the preload (plain {code, message} objects) readably', async () => {
+    await page.getByRole('list', { name: 'Results' }).getByRole('listitem').first().click();
+    const input = page.getByRole('combobox', { name: 'Add tag' });
+    await input.fill('/');
+    await input.press('Enter');
+    expect(await page.getByRole('alert').innerText()).toContain('a tag needs at least one name');
+  });
+});
