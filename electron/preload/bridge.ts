@@ -54,7 +54,8 @@ export function buildArchiveBridge(invoke: Invoke, subscribe: Subscribe): Archiv
 /** window.archiveHost: file paths, open original, import picker, menu commands. */
 export function buildArchiveHost(invoke: Invoke, subscribe: Subscribe, pathForFile: (file: File) => string): ArchiveHost {
   return {
-    pathForFile: (file) => pathForFile(file),
+    // The renderer hands over real DOM Files; the shared type only names what it needs of one.
+    pathForFile: (file) => pathForFile(file as File),
     openOriginal: async (id) => {
       await call(invoke, OPEN_ORIGINAL_CHANNEL, { id });
     },

@@ -1,42 +1,7 @@
-// What the preload puts on `window` (DESIGN §1). The renderer reads these through getArchiveApi();
-// in the browser (khizana serve) both are absent.
-import type { ArchiveApi } from '../shared/contract.js';
-import type { ArchiveEvent } from '../shared/dto.js';
+// Declares what the preload puts on `window`; the types themselves live in the shared contract.
+import type { ArchiveBridge, ArchiveHost } from '../shared/window-api.js';
 
-/** A command from the application menu. */
-export type MenuCommand = 'import' | 'new-note' | 'find';
-
-/**
- * main → renderer menu commands. `import`: File → Import Files…/Import Folder… already showed the
- * system picker; `paths` are what the user chose (never empty), and the UI starts the import.
- * `new-note`: File → New Note. `find`: Edit → Find… (focus the search box).
- */
-export type MenuEvent = { type: 'import'; paths: string[] } | { type: 'new-note' } | { type: 'find' };
-
-/**
- * `window.archive`: every ArchiveApi method over IPC. A failed call rejects with a plain
- * `{ name: 'ArchiveError', code, message }` object (contextBridge strips custom properties from
- * Error objects, so the preload cannot hand over an Error with its code); rebuild it with
- * `fromErrorShape` if an `ArchiveError` instance is wanted.
- */
-export interface ArchiveBridge extends ArchiveApi {
-  /** Subscribes to archive events (import progress); returns an unsubscribe function. */
-  onEvent(listener: (event: ArchiveEvent) => void): () => void;
-}
-
-/** `window.archiveHost`: desktop-only abilities. Rejections are shaped as for `window.archive`. */
-export interface ArchiveHost {
-  /** The file-system path of a dropped or picked File ('' when it has none). */
-  pathForFile(file: File): string;
-  /** Opens item `id`'s archived original with the system's default app. */
-  openOriginal(id: number): Promise<void>;
-  /** Shows the system picker; files by default, folders with `{ folders: true }`. [] when cancelled. */
-  pickImportPaths(options?: { folders?: boolean }): Promise<string[]>;
-  /** Subscribes to menu commands as events; returns an unsubscribe function. */
-  onMenu(listener: (event: MenuEvent) => void): () => void;
-  /** The same stream as `onMenu`, as (command, paths); `paths` is [] except for `import`. */
-  onMenuCommand(listener: (command: MenuCommand, paths: string[]) => void): () => void;
-}
+export type { ArchiveBridge, ArchiveHost, MenuCommand, MenuEvent } from '../shared/window-api.js';
 
 declare global {
   interface Window {
