@@ -10,11 +10,26 @@ export interface FormatEntry {
 const txt: FormatEntry = { format: 'txt', load: async () => (await import('./txt.js')).parseTxt };
 const md: FormatEntry = { format: 'md', load: async () => (await import('./markdown.js')).parseMarkdown };
 
+const html: FormatEntry = { format: 'html', load: async () => (await import('./html.js')).parseHtml };
+const pdf: FormatEntry = { format: 'pdf', load: async () => (await import('./pdf.js')).parsePdf };
+const docx: FormatEntry = { format: 'docx', load: async () => (await import('./docx.js')).parseDocx };
+const odt: FormatEntry = { format: 'odt', load: async () => (await import('./odt.js')).parseOdt };
+const epub: FormatEntry = { format: 'epub', load: async () => (await import('./epub.js')).parseEpub };
+const eml: FormatEntry = { format: 'eml', load: async () => (await import('./eml.js')).parseEml };
+
 const byExtension: Record<string, FormatEntry> = {
   '.txt': txt,
   '.text': txt,
   '.md': md,
   '.markdown': md,
+  '.html': html,
+  '.htm': html,
+  '.xhtml': html,
+  '.pdf': pdf,
+  '.docx': docx,
+  '.odt': odt,
+  '.epub': epub,
+  '.eml': eml,
 };
 
 /** The format entry for a file name, or null when Khizana cannot import it. */

@@ -1,0 +1,137 @@
+// Saved web pages (.html/.htm): decode as a browser would, pull the article out with
+// Readability, keep it sanitised for reading and as plain text for search (DESIGN §5, §6).
+import { Readability } from '@mozilla/readability';
+import { ArchiveError } from '../../../shared/errors.js';
+import { detectDirection, directionOfLanguage } from '../../text/language.js';
+import { assertLooksLikeText, assertNotBinary, decodeHtmlBytes } from '../decode-html-bytes.js';
+import { estimateNestingDepth, maxNestingDepth, removeNonContent, sanitizeAndExtract, sanitizeElementContent, withHtmlScope, wrapWithDirection, type HtmlScope } from '../html-text.js';
+import { canonicalLang, checkInputSize, checkTextSize, chooseLanguage, toIsoDate } from '../parse-helpers.js';
+import { emptyDocument, type ParseContext, type ParsedDocument, type Parser } from '../parsed-document.js';
+
+/** Below this many characters an extracted article may be a caption or a teaser: compare with the whole page. */
+const minArticleChars = 500;
+/** Readability gives up (and we import the whole page) beyond this many elements, to bound its time. */
+const maxReadabilityElements = 200_000;
+/** Readability's time grows with the square of nesting depth (1.5 s at 200 levels); real pages nest 10–30. */
+const maxReadabilityDepth = 100;
+
+/** What the untouched page says about itself, read before Readability rewrites the DOM. */
+interface PageFacts {
+  title: string | null;
+  ogTitle: string | null;
+  h1: string | null;
+  lang: string | null;
+  dir: 'rtl' | 'ltr' | null;
+  publishedAt: string | null;
+}
+
+type Article = NonNullable<ReturnType<Readability['parse']>>;
+
+/** Parses a saved web page into a document; see DESIGN §5. */
+export const parseHtml: Parser = async (bytes, ctx) => {
+  checkInputSize(bytes, ctx);
+  assertNotBinary(bytes, 'an HTML page');
+  const decoded = decodeHtmlBytes(bytes);
+  assertLooksLikeText(decoded.text, 'an HTML page');
+  try {
+    return withHtmlScope((scope) => extract(scope, decoded.text, decoded.encoding, decoded.warning ? [decoded.warning] : [], ctx));
+  } catch (error) {
+    // Recursive DOM code (serialisers, Readability) overflows on absurdly nested hostile markup.
+    if (error instanceof RangeError) throw new ArchiveError('corrupt', `the page is nested too deeply to read (${error.message})`);
+    throw error;
+  }
+};
+
+function extract(scope: HtmlScope, source: string, encoding: string, warnings: string[], ctx: ParseContext): ParsedDocument {
+  const depth = estimateNestingDepth(source, maxNestingDepth);
+  if (depth > maxNestingDepth) throw new ArchiveError('corrupt', `the page nests elements more than ${maxNestingDepth} deep; no real page does`);
+  const doc = scope.parse(source);
+  const facts = readPageFacts(doc);
+  const tryArticle = depth <= maxReadabilityDepth;
+  if (!tryArticle) warnings.push('the page is nested too deeply for article extraction: the whole page text was imported');
+  const article = tryArticle ? runReadability(doc, warnings) : null; // rewrites `doc`
+
+  let content = article?.content ? sanitizeAndExtract(scope, article.content) : null;
+  if (!content || content.text.length < minArticleChars) {
+    // Readability found nothing, or maybe only a fragment: compare with the whole page, parsed afresh.
+    const page = tryArticle ? scope.parse(source) : doc;
+    removeNonContent(page);
+    const whole = sanitizeElementContent(scope, page.body);
+    if (!content || content.text.length < whole.text.length * 0.5) {
+      if (tryArticle && whole.text !== '') warnings.push('no article found in the page: the whole page text was imported');
+      content = whole;
+    }
+  }
+  const { text } = content;
+  checkTextSize(text, ctx);
+
+  const title = clean(article?.title) ?? facts.title ?? facts.ogTitle ?? facts.h1;
+  if (text === '' && !title) throw new ArchiveError('empty', 'the page holds no text');
+  if (text === '') warnings.push('the page has no body text: only its title is searchable');
+
+  const lang = chooseLanguage(canonicalLang(article?.lang) ?? facts.lang, text);
+  const dir = asDir(article?.dir) ?? facts.dir ?? directionOfLanguage(lang) ?? detectDirection(text);
+  return {
+    ...emptyDocument(),
+    title,
+    text,
+    html: content.html.trim() === '' ? null : wrapWithDirection(content.html, dir, lang),
+    byline: clean(article?.byline, 200),
+    siteName: clean(article?.siteName, 200),
+    publishedAt: toIsoDate(article?.publishedTime) ?? facts.publishedAt,
+    lang,
+    encoding,
+    warnings,
+  };
+}
+
+/** Readability's article, or null when it finds none or fails on the page (the caller falls back). */
+function runReadability(doc: Document, warnings: string[]): Article | null {
+  try {
+    return new Readability(doc, { maxElemsToParse: maxReadabilityElements }).parse();
+  } catch (error) {
+    if (error instanceof RangeError) throw error;
+    warnings.push(`article extraction failed (${error instanceof Error ? error.message : String(error)})`);
+    return null;
+  }
+}
+
+/** Title, language, direction and date candidates from the page as it was saved. */
+function readPageFacts(doc: Document): PageFacts {
+  const meta = (selector: string) => clean(doc.querySelector(selector)?.getAttribute('content'));
+  const root = doc.documentElement;
+  const lang =
+    canonicalLang(root.getAttribute('lang')) ??
+    canonicalLang(doc.body?.getAttribute('lang')) ??
+    canonicalLang(meta('meta[http-equiv="content-language" i]')) ??
+    canonicalLang(meta('meta[property="og:locale"]'));
+  const dated = [
+    'meta[property="article:published_time"]', 'meta[name="article:published_time"]', 'meta[property="og:published_time"]',
+    'meta[itemprop="datePublished"]', 'meta[name="date" i]', 'meta[name="dc.date" i]', 'meta[name="dc.date.issued" i]',
+    'meta[name="dcterms.date" i]', 'meta[name="pubdate" i]', 'meta[name="publishdate" i]',
+  ];
+  let publishedAt: string | null = null;
+  for (const selector of dated) {
+    publishedAt = toIsoDate(meta(selector));
+    if (publishedAt) break;
+  }
+  return {
+    title: clean(doc.title),
+    ogTitle: meta('meta[property="og:title"]') ?? meta('meta[name="twitter:title"]'),
+    h1: clean(doc.querySelector('h1')?.textContent),
+    lang,
+    dir: asDir(root.getAttribute('dir')) ?? asDir(doc.body?.getAttribute('dir')),
+    publishedAt,
+  };
+}
+
+/** `value` with whitespace collapsed, or null when empty or (when `max` is given) implausibly long. */
+function clean(value: string | null | undefined, max = Infinity): string | null {
+  const text = value?.replace(/\s+/g, ' ').trim();
+  return text && text.length <= max ? text : null;
+}
+
+function asDir(value: string | null | undefined): 'rtl' | 'ltr' | null {
+  const lower = value?.trim().toLowerCase();
+  return lower === 'rtl' || lower === 'ltr' ? lower : null;
+}

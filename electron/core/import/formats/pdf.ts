@@ -1,0 +1,402 @@
+// PDF parser: pdf.js text layer page by page, in logical reading order, NFKC-normalised, with the
+// Arabic lam-alef repair (pdf-arabic.ts). Pure: bytes in, ParsedDocument out.
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { getDocument, type PDFDocumentLoadingTask, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { ArchiveError } from '../../../shared/errors.js';
+import { canonicalLang, checkInputSize, chooseLanguage, toIsoDate } from '../parse-helpers.js';
+import { emptyDocument, type ParseContext, type ParsedDocument, type Parser } from '../parsed-document.js';
+import { detectLamAlefSwap, repairArabicSpacing, repairLamAlef, type LamAlefSwap } from './pdf-arabic.js';
+
+// Without the CMaps and standard font data pdf.js finds no text in CID-keyed fonts (a LibreOffice
+// Arabic PDF yields nothing). Plain paths: pdf.js reads them with fs in Node, never the network.
+const pdfjsRoot = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+const cMapUrl = path.join(pdfjsRoot, 'cmaps') + path.sep;
+const standardFontDataUrl = path.join(pdfjsRoot, 'standard_fonts') + path.sep;
+
+export const noTextLayerWarning = 'no text layer: this PDF is a scanned image; only its title and your notes are searchable';
+
+type TextContentItem = Awaited<ReturnType<PDFPageProxy['getTextContent']>>['items'][number];
+
+/** A text item placed in its own baseline frame: u along the baseline, v across it. */
+interface Placed {
+  str: string;
+  u0: number;
+  u1: number;
+  v: number;
+  size: number;
+  /** Baseline direction, rounded, so that rotated text is not merged with upright text. */
+  angle: number;
+  eol: boolean;
+  /** A whitespace item came just before this one in the content stream. */
+  spaceBefore: boolean;
+}
+
+interface Line {
+  text: string;
+  size: number;
+  v: number;
+  angle: number;
+}
+
+const RTL_CHAR = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/u;
+const LTR_CHAR = /[\p{L}\p{Nd}]/u;
+
+function place(item: TextContentItem): Placed | null {
+  if (!('str' in item)) return null;
+  const [a = 1, b = 0, c = 0, d = 1, e = 0, f = 0] = item.transform as number[];
+  const scale = Math.hypot(a, b) || 1;
+  const [dx, dy] = [a / scale, b / scale];
+  const u0 = e * dx + f * dy;
+  return {
+    str: item.str,
+    u0,
+    u1: u0 + Math.abs(item.width),
+    v: f * dx - e * dy,
+    size: Math.hypot(c, d) || item.height || 1,
+    angle: Math.round(Math.atan2(dy, dx) * 100),
+    eol: item.hasEOL,
+    spaceBefore: false,
+  };
+}
+
+/**
+ * Items of one visual line, grouped in stream order: a new line after hasEOL or at a baseline
+ * jump of over half the type size (superscripts stay on their line). Whitespace-only items are
+ * dropped; they only mark a space before the next item.
+ */
+function groupLines(items: Placed[]): Placed[][] {
+  const lines: Placed[][] = [];
+  let current: Placed[] = [];
+  let first: Placed | null = null;
+  let ended = false;
+  let space = false;
+  for (const item of items) {
+    if (item.str.trim() === '') {
+      space ||= item.str !== '';
+      ended ||= item.eol && current.length > 0;
+      continue;
+    }
+    if (first && (ended || item.angle !== first.angle || Math.abs(item.v - first.v) > 0.5 * Math.max(item.size, first.size))) {
+      lines.push(current);
+      current = [];
+      space = false;
+    }
+    if (current.length === 0) first = item;
+    current.push({ ...item, spaceBefore: space && current.length > 0 });
+    space = false;
+    ended = item.eol;
+  }
+  if (current.length > 0) lines.push(current);
+  return lines;
+}
+
+/**
+ * Puts a line's items in logical order. Each pdf.js item is already logical inside; but writers
+ * draw right-to-left lines in visual chunks (LibreOffice, Apple), so a line with Arabic or Hebrew
+ * is re-sorted by position and reordered like the bidi algorithm does for whole runs.
+ */
+function logicalOrder(line: Placed[]): Placed[] {
+  const rtl = line.reduce((n, it) => n + (RTL_CHAR.test(it.str) ? it.str.length : 0), 0);
+  if (rtl === 0) return line;
+  const ltr = line.reduce((n, it) => n + (!RTL_CHAR.test(it.str) && LTR_CHAR.test(it.str) ? it.str.length : 0), 0);
+  const visual = [...line].sort((p, q) => p.u0 + p.u1 - (q.u0 + q.u1));
+  const kind = (it: Placed): 'R' | 'L' | 'N' => (RTL_CHAR.test(it.str) ? 'R' : LTR_CHAR.test(it.str) ? 'L' : 'N');
+  const baseRtl = rtl >= ltr;
+  // Runs of the non-base direction (with neutrals between two of their items) keep their order.
+  const minor = baseRtl ? 'L' : 'R';
+  const runs: Placed[][] = [];
+  for (let i = 0; i < visual.length; ) {
+    if (kind(visual[i]!) !== minor) {
+      runs.push([visual[i]!]);
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    let end = i + 1;
+    while (j < visual.length && kind(visual[j]!) !== (baseRtl ? 'R' : 'L')) {
+      if (kind(visual[j]!) === minor) end = j + 1;
+      j++;
+    }
+    runs.push(visual.slice(i, end));
+    i = end;
+  }
+  if (baseRtl) return runs.reverse().flat();
+  return runs.flatMap((run) => (kind(run[0]!) === 'R' ? [...run].reverse() : run));
+}
+
+/**
+ * True where two items meet with Arabic/Hebrew on one side and Latin or digits on the other:
+ * writers often hide the space between such runs inside a run's box ("Python من"). A lone
+ * Arabic proclitic (و ف ب ل ك) stays attached, as written: وPython.
+ */
+function scriptBreak(before: string, next: string): boolean {
+  const last = /(\S+)$/u.exec(before)?.[1] ?? '';
+  const firstWord = /^(\S+)/u.exec(next)?.[1] ?? '';
+  const rtlThenLtr = RTL_CHAR.test(last.slice(-1)) && /^[\p{Script=Latin}\p{Nd}]/u.test(firstWord);
+  const ltrThenRtl = /[\p{Script=Latin}\p{Nd}]$/u.test(last) && RTL_CHAR.test(firstWord.charAt(0));
+  if (rtlThenLtr) return !/^[وفبلك]$/u.test(last);
+  if (ltrThenRtl) return !/^[وفبلك]$/u.test(firstWord);
+  return false;
+}
+
+/** Joins a line's items, with a space where there is a visible gap between two of them. */
+function joinLine(items: Placed[], streamOrder: Placed[]): string {
+  let text = '';
+  let prev: Placed | null = null;
+  for (const item of items) {
+    // Text drawn twice at the same spot (fake bold) is kept once.
+    if (prev && item.str === prev.str && Math.abs(item.u0 - prev.u0) < 0.2 * item.size) continue;
+    if (prev) {
+      const gap = Math.max(prev.u0, item.u0) - Math.min(prev.u1, item.u1);
+      const spaced = (item.spaceBefore && items === streamOrder) || gap > 0.1 * Math.min(prev.size, item.size) || scriptBreak(text, item.str);
+      if (spaced && !/\s$/u.test(text) && !/^\s/u.test(item.str)) text += ' ';
+    }
+    text += item.str;
+    prev = item;
+  }
+  return text;
+}
+
+/** Normalises one line of extracted text: NFKC, invisible characters, Arabic spacing, spaces. */
+function cleanLine(raw: string): string {
+  const text = raw
+    .normalize('NFKC')
+    .replace(/[\u0000-\u0008\u000B-\u001F\u007F\u00AD\uFEFF]/gu, '')
+    .replace(/[\t\u00A0\u2000-\u200A\u202F\u205F\u3000]/gu, ' ');
+  return repairArabicSpacing(text).replace(/ {2,}/gu, ' ').trim();
+}
+
+/** The lines of one page, in reading order, cleaned. */
+function pageLines(items: readonly TextContentItem[]): Line[] {
+  const placed = items.map(place).filter((p): p is Placed => p !== null);
+  const lines: Line[] = [];
+  for (const group of groupLines(placed)) {
+    const text = cleanLine(joinLine(logicalOrder(group), group));
+    if (text === '') continue;
+    const size = Math.max(...group.filter((it) => it.str.trim() !== '').map((it) => it.size));
+    lines.push({ text, size, v: group[0]!.v, angle: group[0]!.angle });
+  }
+  return lines;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
+/**
+ * A page's text: lines joined by "\n", paragraphs (a larger gap, a size change, a jump up to the
+ * next column) by "\n\n"; a word hyphenated across lines is joined (spe-\ncial → special).
+ */
+function pageText(lines: Line[]): string {
+  const steps: number[] = [];
+  for (let i = 1; i < lines.length; i++) {
+    const step = lines[i - 1]!.v - lines[i]!.v;
+    if (step > 0 && step < 3 * lines[i]!.size) steps.push(step);
+  }
+  const usual = steps.length >= 2 ? median(steps) : 0;
+  let text = '';
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const prev = lines[i - 1];
+    if (!prev) {
+      text = line.text;
+      continue;
+    }
+    const step = prev.v - line.v;
+    const sizeChange = Math.abs(prev.size - line.size) > 0.15 * Math.max(prev.size, line.size);
+    const paragraph =
+      line.angle !== prev.angle ||
+      step <= 0 ||
+      sizeChange ||
+      step > Math.max(usual > 0 ? usual * 1.25 + 0.5 : 1.8 * line.size, 1.3 * line.size);
+    // A hyphenated word continues on the next line, or at the top of the next column.
+    if (line.angle === prev.angle && /\p{Ll}-$/u.test(text) && /^\p{Ll}/u.test(line.text)) text = text.slice(0, -1) + line.text;
+    else text += (paragraph ? '\n\n' : '\n') + line.text;
+  }
+  return text;
+}
+
+// Titles that writers fill in by themselves: file names, "Untitled", "Microsoft Word - x.docx".
+const junkTitles = [
+  /^(?:untitled|untitled document|unbenannt|sans titre|sin título|senza titolo|sem título|no title|none|null|undefined|title|titel|document|doc|new document|presentation|powerpoint presentation|slide \d*|document\d+|doc\d+|بدون عنوان|مستند\d*)$/iu,
+  /^(?:microsoft (?:word|powerpoint|excel)|libreoffice|openoffice) ?[-–:]/iu,
+  /\.(?:docx?|odt|rtf|txt|pdf|pptx?|xlsx?|tex|dvi|e?ps|indd|qxd|qxp|pages|wpd|html?|cdr|ai|psd|jpe?g|png|tiff?|cdr|fm)$/iu,
+  /^(?:[a-z]:)?[\\/]/iu,
+];
+
+/** A metadata title fit to show, or null for an empty or writer-made one. */
+export function usableTitle(raw: unknown): string | null {
+  if (typeof raw !== 'string') return null;
+  const title = raw.normalize('NFKC').replace(/[\u0000-\u001F\uFFF0-\uFFFF]/gu, ' ').replace(/\s+/gu, ' ').trim();
+  if (title.length < 2 || title.length > 500 || !/\p{L}/u.test(title)) return null;
+  return junkTitles.some((re) => re.test(title)) ? null : title;
+}
+
+/** The first lines set in the page's largest type, when larger than the body text; else null. */
+function titleFromLines(lines: Line[]): string | null {
+  const letters = (s: string): number => s.match(/\p{L}/gu)?.length ?? 0;
+  const candidates = lines.filter((l) => letters(l.text) >= 2);
+  if (candidates.length === 0) return null;
+  const charsBySize = new Map<number, number>();
+  for (const l of candidates) {
+    const key = Math.round(l.size * 2) / 2;
+    charsBySize.set(key, (charsBySize.get(key) ?? 0) + l.text.length);
+  }
+  const body = [...charsBySize].sort((p, q) => q[1] - p[1])[0]![0];
+  const largest = Math.max(...candidates.map((l) => l.size));
+  if (largest < body * 1.1) return null;
+  const start = lines.findIndex((l) => l.size >= largest - 0.5 && letters(l.text) >= 2);
+  const parts: string[] = [];
+  for (let i = start; i < lines.length && parts.length < 3 && Math.abs(lines[i]!.size - largest) <= 0.5; i++) parts.push(lines[i]!.text);
+  const title = parts.join(' ').replace(/\s+/gu, ' ').trim();
+  return title.length > 300 ? title.slice(0, 300).replace(/\s+\S*$/u, '') + '…' : title || null;
+}
+
+/** An ISO 8601 date from a PDF date string (D:YYYYMMDDHHmmSSOHH'mm'), keeping its offset, or null. */
+export function pdfDateToIso(raw: unknown): string | null {
+  if (typeof raw !== 'string') return null;
+  const m = /^(?:D:)?(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?\s*([Zz+-])?\s*(\d{2})?'?(\d{2})?'?/u.exec(raw.trim());
+  if (!m) return null;
+  const [, y, mo = '01', d = '01', h, mi = '00', s = '00', zone, zh = '00', zm = '00'] = m;
+  const year = Number(y);
+  if (year < 1900 || year > 2200 || Number(mo) < 1 || Number(mo) > 12 || Number(d) < 1 || Number(d) > 31) return null;
+  const date = `${y}-${mo}-${d}`;
+  if (h === undefined) return date;
+  if (Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) return date;
+  const offset = zone === undefined ? '' : /z/iu.test(zone) || (zh === '00' && zm === '00') ? 'Z' : `${zone}${zh}:${zm}`;
+  return `${date}T${h}:${mi}:${s}${offset}`;
+}
+
+const genericAuthors = /^(?:user|admin|administrator|owner|windows user|microsoft office user|unknown|author|anonymous|\W*)$/iu;
+
+function metadataString(value: unknown): string | null {
+  if (Array.isArray(value)) return metadataString(value.join(', '));
+  if (typeof value !== 'string') return null;
+  const text = value.normalize('NFKC').replace(/[\u0000-\u001F]/gu, ' ').replace(/\s+/gu, ' ').trim();
+  return text === '' ? null : text;
+}
+
+/** Maps what pdf.js throws while opening a file to an ArchiveError with a clear message. */
+function openError(error: unknown): ArchiveError {
+  if (error instanceof ArchiveError) return error;
+  const name = (error as { name?: unknown } | null)?.name;
+  const message = String((error as { message?: unknown } | null)?.message ?? error);
+  if (name === 'PasswordException') {
+    return new ArchiveError('encrypted', 'this PDF is password-protected; remove the password (or print it to a new PDF) and import that copy');
+  }
+  return new ArchiveError('corrupt', `this file is damaged or not a PDF (${message.replace(/\.$/u, '')})`);
+}
+
+/** What parsePdfDetailed returns: the document and the lam-alef finding the indexer needs. */
+export interface PdfParseResult {
+  document: ParsedDocument;
+  /** Which lam-alef contexts were reversed in the text layer (and repaired); see pdf-arabic.ts. */
+  lamAlefSwap: LamAlefSwap;
+}
+
+/** Parses a PDF and also reports whether its Arabic lam-alef ligatures had to be repaired. */
+export async function parsePdfDetailed(bytes: Uint8Array, ctx: ParseContext): Promise<PdfParseResult> {
+  checkInputSize(bytes, ctx);
+  let task: PDFDocumentLoadingTask | null = null;
+  try {
+    task = getDocument({
+      data: new Uint8Array(bytes), // pdf.js transfers (detaches) the buffer it is given
+      cMapUrl,
+      cMapPacked: true,
+      standardFontDataUrl,
+      useSystemFonts: false,
+      disableFontFace: true,
+      isEvalSupported: false,
+      useWorkerFetch: false,
+      enableXfa: false,
+      stopAtErrors: false,
+      verbosity: 0,
+    });
+    const pdf = await task.promise.catch((error: unknown) => {
+      throw openError(error);
+    });
+
+    const pages: Line[][] = [];
+    const warnings: string[] = [];
+    const unreadable: number[] = [];
+    let chars = 0;
+    for (let n = 1; n <= pdf.numPages; n++) {
+      let lines: Line[] = [];
+      try {
+        const page = await pdf.getPage(n);
+        // Normalisation is done here, not by pdf.js: pdf.js splits ligature glyphs (ﳋ → لخ)
+        // before it reverses right-to-left runs, which would reverse their letters.
+        const content = await page.getTextContent({ disableNormalization: true });
+        lines = pageLines(content.items);
+        page.cleanup();
+      } catch {
+        unreadable.push(n);
+      }
+      chars += lines.reduce((sum, l) => sum + l.text.length + 2, 0);
+      if (chars > ctx.limits.maxTextChars) {
+        throw new ArchiveError('too-large', `the text of this PDF is over the ${ctx.limits.maxTextChars}-character limit`);
+      }
+      pages.push(lines);
+    }
+    if (unreadable.length === pdf.numPages && pdf.numPages > 0) {
+      throw new ArchiveError('corrupt', 'this PDF is damaged: none of its pages could be read');
+    }
+    if (unreadable.length > 0) warnings.push(`${unreadable.length} damaged page(s) could not be read: ${unreadable.slice(0, 10).join(', ')}`);
+
+    // Lam-alef detection needs the whole document: short pages carry too little evidence.
+    const lamAlefSwap = detectLamAlefSwap(pages.map((p) => p.map((l) => l.text).join('\n')).join('\n'));
+    for (const lines of pages) for (const line of lines) line.text = repairLamAlef(line.text, lamAlefSwap);
+
+    const pageStarts: number[] = [];
+    let text = '';
+    for (const lines of pages) {
+      if (pageStarts.length > 0) text += '\n\n';
+      pageStarts.push(text.length);
+      text += pageText(lines);
+    }
+
+    const hasText = /[\p{L}\p{N}]/u.test(text);
+    if (!hasText) {
+      warnings.push(noTextLayerWarning);
+      text = '';
+      pageStarts.fill(0);
+    } else {
+      const empty = pages.filter((lines) => lines.length === 0).length;
+      if (empty > pdf.numPages / 2) warnings.push(`${empty} of ${pdf.numPages} pages have no text layer (scanned images?); only the text of the others is searchable`);
+    }
+
+    const { info, metadata } = (await pdf.getMetadata().catch(() => ({ info: {}, metadata: null }))) as {
+      info: Record<string, unknown>;
+      metadata: { get(name: string): unknown } | null;
+    };
+    const title =
+      usableTitle(metadata?.get('dc:title')) ??
+      usableTitle(info['Title']) ??
+      (pages[0] ? titleFromLines(pages[0]) : null);
+    const author = metadataString(info['Author']) ?? metadataString(metadata?.get('dc:creator'));
+    const stated = canonicalLang(typeof info['Language'] === 'string' ? info['Language'] : null);
+
+    const document: ParsedDocument = {
+      ...emptyDocument(),
+      title, // from metadata (real Unicode) or from lines repaired above: never repair twice
+      text,
+      byline: author !== null && !genericAuthors.test(author) ? author : null,
+      publishedAt: pdfDateToIso(info['CreationDate']) ?? toIsoDate(metadataString(metadata?.get('xmp:createdate'))),
+      lang: hasText ? chooseLanguage(stated, text) : stated,
+      pages: pdf.numPages,
+      pageStarts,
+      warnings,
+    };
+    return { document, lamAlefSwap };
+  } catch (error) {
+    throw openError(error);
+  } finally {
+    // Frees the worker-side document and its caches (fonts, CMaps): memory matters in bulk imports.
+    await task?.destroy().catch(() => undefined);
+  }
+}
+
+/** PDF parser: text per page in reading order, NFKC, lam-alef repair, metadata title/author/date. */
+export const parsePdf: Parser = async (bytes, ctx) => (await parsePdfDetailed(bytes, ctx)).document;

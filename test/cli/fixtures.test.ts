@@ -1,0 +1,123 @@
+// Issue 3's bar: import the whole fixtures folder in one command, then every manifest phrase is
+// found by searching it in quotes, and every hostile file is imported harmless or failed clearly.
+import { beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import { JSDOM } from 'jsdom';
+import { khizana } from '../support/cli.js';
+import { fixturesDir, tempDir } from '../support/paths.js';
+
+interface ManifestRow {
+  path: string;
+  format: string;
+  phrase: string;
+  title: string;
+}
+
+const manifest: ManifestRow[] = fs
+  .readFileSync(path.join(fixturesDir, 'manifest.tsv'), 'utf8')
+  .trim()
+  .split('\n')
+  .slice(1)
+  .map((line) => line.split('\t'))
+  .map(([p, format, , phrase, title]) => ({ path: p!, format: format!, phrase: phrase ?? '', title: title ?? '' }));
+
+interface ImportLine {
+  path: string;
+  status: string;
+  id?: number;
+  error?: { code: string; message: string };
+}
+
+let archive: string;
+const results = new Map<string, ImportLine>();
+const run = (...args: string[]) => khizana(['--archive', archive, ...args]);
+
+beforeAll(() => {
+  archive = path.join(tempDir(), 'archive');
+  const imported = run('import', fixturesDir, '--json');
+  expect([0, 1]).toContain(imported.status);
+  for (const line of imported.stdout.trim().split('\n')) {
+    const result = JSON.parse(line) as ImportLine;
+    results.set(path.relative(fixturesDir, result.path), result);
+  }
+}, 600_000);
+
+const importable = manifest.filter((row) => !row.format.startsWith('json'));
+
+describe('every fixture is imported or fails with a clear error', () => {
+  it.each(importable.map((row) => [row.path, row]))('%s', (_p, row) => {
+    const result = results.get(row.path);
+    expect(result, `no import result for ${row.path}`).toBeDefined();
+    if (row.format.includes('hostile') || row.format.includes('corrupt')) {
+      expect(['imported', 'failed']).toContain(result!.status);
+      if (result!.status === 'failed') expect(result!.error!.message.length).toBeGreaterThan(10);
+    } else {
+      // rtl-2…4 hold rtl-1's text in other markup: the same text is one item, the others point at it.
+      expect(['imported', 'duplicate'], JSON.stringify(result!.error)).toContain(result!.status);
+      expect(result!.id).toBeGreaterThan(0);
+    }
+  });
+  it('metadata files next to the fixtures are skipped, not failed', () => {
+    const json = [...results.entries()].filter(([p]) => p.endsWith('.json'));
+    expect(json.length).toBeGreaterThan(0);
+    for (const [, r] of json) expect(r.status).toBe('skipped');
+  });
+});
+
+describe('every manifest phrase is found by searching it in quotes', () => {
+  const withPhrase = importable.filter((row) => row.phrase);
+  it.each(withPhrase.map((row) => [row.path, row]))('%s', (_p, row) => {
+    const result = results.get(row.path)!;
+    if (result.status === 'failed') {
+      // Only a corrupt file may fail; its phrase exists only if a parser recovers it.
+      expect(row.format).toMatch(/corrupt|hostile/);
+      return;
+    }
+    const search = run('search', `"${row.phrase}"`, '--json', '--limit', '100');
+    const hits = (JSON.parse(search.stdout) as { hits: Array<{ id: number }> }).hits.map((h) => h.id);
+    expect(hits, `"${row.phrase}"`).toContain(result.id);
+  });
+});
+
+describe('titles', () => {
+  const withTitle = importable.filter((row) => row.title && !row.format.includes('hostile'));
+  it.each(withTitle.map((row) => [row.path, row]))('%s', (_p, row) => {
+    const result = results.get(row.path)!;
+    const item = JSON.parse(run('show', String(result.id), '--json').stdout) as { title: string };
+    expect(item.title.replace(/\s+/g, ' ')).toBe(row.title);
+  });
+});
+
+describe('hostile files are harmless', () => {
+  it('no stored HTML holds a script, an event handler, a javascript: URL or a remote load', () => {
+    for (const [p, r] of results) {
+      if (r.status !== 'imported') continue;
+      const item = JSON.parse(run('show', String(r.id), '--json').stdout) as { html: string | null; text: string };
+      if (!item.html) continue;
+      // Vectors may survive as visible, inert text: check the elements and attributes, not the characters.
+      const doc = new JSDOM(`<body>${item.html}</body>`).window.document;
+      expect(doc.querySelectorAll('script, iframe, frame, object, embed, base, meta, link, style, form').length, p).toBe(0);
+      for (const el of doc.body.querySelectorAll('*')) {
+        for (const attr of el.attributes) {
+          expect(attr.name, `${p}: <${el.tagName} ${attr.name}>`).not.toMatch(/^on/i);
+          expect(attr.value, `${p}: <${el.tagName} ${attr.name}>`).not.toMatch(/^\s*(javascript|vbscript):/i);
+          if (['src', 'href', 'action', 'srcset', 'poster', 'background'].includes(attr.name)) {
+            expect(attr.value, `${p}: <${el.tagName} ${attr.name}>`).not.toMatch(/^\s*(https?:|\/\/)/i);
+          }
+        }
+      }
+    }
+  });
+  it("the removed scripts' text is not searchable", () => {
+    const search = run('search', '"super wrong"', '--json');
+    expect(JSON.parse(search.stdout).total).toBe(0);
+  });
+  it('a PDF without a text layer is imported with a warning', () => {
+    const result = results.get('pdf/kreuzberg-non_searchable.pdf')!;
+    expect(result.status).toBe('imported');
+    const item = JSON.parse(run('show', String(result.id), '--json').stdout) as { warnings: string[]; pages: number };
+    expect(item.warnings.join(' ')).toMatch(/no text layer/i);
+    expect(item.pages).toBeGreaterThan(0);
+  });
+});
