@@ -6,7 +6,7 @@ import { ArchiveError, toErrorShape } from '../../shared/errors.js';
 import type { Db } from '../storage/database.js';
 import { collectFiles, type FileJob } from './collect-files.js';
 import type { ParseLimits } from './parsed-document.js';
-import { findBySha, sha256, storeDocument, type PreparedDocument } from './store-document.js';
+import { findBySha, sha256, storeDocuments, type PreparedDocument } from './store-document.js';
 
 export interface ImportDeps {
   db: Db;
@@ -22,6 +22,9 @@ export interface ImportDeps {
 }
 
 type Prepared = { job: FileJob; result: ImportFileResult } | { job: FileJob; bytes: Uint8Array; sha: string; prepared: PreparedDocument };
+
+/** Most files stored in one transaction. */
+const maxBatch = 100;
 
 async function prepare(deps: ImportDeps, job: FileJob): Promise<Prepared> {
   const fail = (error: unknown): Prepared => ({ job, result: { path: job.path, status: 'failed', error: toErrorShape(error) } });
@@ -65,35 +68,57 @@ export async function importPaths(deps: ImportDeps, args: { paths: string[]; tag
   };
   emit(jobs[0]?.path ?? null);
 
-  const inflight: Array<Promise<Prepared>> = [];
+  // Files are read and parsed ahead; whatever is ready when the writer comes round is stored in
+  // one transaction (in file order), so a fast import commits in batches and a slow one per file.
+  const inflight: Array<{ promise: Promise<Prepared>; ready: Prepared | null }> = [];
   let next = 0;
   const startNext = (): void => {
-    if (next < jobs.length && !deps.isCancelled()) inflight.push(prepare(deps, jobs[next++]!));
+    if (next >= jobs.length || deps.isCancelled()) return;
+    const entry: { promise: Promise<Prepared>; ready: Prepared | null } = { promise: prepare(deps, jobs[next++]!), ready: null };
+    void entry.promise.then((value) => (entry.ready = value));
+    inflight.push(entry);
   };
   for (let k = 0; k < Math.max(1, deps.parallelism); k++) startNext();
 
   while (inflight.length > 0) {
-    const prepared = await inflight.shift()!;
+    await inflight[0]!.promise;
     if (deps.isCancelled()) {
       cancelled = true;
       break;
     }
-    startNext();
-    let result: ImportFileResult;
-    if ('result' in prepared) result = prepared.result;
-    else {
-      try {
-        const storedPath = args.sourceRoot ? path.relative(args.sourceRoot, prepared.job.path) : prepared.job.path;
-        const source = { path: storedPath, format: prepared.job.format.format, bytes: prepared.bytes, sha256: prepared.sha };
-        result = { ...storeDocument(deps.db, deps.archiveDir, source, prepared.prepared, args.tags, now()), path: prepared.job.path };
-      } catch (error) {
-        result = { path: prepared.job.path, status: 'failed', error: toErrorShape(error) };
+    const batch: Prepared[] = [];
+    while (inflight.length > 0 && inflight[0]!.ready && batch.length < maxBatch) batch.push(inflight.shift()!.ready!);
+    for (let k = 0; k < batch.length; k++) startNext();
+    const parsed = batch.filter((p): p is Extract<Prepared, { prepared: PreparedDocument }> => 'prepared' in p);
+    const stored = storeDocuments(
+      deps.db,
+      deps.archiveDir,
+      parsed.map((p) => ({
+        source: {
+          path: args.sourceRoot ? path.relative(args.sourceRoot, p.job.path) : p.job.path,
+          format: p.job.format.format,
+          bytes: p.bytes,
+          sha256: p.sha,
+        },
+        prepared: p.prepared,
+        tags: args.tags,
+      })),
+      now(),
+    );
+    for (const prepared of batch) {
+      let result: ImportFileResult;
+      if ('result' in prepared) result = prepared.result;
+      else {
+        const outcome = stored[parsed.indexOf(prepared)]!;
+        result = outcome instanceof Error
+          ? { path: prepared.job.path, status: 'failed', error: toErrorShape(outcome) }
+          : { ...outcome, path: prepared.job.path };
       }
+      results.push(result);
+      filesDone++;
+      bytesDone += prepared.job.size;
+      emit(inflight[0] ? jobs[next - inflight.length]?.path ?? null : null, result);
     }
-    results.push(result);
-    filesDone++;
-    bytesDone += prepared.job.size;
-    emit(jobs[next - inflight.length]?.path ?? null, result);
   }
   if (deps.isCancelled()) cancelled = true;
   await Promise.allSettled(inflight); // let parses still running finish before returning

@@ -1,6 +1,7 @@
 // Writes an item's analysed tokens into items_fts (DESIGN §4: exact and stem columns per field).
 import { analyze } from '../text/analyzer.js';
 import type { Db } from './database.js';
+import { statement } from './statements.js';
 
 export interface AnalysedField {
   exact: string;
@@ -30,13 +31,13 @@ export interface FtsFields {
 
 /** Replaces the index row of item `id`. Call inside the transaction that writes the item. */
 export function writeFtsRow(db: Db, id: number, fields: FtsFields): void {
-  db.prepare('DELETE FROM items_fts WHERE rowid = ?').run(id);
-  db.prepare(
+  statement(db, 'DELETE FROM items_fts WHERE rowid = ?').run(id);
+  statement(db, 
     'INSERT INTO items_fts (rowid, title_exact, title_stem, body_exact, body_stem, notes_exact, notes_stem) VALUES (?, ?, ?, ?, ?, ?, ?)',
   ).run(id, fields.title.exact, fields.title.stem, fields.body.exact, fields.body.stem, fields.notes.exact, fields.notes.stem);
 }
 
 /** Removes item `id` from the index. */
 export function deleteFtsRow(db: Db, id: number): void {
-  db.prepare('DELETE FROM items_fts WHERE rowid = ?').run(id);
+  statement(db, 'DELETE FROM items_fts WHERE rowid = ?').run(id);
 }

@@ -2,6 +2,7 @@
 import type { ItemDetail, ItemKind } from '../../shared/dto.js';
 import { ArchiveError } from '../../shared/errors.js';
 import type { Db } from './database.js';
+import { statement } from './statements.js';
 import { analyseField, deleteFtsRow, writeFtsRow, type AnalysedField } from './fts-row.js';
 import { tagsOfItem } from './tags.js';
 
@@ -36,8 +37,7 @@ const emptyField: AnalysedField = { exact: '', stem: '', tokenCount: 0 };
 
 /** Inserts an item and its index row; `analysed` lets the importer reuse analysis it already did. */
 export function insertItem(db: Db, item: NewItem, analysed?: { title: AnalysedField; body: AnalysedField }): number {
-  const info = db
-    .prepare(
+  const info = statement(db, 
       `INSERT INTO items (kind, title, text, html, lang, dir, byline, site_name, published_at, imported_at, updated_at,
          parent_id, source_path, source_format, source_sha256, source_encoding, source_bytes, text_sha256, pages, page_starts, warnings)
        VALUES (@kind, @title, @text, @html, @lang, @dir, @byline, @site_name, @published_at, @imported_at, @updated_at,
@@ -55,7 +55,7 @@ export function insertItem(db: Db, item: NewItem, analysed?: { title: AnalysedFi
 
 /** The row of item `id`, or a `not-found` error. */
 export function getItemRow(db: Db, id: number): ItemRow {
-  const row = db.prepare('SELECT * FROM items WHERE id = ?').get(id) as ItemRow | undefined;
+  const row = statement(db, 'SELECT * FROM items WHERE id = ?').get(id) as ItemRow | undefined;
   if (!row) throw new ArchiveError('not-found', `no item with id ${id}`);
   return row;
 }
@@ -68,19 +68,19 @@ export function reindexItem(db: Db, id: number): void {
     writeFtsRow(db, id, { title, body: emptyField, notes: analyseField(row.text) });
     return;
   }
-  const notes = db.prepare("SELECT text FROM items WHERE parent_id = ? AND kind = 'note' ORDER BY id").pluck().all(id) as string[];
+  const notes = statement(db, "SELECT text FROM items WHERE parent_id = ? AND kind = 'note' ORDER BY id").pluck().all(id) as string[];
   writeFtsRow(db, id, { title, body: analyseField(row.text), notes: analyseField(notes.join('\n\n')) });
 }
 
 /** Deletes item `id`, its attached notes and their index rows. Returns false if it did not exist. */
 export function deleteItem(db: Db, id: number): boolean {
   return db.transaction(() => {
-    const row = db.prepare('SELECT id, parent_id FROM items WHERE id = ?').get(id) as { id: number; parent_id: number | null } | undefined;
+    const row = statement(db, 'SELECT id, parent_id FROM items WHERE id = ?').get(id) as { id: number; parent_id: number | null } | undefined;
     if (!row) return false;
-    const children = db.prepare('SELECT id FROM items WHERE parent_id = ?').pluck().all(id) as number[];
+    const children = statement(db, 'SELECT id FROM items WHERE parent_id = ?').pluck().all(id) as number[];
     for (const child of children) deleteFtsRow(db, child);
     deleteFtsRow(db, id);
-    db.prepare('DELETE FROM items WHERE id = ?').run(id);
+    statement(db, 'DELETE FROM items WHERE id = ?').run(id);
     if (row.parent_id !== null) reindexItem(db, row.parent_id);
     return true;
   })();
@@ -89,8 +89,7 @@ export function deleteItem(db: Db, id: number): boolean {
 /** Everything about one item, for `show` and the reader. */
 export function itemDetail(db: Db, id: number): ItemDetail {
   const row = getItemRow(db, id);
-  const notes = db
-    .prepare("SELECT id, text FROM items WHERE parent_id = ? AND kind = 'note' ORDER BY id")
+  const notes = statement(db, "SELECT id, text FROM items WHERE parent_id = ? AND kind = 'note' ORDER BY id")
     .all(id) as Array<{ id: number; text: string }>;
   return {
     id: row.id,

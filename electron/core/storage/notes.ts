@@ -3,6 +3,7 @@ import type { NoteInfo } from '../../shared/dto.js';
 import { ArchiveError } from '../../shared/errors.js';
 import { detectDirection, detectLanguage } from '../text/language.js';
 import type { Db } from './database.js';
+import { statement } from './statements.js';
 import { getItemRow, insertItem, reindexItem } from './items.js';
 import { tagsOfItem } from './tags.js';
 
@@ -47,7 +48,7 @@ export function addNote(db: Db, text: string, on: number | undefined, now = new 
 export function updateNote(db: Db, id: number, text: string, now = new Date().toISOString()): NoteInfo {
   return db.transaction(() => {
     const row = getNoteRow(db, id);
-    db.prepare('UPDATE items SET text = ?, title = ?, lang = ?, dir = ?, updated_at = ? WHERE id = ?')
+    statement(db, 'UPDATE items SET text = ?, title = ?, lang = ?, dir = ?, updated_at = ? WHERE id = ?')
       .run(text, noteTitle(text), detectLanguage(text), detectDirection(text), now, id);
     reindexItem(db, id);
     if (row.parent_id !== null) reindexItem(db, row.parent_id);
@@ -59,8 +60,8 @@ export function updateNote(db: Db, id: number, text: string, now = new Date().to
 export function listNotes(db: Db, on?: number): NoteInfo[] {
   if (on !== undefined) getItemRow(db, on);
   const ids = (on === undefined
-    ? db.prepare("SELECT id FROM items WHERE kind = 'note' ORDER BY updated_at DESC, id DESC").pluck().all()
-    : db.prepare("SELECT id FROM items WHERE kind = 'note' AND parent_id = ? ORDER BY id").pluck().all(on)) as number[];
+    ? statement(db, "SELECT id FROM items WHERE kind = 'note' ORDER BY updated_at DESC, id DESC").pluck().all()
+    : statement(db, "SELECT id FROM items WHERE kind = 'note' AND parent_id = ? ORDER BY id").pluck().all(on)) as number[];
   return ids.map((id) => toNoteInfo(db, id));
 }
 

@@ -2,30 +2,30 @@
 import type { TagInfo } from '../../shared/dto.js';
 import { ArchiveError } from '../../shared/errors.js';
 import type { Db } from './database.js';
+import { statement } from './statements.js';
 
 /** SQL condition matching tag rows at `path` or below it; binds the path twice. */
 export const tagSubtreeCondition = "(t.path = ? OR substr(t.path, 1, length(?) + 1) = (? || '/'))";
 
 /** Tag paths of one item, sorted. */
 export function tagsOfItem(db: Db, itemId: number): string[] {
-  return db
-    .prepare('SELECT t.path FROM item_tags it JOIN tags t ON t.id = it.tag_id WHERE it.item_id = ? ORDER BY t.path')
+  return statement(db, 'SELECT t.path FROM item_tags it JOIN tags t ON t.id = it.tag_id WHERE it.item_id = ? ORDER BY t.path')
     .pluck()
     .all(itemId) as string[];
 }
 
 /** Id of the tag `path`, created if new (case-insensitive: the first spelling is kept). */
 export function ensureTag(db: Db, path: string): number {
-  const existing = db.prepare('SELECT id FROM tags WHERE path = ?').pluck().get(path) as number | undefined;
+  const existing = statement(db, 'SELECT id FROM tags WHERE path = ?').pluck().get(path) as number | undefined;
   if (existing !== undefined) return existing;
-  return Number(db.prepare('INSERT INTO tags (path) VALUES (?)').run(path).lastInsertRowid);
+  return Number(statement(db, 'INSERT INTO tags (path) VALUES (?)').run(path).lastInsertRowid);
 }
 
 /** Adds `path` to item `itemId` (no-op if already there); returns the item's tags. */
 export function addTag(db: Db, itemId: number, path: string): string[] {
   return db.transaction(() => {
     assertItemExists(db, itemId);
-    db.prepare('INSERT OR IGNORE INTO item_tags (item_id, tag_id) VALUES (?, ?)').run(itemId, ensureTag(db, path));
+    statement(db, 'INSERT OR IGNORE INTO item_tags (item_id, tag_id) VALUES (?, ?)').run(itemId, ensureTag(db, path));
     return tagsOfItem(db, itemId);
   })();
 }
@@ -34,19 +34,18 @@ export function addTag(db: Db, itemId: number, path: string): string[] {
 export function removeTag(db: Db, itemId: number, path: string): string[] {
   return db.transaction(() => {
     assertItemExists(db, itemId);
-    const tagId = db.prepare('SELECT id FROM tags WHERE path = ?').pluck().get(path) as number | undefined;
+    const tagId = statement(db, 'SELECT id FROM tags WHERE path = ?').pluck().get(path) as number | undefined;
     if (tagId === undefined) throw new ArchiveError('not-found', `no tag "${path}"`);
-    const removed = db.prepare('DELETE FROM item_tags WHERE item_id = ? AND tag_id = ?').run(itemId, tagId).changes;
+    const removed = statement(db, 'DELETE FROM item_tags WHERE item_id = ? AND tag_id = ?').run(itemId, tagId).changes;
     if (removed === 0) throw new ArchiveError('not-found', `item ${itemId} is not tagged "${path}"`);
-    db.prepare('DELETE FROM tags WHERE id = ? AND color IS NULL AND NOT EXISTS (SELECT 1 FROM item_tags WHERE tag_id = ?)').run(tagId, tagId);
+    statement(db, 'DELETE FROM tags WHERE id = ? AND color IS NULL AND NOT EXISTS (SELECT 1 FROM item_tags WHERE tag_id = ?)').run(tagId, tagId);
     return tagsOfItem(db, itemId);
   })();
 }
 
 /** Every tag with the number of items carrying it or one of its sub-tags. */
 export function listTags(db: Db): TagInfo[] {
-  return db
-    .prepare(
+  return statement(db, 
       `SELECT p.path AS path, p.color AS color,
          (SELECT count(DISTINCT it.item_id) FROM item_tags it JOIN tags t ON t.id = it.tag_id
            WHERE t.path = p.path OR substr(t.path, 1, length(p.path) + 1) = (p.path || '/')) AS count
@@ -59,7 +58,7 @@ export function listTags(db: Db): TagInfo[] {
 export function setTagColor(db: Db, path: string, color: string | null): TagInfo {
   return db.transaction(() => {
     const id = ensureTag(db, path);
-    db.prepare('UPDATE tags SET color = ? WHERE id = ?').run(color, id);
+    statement(db, 'UPDATE tags SET color = ? WHERE id = ?').run(color, id);
     const info = listTags(db).find((t) => t.path.toLowerCase() === path.toLowerCase());
     if (!info) throw new ArchiveError('internal', `tag "${path}" vanished`);
     return info;
@@ -67,5 +66,5 @@ export function setTagColor(db: Db, path: string, color: string | null): TagInfo
 }
 
 function assertItemExists(db: Db, itemId: number): void {
-  if (!db.prepare('SELECT 1 FROM items WHERE id = ?').get(itemId)) throw new ArchiveError('not-found', `no item with id ${itemId}`);
+  if (!statement(db, 'SELECT 1 FROM items WHERE id = ?').get(itemId)) throw new ArchiveError('not-found', `no item with id ${itemId}`);
 }

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import { emptyDocument } from '../../../electron/core/import/parsed-document.js';
+import { prepareDocument, sha256, storeDocuments, type DocumentToStore } from '../../../electron/core/import/store-document.js';
+import { openDatabase } from '../../../electron/core/storage/database.js';
+import { originalPath } from '../../../electron/core/storage/original-files.js';
+import { tempDir } from '../../support/paths.js';
+
+function doc(name: string, text: string): DocumentToStore {
+  const bytes = new TextEncoder().encode(text);
+  return {
+    source: { path: `/in/${name}`, format: 'txt', bytes, sha256: sha256(bytes) },
+    prepared: prepareDocument({ ...emptyDocument(), text }, `/in/${name}`),
+    tags: ['batch'],
+  };
+}
+
+describe('storeDocuments: many items per transaction, each still alone', () => {
+  it('stores a batch, spotting duplicates inside the batch itself', () => {
+    const dir = tempDir();
+    const db = openDatabase(path.join(dir, 'k.sqlite'));
+    const results = storeDocuments(db, dir, [doc('a.txt', 'first text'), doc('b.txt', 'second text'), doc('c.txt', 'first text')], 'now');
+    expect(results.map((r) => (r instanceof Error ? 'error' : r.status))).toEqual(['imported', 'imported', 'duplicate']);
+    db.close();
+  });
+
+  it('when one item fails, the others are stored and the failed one leaves nothing behind', () => {
+    const dir = tempDir();
+    const db = openDatabase(path.join(dir, 'k.sqlite'));
+    const bad = doc('bad.txt', 'a document the database refuses');
+    bad.prepared = { ...bad.prepared, dir: 'sideways' as 'ltr' }; // violates the items.dir CHECK constraint
+    const results = storeDocuments(db, dir, [doc('a.txt', 'one'), bad, doc('c.txt', 'three')], 'now');
+    expect(results.map((r) => (r instanceof Error ? 'error' : r.status))).toEqual(['imported', 'error', 'imported']);
+    expect(db.prepare('SELECT count(*) FROM items').pluck().get()).toBe(2);
+    expect(fs.existsSync(originalPath(dir, bad.source.sha256))).toBe(false);
+    expect(db.prepare("SELECT count(*) FROM items_fts WHERE items_fts MATCH '\"three\"'").pluck().get()).toBe(1);
+    db.close();
+  });
+});
