@@ -1,7 +1,9 @@
-// Small checks and normalisations shared by the text-like parsers (HTML, EML).
+// Checks and normalisations shared by the format parsers: input and text limits, stated dates
+// and languages, metadata lines and titles. One copy each, so every format judges alike.
 import { ArchiveError } from '../../shared/errors.js';
-import { detectLanguage, directionOfLanguage } from '../text/language.js';
-import type { ParseContext } from './parsed-document.js';
+import { detectDirection, detectLanguage, directionOfLanguage } from '../text/language.js';
+import type { HtmlText } from './html-text.js';
+import type { ParseContext, ParseLimits } from './parsed-document.js';
 
 /** Throws 'too-large' over the file limit and 'empty' for a file with no bytes or only whitespace. */
 export function checkInputSize(bytes: Uint8Array, ctx: ParseContext): void {
@@ -15,20 +17,28 @@ export function checkInputSize(bytes: Uint8Array, ctx: ParseContext): void {
   }
 }
 
-/** Throws 'too-large' when extracted text is over the text limit. */
-export function checkTextSize(text: string, ctx: ParseContext): void {
-  if (text.length > ctx.limits.maxTextChars) {
-    throw new ArchiveError('too-large', `${text.length} characters of text is over the ${ctx.limits.maxTextChars}-character limit`);
+/**
+ * Throws ArchiveError('too-large') when `length` characters of extracted text are over the limit.
+ * A length, not a string: parsers that extract in parts (chapters, pages) check a running total.
+ */
+export function checkTextLimit(length: number, limits: ParseLimits): void {
+  if (length > limits.maxTextChars) {
+    throw new ArchiveError('too-large', `${length} characters of text is over the ${limits.maxTextChars}-character limit`);
   }
 }
 
+// Two date normalisers on purpose: web pages, mail and PDF XMP state a local time that the reader
+// shows as written (with its offset), in any format a browser or mail client accepts; office and
+// EPUB metadata is W3CDTF, often with tool placeholders, and is compared across files in UTC.
+
 const isoLike = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
-/** An ISO 8601 form of a date a source states, or null when it is not a date. ISO input keeps its offset. */
-export function toIsoDate(raw: string | null | undefined): string | null {
+/** An ISO 8601 form of a date a web page, message or XMP packet states, keeping its offset; null when not a date. */
+export function isoDateKeepingOffset(raw: string | null | undefined): string | null {
   const value = raw?.trim();
   if (!value) return null;
   if (isoLike.test(value)) return value.replace(' ', 'T').replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
+  // RFC 2822 and other free forms: what Date.parse reads, in UTC.
   const ms = Date.parse(value);
   if (Number.isNaN(ms)) return null;
   const date = new Date(ms);
@@ -36,10 +46,34 @@ export function toIsoDate(raw: string | null | undefined): string | null {
   return year >= 1000 && year <= 9999 ? date.toISOString() : null;
 }
 
-/** A canonical BCP 47 tag for a language a source states (`en-gb` → `en-GB`, `ar_SY` → `ar-SY`), or null. */
+/**
+ * Normalises a W3CDTF metadata date (YYYY, YYYY-MM, YYYY-MM-DD or a timestamp) to ISO 8601: a
+ * stated zone is converted to UTC, reduced precision is kept; null for placeholders or non-dates.
+ */
+export function isoDateInUtc(value: string | null | undefined): string | null {
+  const v = value?.trim();
+  if (!v) return null;
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?)?)?$/.exec(v);
+  if (!m) return null;
+  const [, y, mo, d, hh, mi, ss, zone] = m;
+  // Years before 1000 are placeholders (calibre's 0101-01-01, Windows' 1601-01-01 epoch), not dates.
+  if (Number(y) < 1000 || v.startsWith('1601-01-01')) return null;
+  if (mo !== undefined && (Number(mo) < 1 || Number(mo) > 12)) return null;
+  if (d !== undefined && (Number(d) < 1 || Number(d) > 31)) return null;
+  if (hh === undefined) return [y, mo, d].filter((x) => x !== undefined).join('-');
+  const local = `${y}-${mo}-${d}T${hh}:${mi}:${ss ?? '00'}`;
+  if (zone === undefined) return local; // no zone stated: keep the wall-clock time as written
+  const ms = Date.parse(`${local}${zone === 'Z' ? 'Z' : zone.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2')}`);
+  return Number.isNaN(ms) ? null : new Date(ms).toISOString().replace('.000Z', 'Z');
+}
+
+/**
+ * A canonical BCP 47 tag for a language a source states (`en-gb` → `en-GB`, `ar_SY` → `ar-SY`),
+ * or null when it is missing, malformed or names no language (und, mul, zxx, mis).
+ */
 export function canonicalLang(raw: string | null | undefined): string | null {
   const value = raw?.trim().replace(/_/g, '-');
-  if (!value || !/^[a-z]{2,3}(?:-[a-z0-9]{1,8})*$/i.test(value)) return null;
+  if (!value || !/^[a-z]{2,3}(?:-[a-z0-9]{1,8})*$/i.test(value) || /^(?:und|mul|zxx|mis)$/i.test(value)) return null;
   try {
     return Intl.getCanonicalLocales(value)[0] ?? null;
   } catch {
@@ -48,12 +82,29 @@ export function canonicalLang(raw: string | null | undefined): string | null {
 }
 
 /**
- * The document's language: what the source states, unless its text is plainly in a script of
- * the other direction (an Arabic article in an English CMS template); else detected from text.
+ * The document's language: the stated tag (canonicalised) unless it is missing, undetermined,
+ * malformed or contradicted by the text's script (templates say "en" on Arabic books and
+ * articles); else detected from the text; null when neither knows.
  */
-export function chooseLanguage(stated: string | null, text: string): string | null {
-  const detected = detectLanguage(text);
-  if (!stated) return detected;
-  if (detected && directionOfLanguage(detected) !== directionOfLanguage(stated)) return detected;
-  return stated;
+export function documentLanguage(stated: string | null | undefined, text: string): string | null {
+  let tag = canonicalLang(stated);
+  const direction = directionOfLanguage(tag);
+  if (tag && direction !== null && /\p{L}/u.test(text) && direction !== detectDirection(text)) tag = null;
+  return tag ?? detectLanguage(text);
+}
+
+/** `value` with whitespace collapsed, or null when empty or (when `maxLength` is given) implausibly long. */
+export function cleanLine(value: string | null | undefined, maxLength = Infinity): string | null {
+  const text = value?.replace(/\s+/g, ' ').trim();
+  return text && text.length <= maxLength ? text : null;
+}
+
+/** The stated title, else the first heading, else a short first block, else null (the importer decides). */
+export function pickTitle(stated: string | null | undefined, body: HtmlText): string | null {
+  const title = cleanLine(stated);
+  if (title) return title;
+  if (body.firstHeading && body.firstHeading.length <= 300) return body.firstHeading;
+  const first = body.firstBlock;
+  if (first && first.length <= 200 && !first.includes('\n')) return first;
+  return null;
 }

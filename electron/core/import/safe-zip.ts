@@ -335,6 +335,12 @@ export function parseXml(xml: string, part: string): XmlElement {
   }
 }
 
+/** Inflates, decodes and parses one XML entry by name; null if absent (every zip-based parser reads parts this way). */
+export function readXmlEntry(zip: ZipArchive, name: string): XmlElement | null {
+  const bytes = readZipEntry(zip, name);
+  return bytes ? parseXml(decodeXml(bytes), name) : null;
+}
+
 /** Child elements of `el`, optionally only those with local name `name`. */
 export function childElements(el: XmlElement, name?: string): XmlElement[] {
   return el.children.filter((c): c is XmlElement => typeof c !== 'string' && (name === undefined || c.name === name));

@@ -1,25 +1,6 @@
-import v8 from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { sanitizeHtml } from '../../../electron/core/import/sanitize-html.js';
-
-/** Heap growth in MB, after full collections, of running `work` (vitest starts Node without --expose-gc). */
-async function heapGrowthMb(work: () => void): Promise<number> {
-  v8.setFlagsFromString('--expose-gc');
-  const gc = runInNewContext('gc') as () => void;
-  const settle = async () => {
-    for (let i = 0; i < 3; i++) {
-      gc();
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-  };
-  work(); // warm-up: caches and compiled code are not a leak
-  await settle();
-  const before = process.memoryUsage().heapUsed;
-  work();
-  await settle();
-  return (process.memoryUsage().heapUsed - before) / 1e6;
-}
+import { heapGrowthMb } from '../../support/parser-harness.js';
 
 describe('sanitizeHtml', () => {
   it('forgets each input: elements with an id no longer pin the page in memory', async () => {

@@ -5,19 +5,12 @@
 import { zipSync } from 'fflate';
 import mammoth from 'mammoth';
 import { ArchiveError } from '../../../shared/errors.js';
+import { detectDirection } from '../../text/language.js';
+import { textOfHtmlString, withoutNoteReferences, wrapWithDirection } from '../html-text.js';
+import { checkTextLimit, cleanLine, documentLanguage, isoDateInUtc, pickTitle } from '../parse-helpers.js';
 import { emptyDocument, type Parser } from '../parsed-document.js';
 import { sanitizeHtml } from '../sanitize-html.js';
-import { decodeXml, findElement, findElements, openZip, parseXml, readZipEntry, xmlText, type ZipArchive } from '../safe-zip.js';
-import {
-  checkTextLimit,
-  cleanLine,
-  documentLanguage,
-  isoDate,
-  pickTitle,
-  textFromHtml,
-  withoutNoteReferences,
-  wrapWithTextDirection,
-} from './epub.js';
+import { findElement, findElements, openZip, readXmlEntry, readZipEntry, xmlText, type ZipArchive } from '../safe-zip.js';
 
 /** Word's Title/Subtitle paragraph styles become headings, so a document's title is its first heading. */
 const styleMap = ["p[style-name='Title'] => h1:fresh", "p[style-name='Subtitle'] => h2:fresh"];
@@ -37,10 +30,9 @@ function checkNotCompoundFile(bytes: Uint8Array): void {
 
 /** Path of the core-properties part, from the package relationships (docProps/core.xml by convention). */
 function corePropertiesPath(zip: ZipArchive): string {
-  const rels = readZipEntry(zip, '_rels/.rels');
+  const rels = readXmlEntry(zip, '_rels/.rels');
   if (rels) {
-    const doc = parseXml(decodeXml(rels), '_rels/.rels');
-    const rel = findElements(doc, 'Relationship').find((r) => (r.attrs.Type ?? '').endsWith('/core-properties'));
+    const rel = findElements(rels, 'Relationship').find((r) => (r.attrs.Type ?? '').endsWith('/core-properties'));
     const target = rel?.attrs.Target?.replace(/^\//, '');
     if (target && zip.byName.has(target)) return target;
   }
@@ -56,9 +48,7 @@ interface CoreProperties {
 }
 
 function readCoreProperties(zip: ZipArchive): CoreProperties {
-  const path = corePropertiesPath(zip);
-  const bytes = readZipEntry(zip, path);
-  const doc = bytes ? parseXml(decodeXml(bytes), path) : null;
+  const doc = readXmlEntry(zip, corePropertiesPath(zip));
   const field = (name: string): string | null => {
     const el = doc && findElement(doc, name);
     return el ? cleanLine(xmlText(el)) : null;
@@ -104,7 +94,7 @@ export const parseDocx: Parser = async (bytes, ctx) => {
 
   // mammoth links each note back to its reference with a "↑"; our HTML keeps no ids, so drop them.
   const html = sanitizeHtml(converted.value.replace(/ ?<a href="#(?:footnote|endnote)-ref-[^"]*">\u2191<\/a>/g, ''));
-  const body = textFromHtml(withoutNoteReferences(html));
+  const body = textOfHtmlString(withoutNoteReferences(html));
   checkTextLimit(body.text.length, ctx.limits);
   const core = readCoreProperties(zip);
   const lang = documentLanguage(core.language, body.text);
@@ -114,10 +104,10 @@ export const parseDocx: Parser = async (bytes, ctx) => {
     title: pickTitle(core.title, body),
     text: body.text,
     // mammoth drops w:bidi, so the direction comes from the text itself.
-    html: body.text === '' ? null : wrapWithTextDirection(html, body.text, lang),
+    html: body.text === '' ? null : wrapWithDirection(html, detectDirection(body.text), lang),
     byline: core.creator,
     // Created, not modified: re-saving a file (by anyone) moves "modified", not when it was written.
-    publishedAt: isoDate(core.created) ?? isoDate(core.modified),
+    publishedAt: isoDateInUtc(core.created) ?? isoDateInUtc(core.modified),
     lang,
     warnings,
   };

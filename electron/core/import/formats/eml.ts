@@ -5,7 +5,7 @@ import { ArchiveError } from '../../../shared/errors.js';
 import { detectDirection, directionOfLanguage } from '../../text/language.js';
 import { assertLooksLikeText, assertNotBinary } from '../decode-html-bytes.js';
 import { sanitizeAndExtract, tidyText, withHtmlScope, wrapWithDirection } from '../html-text.js';
-import { canonicalLang, checkInputSize, checkTextSize, chooseLanguage, toIsoDate } from '../parse-helpers.js';
+import { checkInputSize, checkTextLimit, documentLanguage, isoDateKeepingOffset } from '../parse-helpers.js';
 import { emptyDocument, type Parser } from '../parsed-document.js';
 
 /** Headers at least one of which every real message carries. */
@@ -51,10 +51,10 @@ export const parseEml: Parser = async (bytes, ctx) => {
   }
 
   const text = [headerBlock(email), body, attachmentList(attachments)].filter((s) => s !== '').join('\n\n');
-  checkTextSize(text, ctx);
+  checkTextLimit(text.length, ctx.limits);
 
   const contentLanguage = email.headers.find((h) => h.key === 'content-language')?.value.split(',')[0];
-  const lang = chooseLanguage(canonicalLang(contentLanguage), body || title || '');
+  const lang = documentLanguage(contentLanguage, body || title || '');
   const dir = directionOfLanguage(lang) ?? detectDirection(body);
   const charset = fromHtml ? parts.htmlCharset : parts.plainCharset;
   return {
@@ -63,7 +63,7 @@ export const parseEml: Parser = async (bytes, ctx) => {
     text,
     html: htmlPart && htmlPart.html.trim() !== '' ? wrapWithDirection(htmlPart.html, dir, lang) : null,
     byline: email.from ? oneLine(mailboxName(email.from)) : null,
-    publishedAt: toIsoDate(email.date),
+    publishedAt: isoDateKeepingOffset(email.date),
     lang,
     encoding: charset ? decoderName(charset) : null,
     warnings,

@@ -5,7 +5,7 @@ import { ArchiveError } from '../../../shared/errors.js';
 import { detectDirection, directionOfLanguage } from '../../text/language.js';
 import { assertLooksLikeText, assertNotBinary, decodeHtmlBytes } from '../decode-html-bytes.js';
 import { estimateNestingDepth, maxNestingDepth, removeNonContent, sanitizeAndExtract, sanitizeElementContent, withHtmlScope, wrapWithDirection, type HtmlScope } from '../html-text.js';
-import { canonicalLang, checkInputSize, checkTextSize, chooseLanguage, toIsoDate } from '../parse-helpers.js';
+import { canonicalLang, checkInputSize, checkTextLimit, cleanLine, documentLanguage, isoDateKeepingOffset } from '../parse-helpers.js';
 import { emptyDocument, type ParseContext, type ParsedDocument, type Parser } from '../parsed-document.js';
 
 /** Below this many characters an extracted article may be a caption or a teaser: compare with the whole page. */
@@ -63,22 +63,22 @@ function extract(scope: HtmlScope, source: string, encoding: string, warnings: s
     }
   }
   const { text } = content;
-  checkTextSize(text, ctx);
+  checkTextLimit(text.length, ctx.limits);
 
-  const title = clean(article?.title) ?? facts.title ?? facts.ogTitle ?? facts.h1;
+  const title = cleanLine(article?.title) ?? facts.title ?? facts.ogTitle ?? facts.h1;
   if (text === '' && !title) throw new ArchiveError('empty', 'the page holds no text');
   if (text === '') warnings.push('the page has no body text: only its title is searchable');
 
-  const lang = chooseLanguage(canonicalLang(article?.lang) ?? facts.lang, text);
+  const lang = documentLanguage(canonicalLang(article?.lang) ?? facts.lang, text);
   const dir = asDir(article?.dir) ?? facts.dir ?? directionOfLanguage(lang) ?? detectDirection(text);
   return {
     ...emptyDocument(),
     title,
     text,
     html: content.html.trim() === '' ? null : wrapWithDirection(content.html, dir, lang),
-    byline: clean(article?.byline, 200),
-    siteName: clean(article?.siteName, 200),
-    publishedAt: toIsoDate(article?.publishedTime) ?? facts.publishedAt,
+    byline: cleanLine(article?.byline, 200),
+    siteName: cleanLine(article?.siteName, 200),
+    publishedAt: isoDateKeepingOffset(article?.publishedTime) ?? facts.publishedAt,
     lang,
     encoding,
     warnings,
@@ -98,7 +98,7 @@ function runReadability(doc: Document, warnings: string[]): Article | null {
 
 /** Title, language, direction and date candidates from the page as it was saved. */
 function readPageFacts(doc: Document): PageFacts {
-  const meta = (selector: string) => clean(doc.querySelector(selector)?.getAttribute('content'));
+  const meta = (selector: string) => cleanLine(doc.querySelector(selector)?.getAttribute('content'));
   const root = doc.documentElement;
   const lang =
     canonicalLang(root.getAttribute('lang')) ??
@@ -112,23 +112,17 @@ function readPageFacts(doc: Document): PageFacts {
   ];
   let publishedAt: string | null = null;
   for (const selector of dated) {
-    publishedAt = toIsoDate(meta(selector));
+    publishedAt = isoDateKeepingOffset(meta(selector));
     if (publishedAt) break;
   }
   return {
-    title: clean(doc.title),
+    title: cleanLine(doc.title),
     ogTitle: meta('meta[property="og:title"]') ?? meta('meta[name="twitter:title"]'),
-    h1: clean(doc.querySelector('h1')?.textContent),
+    h1: cleanLine(doc.querySelector('h1')?.textContent),
     lang,
     dir: asDir(root.getAttribute('dir')) ?? asDir(doc.body?.getAttribute('dir')),
     publishedAt,
   };
-}
-
-/** `value` with whitespace collapsed, or null when empty or (when `max` is given) implausibly long. */
-function clean(value: string | null | undefined, max = Infinity): string | null {
-  const text = value?.replace(/\s+/g, ' ').trim();
-  return text && text.length <= max ? text : null;
 }
 
 function asDir(value: string | null | undefined): 'rtl' | 'ltr' | null {

@@ -2,30 +2,12 @@
 // tables, notes), sanitised; the text is that HTML's text, so what is searched is what is shown.
 // meta.xml gives title, author, language and creation date.
 import { ArchiveError } from '../../../shared/errors.js';
+import { detectDirection } from '../../text/language.js';
+import { escapeHtml, textOfHtmlString, withoutNoteReferences, wrapWithDirection } from '../html-text.js';
+import { checkTextLimit, cleanLine, documentLanguage, isoDateInUtc, pickTitle } from '../parse-helpers.js';
 import { emptyDocument, type Parser } from '../parsed-document.js';
 import { sanitizeHtml } from '../sanitize-html.js';
-import {
-  childElements,
-  decodeXml,
-  findElement,
-  openZip,
-  parseXml,
-  readZipEntry,
-  xmlText,
-  type XmlElement,
-  type ZipArchive,
-} from '../safe-zip.js';
-import {
-  checkTextLimit,
-  cleanLine,
-  documentLanguage,
-  escapeHtml,
-  isoDate,
-  pickTitle,
-  textFromHtml,
-  withoutNoteReferences,
-  wrapWithTextDirection,
-} from './epub.js';
+import { childElements, decodeXml, findElement, openZip, readXmlEntry, readZipEntry, xmlText, type XmlElement, type ZipArchive } from '../safe-zip.js';
 
 /** Never visible text: declarations, tracked deletions, comments, index templates, form controls. */
 const skipped = new Set([
@@ -204,11 +186,6 @@ function headingStyles(content: XmlElement): Map<string, string> {
   return map;
 }
 
-function readXml(zip: ZipArchive, name: string): XmlElement | null {
-  const bytes = readZipEntry(zip, name);
-  return bytes ? parseXml(decodeXml(bytes), name) : null;
-}
-
 function checkNotEncrypted(zip: ZipArchive): void {
   // ODF encryption keeps the zip readable but encrypts content.xml; the manifest says so.
   const manifest = readZipEntry(zip, 'META-INF/manifest.xml');
@@ -226,7 +203,7 @@ export const parseOdt: Parser = async (bytes, ctx) => {
     throw new ArchiveError('unsupported', `an OpenDocument ${type.replace(/^.*opendocument\./, '')}, not a text document`);
   }
   checkNotEncrypted(zip);
-  const content = readXml(zip, 'content.xml');
+  const content = readXmlEntry(zip, 'content.xml');
   if (!content) throw new ArchiveError('corrupt', 'not an OpenDocument file (no content.xml)');
   const office = findElement(content, 'body');
   const textRoot = office ? (childElements(office, 'text')[0] ?? office) : null;
@@ -236,10 +213,10 @@ export const parseOdt: Parser = async (bytes, ctx) => {
   blocks(textRoot, walk);
   if (walk.notes.length > 0) walk.out.push(`<hr>${walk.notes.join('')}`);
   const html = sanitizeHtml(walk.out.join(''));
-  const body = textFromHtml(withoutNoteReferences(html));
+  const body = textOfHtmlString(withoutNoteReferences(html));
   checkTextLimit(body.text.length, ctx.limits);
 
-  const meta = readXml(zip, 'meta.xml');
+  const meta = readXmlEntry(zip, 'meta.xml');
   const officeMeta = meta ? findElement(meta, 'meta') : null;
   const field = (name: string): string | null => {
     const el = officeMeta && findElement(officeMeta, name);
@@ -250,10 +227,10 @@ export const parseOdt: Parser = async (bytes, ctx) => {
     ...emptyDocument(),
     title: pickTitle(field('title'), body),
     text: body.text,
-    html: body.text === '' ? null : wrapWithTextDirection(html, body.text, lang),
+    html: body.text === '' ? null : wrapWithDirection(html, detectDirection(body.text), lang),
     // initial-creator wrote it; dc:creator is whoever saved it last.
     byline: field('initial-creator') ?? field('creator'),
-    publishedAt: isoDate(field('creation-date')) ?? isoDate(field('date')),
+    publishedAt: isoDateInUtc(field('creation-date')) ?? isoDateInUtc(field('date')),
     lang,
     warnings: body.text === '' ? ['no text found in the document'] : [],
   };

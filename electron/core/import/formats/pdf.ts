@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { getDocument, type PDFDocumentLoadingTask, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { ArchiveError } from '../../../shared/errors.js';
-import { canonicalLang, checkInputSize, chooseLanguage, toIsoDate } from '../parse-helpers.js';
+import { checkInputSize, checkTextLimit, documentLanguage, isoDateKeepingOffset } from '../parse-helpers.js';
 import { emptyDocument, type ParseContext, type ParsedDocument, type Parser } from '../parsed-document.js';
 import { detectLamAlefSwap, repairArabicSpacing, repairLamAlef, type LamAlefSwap } from './pdf-arabic.js';
 
@@ -159,7 +159,7 @@ function joinLine(items: Placed[], streamOrder: Placed[]): string {
 }
 
 /** Normalises one line of extracted text: NFKC, invisible characters, Arabic spacing, spaces. */
-function cleanLine(raw: string): string {
+function normalisePdfLine(raw: string): string {
   const text = raw
     .normalize('NFKC')
     .replace(/[\u0000-\u0008\u000B-\u001F\u007F\u00AD\uFEFF]/gu, '')
@@ -172,7 +172,7 @@ function pageLines(items: readonly TextContentItem[]): Line[] {
   const placed = items.map(place).filter((p): p is Placed => p !== null);
   const lines: Line[] = [];
   for (const group of groupLines(placed)) {
-    const text = cleanLine(joinLine(logicalOrder(group), group));
+    const text = normalisePdfLine(joinLine(logicalOrder(group), group));
     if (text === '') continue;
     const size = Math.max(...group.filter((it) => it.str.trim() !== '').map((it) => it.size));
     lines.push({ text, size, v: group[0]!.v, angle: group[0]!.angle });
@@ -335,9 +335,7 @@ export async function parsePdfDetailed(bytes: Uint8Array, ctx: ParseContext): Pr
         unreadable.push(n);
       }
       chars += lines.reduce((sum, l) => sum + l.text.length + 2, 0);
-      if (chars > ctx.limits.maxTextChars) {
-        throw new ArchiveError('too-large', `the text of this PDF is over the ${ctx.limits.maxTextChars}-character limit`);
-      }
+      checkTextLimit(chars, ctx.limits);
       pages.push(lines);
     }
     if (unreadable.length === pdf.numPages && pdf.numPages > 0) {
@@ -376,15 +374,15 @@ export async function parsePdfDetailed(bytes: Uint8Array, ctx: ParseContext): Pr
       usableTitle(info['Title']) ??
       (pages[0] ? titleFromLines(pages[0]) : null);
     const author = metadataString(info['Author']) ?? metadataString(metadata?.get('dc:creator'));
-    const stated = canonicalLang(typeof info['Language'] === 'string' ? info['Language'] : null);
+    const stated = typeof info['Language'] === 'string' ? info['Language'] : null;
 
     const document: ParsedDocument = {
       ...emptyDocument(),
       title, // from metadata (real Unicode) or from lines repaired above: never repair twice
       text,
       byline: author !== null && !genericAuthors.test(author) ? author : null,
-      publishedAt: pdfDateToIso(info['CreationDate']) ?? toIsoDate(metadataString(metadata?.get('xmp:createdate'))),
-      lang: hasText ? chooseLanguage(stated, text) : stated,
+      publishedAt: pdfDateToIso(info['CreationDate']) ?? isoDateKeepingOffset(metadataString(metadata?.get('xmp:createdate'))),
+      lang: documentLanguage(stated, text), // a text-less PDF keeps the stated language: text is '' then
       pages: pdf.numPages,
       pageStarts,
       warnings,

@@ -1,42 +1,20 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
-import { afterAll, describe, expect, it } from 'vitest';
-import { ArchiveError } from '../../../../electron/shared/errors.js';
+import { describe, expect, it } from 'vitest';
 import { parseEml } from '../../../../electron/core/import/formats/eml.js';
-import { defaultParseLimits, type ParseContext, type ParsedDocument } from '../../../../electron/core/import/parsed-document.js';
+import type { ParsedDocument } from '../../../../electron/core/import/parsed-document.js';
 import { detectDirection } from '../../../../electron/core/text/language.js';
+import { collapse, ctx, errorOf, parserHarness, pseudoRandomBytes, type LimitOverrides } from '../../../support/parser-harness.js';
+import { fixturesDir as fixtures, sharedDir } from '../../../support/paths.js';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
-const fixtures = path.resolve(repoRoot, '../shared/fixtures');
-const samples = path.resolve(repoRoot, '../shared/samples');
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'khizana-eml-'));
-afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
-
-function ctx(filePath: string, limits: Partial<ParseContext['limits']> = {}): ParseContext {
-  return { path: filePath, limits: { ...defaultParseLimits, ...limits } };
-}
+const samples = path.join(sharedDir, 'samples');
+const harness = parserHarness('khizana-eml-');
 
 /** Writes a message to a temp .eml file and parses it back from disk. */
-async function parseMessage(name: string, message: string | Uint8Array, limits: Partial<ParseContext['limits']> = {}): Promise<ParsedDocument> {
-  const file = path.join(tmp, name);
-  fs.writeFileSync(file, typeof message === 'string' ? Buffer.from(message, 'latin1') : message);
-  return parseEml(new Uint8Array(fs.readFileSync(file)), ctx(file, limits));
-}
+const parseMessage = (name: string, message: string | Uint8Array, limits: LimitOverrides = {}): Promise<ParsedDocument> =>
+  harness.parseBytes(parseEml, name, typeof message === 'string' ? Buffer.from(message, 'latin1') : message, limits);
 
-async function errorOf(promise: Promise<unknown>): Promise<ArchiveError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(ArchiveError);
-    return error as ArchiveError;
-  }
-  throw new Error('expected the parser to fail');
-}
-
-const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
 const crlf = (s: string) => s.replace(/\r?\n/g, '\r\n');
 
 /** Quoted-printable (RFC 2045 §6.7) of `bytes`, with soft line breaks, as mail clients write it. */
@@ -301,8 +279,7 @@ describe('parseEml on bad input', () => {
   });
 
   it('rejects random bytes as corrupt', async () => {
-    let seed = 7;
-    const random = new Uint8Array(8192).map(() => (seed = (seed * 1103515245 + 12345) % 2 ** 31) & 0xff);
+    const random = pseudoRandomBytes(8192, 7);
     const error = await errorOf(parseMessage('random.eml', random));
     expect(error.code).toBe('corrupt');
   });

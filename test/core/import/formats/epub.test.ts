@@ -1,48 +1,20 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { strToU8, zipSync, type Zippable } from 'fflate';
-import { afterAll, describe, expect, it } from 'vitest';
-import { ArchiveError } from '../../../../electron/shared/errors.js';
-import {
-  documentLanguage,
-  isoDate,
-  parseEpub,
-  pickTitle,
-  textFromHtml,
-} from '../../../../electron/core/import/formats/epub.js';
-import { defaultParseLimits, type ParseContext, type ParsedDocument } from '../../../../electron/core/import/parsed-document.js';
+import { describe, expect, it } from 'vitest';
+import { parseEpub } from '../../../../electron/core/import/formats/epub.js';
+import type { ParsedDocument } from '../../../../electron/core/import/parsed-document.js';
+import { collapse, ctx, errorOf, parserHarness, type LimitOverrides } from '../../../support/parser-harness.js';
+import { fixturesDir as fixtures, samplePath } from '../../../support/paths.js';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
-const fixtures = path.resolve(repoRoot, '../shared/fixtures');
-const arabicLines = fs.readFileSync(path.resolve(repoRoot, '../shared/samples/idlib-ar.txt'), 'utf8').split('\n').filter((l) => l.trim() !== '');
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'khizana-epub-'));
-afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+const arabicLines = fs.readFileSync(samplePath, 'utf8').split('\n').filter((l) => l.trim() !== '');
+const harness = parserHarness('khizana-epub-');
 
-function ctx(filePath: string, limits: Partial<ParseContext['limits']> = {}): ParseContext {
-  return { path: filePath, limits: { ...defaultParseLimits, ...limits } };
-}
-
-const collapse = (s: string): string => s.replace(/\s+/g, ' ');
 const xml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** Writes bytes to a temp file and parses what is read back. */
-async function parseBytes(name: string, bytes: Uint8Array, limits: Partial<ParseContext['limits']> = {}): Promise<ParsedDocument> {
-  const file = path.join(tmp, name);
-  fs.writeFileSync(file, bytes);
-  return parseEpub(new Uint8Array(fs.readFileSync(file)), ctx(file, limits));
-}
-
-async function errorOf(promise: Promise<unknown>): Promise<ArchiveError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(ArchiveError);
-    return error as ArchiveError;
-  }
-  throw new Error('expected an ArchiveError, got none');
-}
+const parseBytes = (name: string, bytes: Uint8Array, limits: LimitOverrides = {}): Promise<ParsedDocument> =>
+  harness.parseBytes(parseEpub, name, bytes, limits);
 
 const xhtml = (body: string, head = '<title>t</title>', htmlAttrs = ''): string =>
   `<?xml version="1.0" encoding="UTF-8"?><!DOCTYPE html><html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops"${htmlAttrs}><head>${head}</head><body>${body}</body></html>`;
@@ -214,50 +186,5 @@ describe('parseEpub on bad input', () => {
     expect(await errorOf(parseBytes('bomb.epub', buildEpub({ 'OEBPS/blank.xhtml': new Uint8Array(32 * 1024 * 1024) })))).toMatchObject({ code: 'too-large' });
     expect(await errorOf(parseBytes('small.epub', buildEpub(), { maxUnzippedBytes: 2000 }))).toMatchObject({ code: 'too-large' });
     expect(await errorOf(parseBytes('long.epub', buildEpub(), { maxTextChars: 500 }))).toMatchObject({ code: 'too-large' });
-  });
-});
-
-describe('shared helpers', () => {
-  it('textFromHtml: blocks, line breaks, cells, pre, entities, hidden content, removed images', () => {
-    const html =
-      '<h2 title="a>b">Title &amp; more</h2><p>one\n  two<br>three</p><!-- <p>comment</p> --><ul><li>x</li><li>y</li></ul>' +
-      '<table><tr><td>c1</td><td>c2</td></tr></table><pre>  a\n  b</pre><script>var s = "</p>";</script><style>p{}</style>' +
-      '<p>see <span data-removed-image="">[figure]</span> here&nbsp;&#x627;&#1604;&bogus; 5 &lt; 6</p><div>outer<div>inner</div>tail</div>';
-    const result = textFromHtml(html);
-    expect(result.text).toBe('Title & more\n\none two\nthree\n\nx\n\ny\n\nc1 c2\n\n  a\n  b\n\nsee here\u00a0ال&bogus; 5 < 6\n\nouter\n\ninner\n\ntail');
-    expect(result.firstHeading).toBe('Title & more');
-    expect(result.firstBlock).toBe('Title & more');
-    expect(textFromHtml('<p>  </p><p>only</p>')).toEqual({ text: 'only', firstHeading: null, firstBlock: 'only' });
-  });
-
-  it('isoDate keeps reduced precision, normalises zones and drops placeholders', () => {
-    expect(isoDate('2011')).toBe('2011');
-    expect(isoDate('2011-09')).toBe('2011-09');
-    expect(isoDate(' 2011-09-01 ')).toBe('2011-09-01');
-    expect(isoDate('2024-10-09T12:43:00Z')).toBe('2024-10-09T12:43:00Z');
-    expect(isoDate('2024-10-09T14:43:00+02:00')).toBe('2024-10-09T12:43:00Z');
-    expect(isoDate('2013-04-12T10:22:33.123456789')).toBe('2013-04-12T10:22:33');
-    expect(isoDate('0101-01-01T00:00:00+00:00')).toBeNull();
-    expect(isoDate('1601-01-01T00:00:00Z')).toBeNull();
-    expect(isoDate('2011-13-01')).toBeNull();
-    expect(isoDate('yesterday')).toBeNull();
-    expect(isoDate('')).toBeNull();
-  });
-
-  it('documentLanguage trusts a stated tag unless the script contradicts it', () => {
-    expect(documentLanguage('en_us', 'Some English text that is here')).toBe('en-US');
-    expect(documentLanguage('en', 'نص عربي طويل بما فيه الكفاية')).toBe('ar');
-    expect(documentLanguage('und', 'The text of the book and more')).toBe('en');
-    expect(documentLanguage(null, '')).toBeNull();
-    expect(documentLanguage('fr', '')).toBe('fr');
-  });
-
-  it('pickTitle: stated, else first heading, else a short first block', () => {
-    const body = (firstHeading: string | null, firstBlock: string | null) => ({ text: '', firstHeading, firstBlock });
-    expect(pickTitle('  A  title ', body('H', 'B'))).toBe('A title');
-    expect(pickTitle('', body('H', 'B'))).toBe('H');
-    expect(pickTitle(null, body(null, 'B'))).toBe('B');
-    expect(pickTitle(null, body(null, 'x'.repeat(201)))).toBeNull();
-    expect(pickTitle(null, body(null, null))).toBeNull();
   });
 });

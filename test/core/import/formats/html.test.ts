@@ -1,51 +1,34 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import v8 from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import iconv from 'iconv-lite';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ArchiveError } from '../../../../electron/shared/errors.js';
 import { parseHtml } from '../../../../electron/core/import/formats/html.js';
 import { decodeHtmlBytes } from '../../../../electron/core/import/decode-html-bytes.js';
 import { sanitizeAndExtract, withHtmlScope } from '../../../../electron/core/import/html-text.js';
-import { defaultParseLimits, type ParseContext, type ParsedDocument } from '../../../../electron/core/import/parsed-document.js';
+import type { ParsedDocument } from '../../../../electron/core/import/parsed-document.js';
 import { detectDirection } from '../../../../electron/core/text/language.js';
+import {
+  collapse,
+  ctx,
+  errorOf,
+  heapGrowthMb,
+  parseFile as parseFileWith,
+  parserHarness,
+  pseudoRandomBytes,
+  type LimitOverrides,
+} from '../../../support/parser-harness.js';
+import { fixturesDir as fixtures, sharedDir } from '../../../support/paths.js';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
-const fixtures = path.resolve(repoRoot, '../shared/fixtures');
-const samples = path.resolve(repoRoot, '../shared/samples');
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'khizana-html-'));
-afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
-
-function ctx(filePath: string, limits: Partial<ParseContext['limits']> = {}): ParseContext {
-  return { path: filePath, limits: { ...defaultParseLimits, ...limits } };
-}
+const samples = path.join(sharedDir, 'samples');
+const harness = parserHarness('khizana-html-');
 
 /** Parses a real file from disk, as the importer would hand it over. */
-async function parseFile(filePath: string): Promise<ParsedDocument> {
-  return parseHtml(new Uint8Array(fs.readFileSync(filePath)), ctx(filePath));
-}
+const parseFile = (filePath: string): Promise<ParsedDocument> => parseFileWith(parseHtml, filePath);
 
 /** Writes bytes to a temp file and parses them back. */
-async function parseBytes(name: string, bytes: Uint8Array, limits: Partial<ParseContext['limits']> = {}): Promise<ParsedDocument> {
-  const file = path.join(tmp, name);
-  fs.writeFileSync(file, bytes);
-  return parseHtml(new Uint8Array(fs.readFileSync(file)), ctx(file, limits));
-}
-
-async function errorOf(promise: Promise<unknown>): Promise<ArchiveError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(ArchiveError);
-    return error as ArchiveError;
-  }
-  throw new Error('expected the parser to fail');
-}
-
-const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
+const parseBytes = (name: string, bytes: Uint8Array, limits: LimitOverrides = {}): Promise<ParsedDocument> =>
+  harness.parseBytes(parseHtml, name, bytes, limits);
 
 interface ManifestRow {
   path: string;
@@ -73,24 +56,6 @@ function markupOf(html: string): string {
 
 /** Sanitises and extracts as the parsers do, in a scope of its own. */
 const sanitizeFragment = (html: string) => withHtmlScope((scope) => sanitizeAndExtract(scope, html));
-
-/** Heap growth in MB, after full collections, of running `work` (vitest starts Node without --expose-gc). */
-async function heapGrowthMb(work: () => Promise<void>): Promise<number> {
-  v8.setFlagsFromString('--expose-gc');
-  const gc = runInNewContext('gc') as () => void;
-  const settle = async () => {
-    for (let i = 0; i < 3; i++) {
-      gc();
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-  };
-  await work(); // warm-up: caches and compiled code are not a leak
-  await settle();
-  const before = process.memoryUsage().heapUsed;
-  await work();
-  await settle();
-  return (process.memoryUsage().heapUsed - before) / 1e6;
-}
 
 /** Asserts that sanitised HTML can execute nothing and load nothing remote (DESIGN §6). */
 function expectInert(html: string): void {
@@ -422,8 +387,7 @@ describe('parseHtml on bad input', () => {
   });
 
   it('rejects random bytes as corrupt', async () => {
-    let seed = 42;
-    const random = new Uint8Array(8192).map(() => (seed = (seed * 1103515245 + 12345) % 2 ** 31) & 0xff);
+    const random = pseudoRandomBytes(8192, 42);
     const error = await errorOf(parseBytes('random.html', random));
     expect(error.code).toBe('corrupt');
     expect(error.message).toMatch(/binary data/);

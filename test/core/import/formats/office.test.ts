@@ -1,29 +1,17 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ArchiveError } from '../../../../electron/shared/errors.js';
 import { parseDocx } from '../../../../electron/core/import/formats/docx.js';
 import { parseOdt } from '../../../../electron/core/import/formats/odt.js';
-import { defaultParseLimits, type ParseContext, type ParsedDocument, type Parser } from '../../../../electron/core/import/parsed-document.js';
+import type { ParsedDocument, Parser } from '../../../../electron/core/import/parsed-document.js';
+import { collapse, ctx, errorOf, parserHarness } from '../../../support/parser-harness.js';
+import { fixturesDir as fixtures, samplePath } from '../../../support/paths.js';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
-const fixtures = path.resolve(repoRoot, '../shared/fixtures');
-const arabicLines = fs.readFileSync(path.resolve(repoRoot, '../shared/samples/idlib-ar.txt'), 'utf8').split('\n').filter((l) => l.trim() !== '');
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'khizana-office-'));
+const arabicLines = fs.readFileSync(samplePath, 'utf8').split('\n').filter((l) => l.trim() !== '');
+const { parseBytes } = parserHarness('khizana-office-');
 const timings: string[] = [];
-afterAll(() => {
-  fs.rmSync(tmp, { recursive: true, force: true });
-  console.log(`parse times:\n${timings.join('\n')}`);
-});
-
-function ctx(filePath: string, limits: Partial<ParseContext['limits']> = {}): ParseContext {
-  return { path: filePath, limits: { ...defaultParseLimits, ...limits } };
-}
-
-const collapse = (s: string): string => s.replace(/\s+/g, ' ');
+afterAll(() => console.log(`parse times:\n${timings.join('\n')}`));
 
 /** Parses a shared fixture as the importer would hand it over, timing it. */
 async function parseFixture(parser: Parser, relative: string): Promise<ParsedDocument> {
@@ -33,23 +21,6 @@ async function parseFixture(parser: Parser, relative: string): Promise<ParsedDoc
   const doc = await parser(bytes, ctx(file));
   timings.push(`  ${relative}: ${(performance.now() - started).toFixed(0)} ms (${bytes.length} bytes, ${doc.text.length} chars)`);
   return doc;
-}
-
-/** Writes bytes to a temp file and parses what is read back. */
-async function parseBytes(parser: Parser, name: string, bytes: Uint8Array, limits: Partial<ParseContext['limits']> = {}): Promise<ParsedDocument> {
-  const file = path.join(tmp, name);
-  fs.writeFileSync(file, bytes);
-  return parser(new Uint8Array(fs.readFileSync(file)), ctx(file, limits));
-}
-
-async function errorOf(promise: Promise<unknown>): Promise<ArchiveError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(ArchiveError);
-    return error as ArchiveError;
-  }
-  throw new Error('expected an ArchiveError, got none');
 }
 
 const xml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

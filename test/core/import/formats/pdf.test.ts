@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ArchiveError } from '../../../../electron/shared/errors.js';
 import {
@@ -10,15 +9,16 @@ import {
   pdfDateToIso,
   usableTitle,
 } from '../../../../electron/core/import/formats/pdf.js';
-import { defaultParseLimits, type ParseContext, type ParsedDocument } from '../../../../electron/core/import/parsed-document.js';
+import type { ParseContext, ParsedDocument } from '../../../../electron/core/import/parsed-document.js';
+import { collapse, ctx as parseContext, errorOf, parseFile as parseFileWith, type LimitOverrides } from '../../../support/parser-harness.js';
+import { fixturesDir, repoRoot, sampleText } from '../../../support/paths.js';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
-const shared = (p: string): string => path.resolve(repoRoot, '../shared/fixtures', p);
+const shared = (p: string): string => path.resolve(fixturesDir, p);
 // Our own fixture: ../shared/samples/idlib-ar.txt set in DejaVu Sans (right-to-left paragraphs,
 // language ar-SY for complex text) in a flat ODT and exported by LibreOffice 7.4 with
 // `soffice --headless --convert-to pdf`; pdf.js reads its lam-alef ligatures reversed.
 const idlibPdf = path.resolve(repoRoot, 'test/fixtures/pdf/idlib-ar-libreoffice.pdf');
-const sample = fs.readFileSync(path.resolve(repoRoot, '../shared/samples/idlib-ar.txt'), 'utf8');
+const sample = sampleText();
 
 // "Secret report" on one page, encrypted by `qpdf --encrypt secret-user secret-owner 256`.
 const userPasswordPdf =
@@ -29,25 +29,10 @@ const userPasswordPdf =
 const ownerPasswordPdf =
   'JVBERi0xLjcKJb/3ov4KMSAwIG9iago8PCAvRXh0ZW5zaW9ucyA8PCAvQURCRSA8PCAvQmFzZVZlcnNpb24gLzEuNyAvRXh0ZW5zaW9uTGV2ZWwgOCA+PiA+PiAvUGFnZXMgMiAwIFIgL1R5cGUgL0NhdGFsb2cgPj4KZW5kb2JqCjIgMCBvYmoKPDwgL0NvdW50IDEgL0tpZHMgWyAzIDAgUiBdIC9UeXBlIC9QYWdlcyA+PgplbmRvYmoKMyAwIG9iago8PCAvQ29udGVudHMgNCAwIFIgL01lZGlhQm94IFsgMCAwIDMwMCAxMDAgXSAvUGFyZW50IDIgMCBSIC9SZXNvdXJjZXMgPDwgL0ZvbnQgPDwgL0YxIDUgMCBSID4+ID4+IC9UeXBlIC9QYWdlID4+CmVuZG9iago0IDAgb2JqCjw8IC9MZW5ndGggODAgL0ZpbHRlciAvRmxhdGVEZWNvZGUgPj4Kc3RyZWFtChVo7LTaG6JEH+VGSKg+a0SHqfuOLotEi8z0G3297NB9dvR9rYosTCOzo9avCoIAcugFneelS6xEV5c3w2kEDxhOCp6zT1sLl7OnRRPipAjhZW5kc3RyZWFtCmVuZG9iago1IDAgb2JqCjw8IC9CYXNlRm9udCAvSGVsdmV0aWNhIC9TdWJ0eXBlIC9UeXBlMSAvVHlwZSAvRm9udCA+PgplbmRvYmoKNiAwIG9iago8PCAvQ0YgPDwgL1N0ZENGIDw8IC9BdXRoRXZlbnQgL0RvY09wZW4gL0NGTSAvQUVTVjMgL0xlbmd0aCAzMiA+PiA+PiAvRmlsdGVyIC9TdGFuZGFyZCAvTGVuZ3RoIDI1NiAvTyA8ZjMxMzU5MzA0MTc5MTllNTI4ZGMwMzc1ZGEwODE0OGYwODhkNGE5NzU1Y2M5OWZkMDc2YWE3MzdhZjZlYWY0NmZkMDRlOWQwZjdhY2E2MmE1OWJkZTUwOGUyMzQ4OGUxPiAvT0UgPDMxYWY2ZTM4MjI3ZTFiMmJjYmYxNDEzMTRmYmVkMTEwNjdkOTFmNDAyZTRmNjU4Yjc0NzI1MjAwMWQxNjE3NmE+IC9QIC0zMzc2IC9QZXJtcyA8ODJjMDhlODA4YmI3ZTc4NGU2YzY3Y2UwOTNjZWUxNzg+IC9SIDYgL1N0bUYgL1N0ZENGIC9TdHJGIC9TdGRDRiAvVSA8MzY0YmYxMDNkZTkzZDU1NmJlZTQ2NjUzYzQ3ZTYyZTk4ZjQ0MzhkOTNmNGFjMDE4MDhhYzAwNWE5OGFhODFmODcxNTU4YTRkMWZiODAyOGYyNWQ0M2E3NGU5MWJiZmJlPiAvVUUgPGM5OGY1OTliNmFlNDZmZDcxYzc5ZGYzOWMzYmMwOTc1OGJmZWQ2NWI3ZGM4MjBlOGY4MzE5MmY2ZGIwNjIyMTM+IC9WIDUgPj4KZW5kb2JqCnhyZWYKMCA3CjAwMDAwMDAwMDAgNjU1MzUgZiAKMDAwMDAwMDAxNSAwMDAwMCBuIAowMDAwMDAwMTMwIDAwMDAwIG4gCjAwMDAwMDAxODkgMDAwMDAgbiAKMDAwMDAwMDMxNyAwMDAwMCBuIAowMDAwMDAwNDY3IDAwMDAwIG4gCjAwMDAwMDA1MzcgMDAwMDAgbiAKdHJhaWxlciA8PCAvUm9vdCAxIDAgUiAvU2l6ZSA3IC9JRCBbPDZlZWI1N2VmYzc0MzAyZWU1ZmYzZDU4MzkzYjA1NTc0Pjw2ZWViNTdlZmM3NDMwMmVlNWZmM2Q1ODM5M2IwNTU3ND5dIC9FbmNyeXB0IDYgMCBSID4+CnN0YXJ0eHJlZgoxMDg3CiUlRU9GCg==';
 
-function ctx(limits: Partial<ParseContext['limits']> = {}): ParseContext {
-  return { path: 'test.pdf', limits: { ...defaultParseLimits, ...limits } };
-}
+/** A context for bytes that come from no file. */
+const ctx = (limits: LimitOverrides = {}): ParseContext => parseContext('test.pdf', limits);
 
-async function parseFile(file: string, limits: Partial<ParseContext['limits']> = {}): Promise<ParsedDocument> {
-  return parsePdf(new Uint8Array(fs.readFileSync(file)), { path: file, limits: { ...defaultParseLimits, ...limits } });
-}
-
-async function errorOf(promise: Promise<unknown>): Promise<ArchiveError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ArchiveError) return error;
-    throw error;
-  }
-  throw new Error('expected an ArchiveError');
-}
-
-const collapse = (s: string): string => s.replace(/\s+/gu, ' ');
+const parseFile = (file: string, limits: LimitOverrides = {}): Promise<ParsedDocument> => parseFileWith(parsePdf, file, limits);
 
 describe('parsePdf on real documents', () => {
   // CMaps and standard fonts come from the installed package, read from disk: never fetched.
