@@ -80,4 +80,13 @@ export const migrations: Migration[] = [
       `);
     },
   },
+  {
+    version: 3,
+    description: 'a covering index of item metadata, for facet counts',
+    up: (db) => {
+      // Facets read kind, lang and dates of thousands of rows; in items those columns sit behind the
+      // text (overflow pages). Measured at 30,000 articles: facets of a common word 50 ms → 22 ms.
+      db.exec('CREATE INDEX items_meta ON items(id, kind, lang, published_at, imported_at)');
+    },
+  },
 ];
