@@ -121,7 +121,7 @@ export async function importPaths(deps: ImportDeps, args: { paths: string[]; tag
     }
   }
   if (deps.isCancelled()) cancelled = true;
-  await Promise.allSettled(inflight); // let parses still running finish before returning
+  await Promise.allSettled(inflight.map((entry) => entry.promise)); // let parses still running finish before returning
 
   const count = (status: ImportFileResult['status']) => results.filter((r) => r.status === status).length;
   return {

@@ -1,5 +1,5 @@
 // Analysed query → FTS5 MATCH string. Every token is quoted, so no input is an FTS5 syntax error.
-import type { AnalysedQuery, MatchTerm, TermWord } from './match-terms.js';
+import type { AnalysedQuery, MatchTerm } from './match-terms.js';
 import { fuzzyAlternatives } from './match-terms.js';
 
 interface Columns {
@@ -32,8 +32,11 @@ function termExpression(term: MatchTerm, inNotes: boolean): string | null {
       // The typed prefix is matched against both columns: `فصا*` finds فصائل and الفصائل.
       return `(${cols.exact} : ${exact} * OR ${cols.stem} : ${exact} *)`;
     case 'fuzzy': {
-      const alternatives: TermWord[] = [...term.words.slice(-1), ...fuzzyAlternatives(term)];
-      const parts = alternatives.map((w) => `${cols.exact} : ${quote([w.exact])} OR ${cols.stem} : ${quote([w.stem])}`);
+      // The typed word matches as usual; its typo variants only as written (their stems would
+      // pull in every word sharing a short root).
+      const typed = term.words.at(-1)!;
+      const parts = [`${cols.stem} : ${quote([typed.stem])} OR ${cols.exact} : ${quote([typed.exact])}`];
+      for (const w of fuzzyAlternatives(term)) parts.push(`${cols.exact} : ${quote([w.exact])}`);
       return `(${parts.join(' OR ')})`;
     }
     default:

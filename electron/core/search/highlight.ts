@@ -16,10 +16,15 @@ function wordMatches(token: Token, word: TermWord, mode: MatchTerm['mode'], last
   return token.stem === word.stem;
 }
 
-/** Word sequences that count as a match of `term` (fuzzy terms match any of their expansions). */
-function alternativesOf(term: MatchTerm): TermWord[][] {
-  if (term.mode !== 'fuzzy') return [term.words];
-  return [term.words, ...fuzzyAlternatives(term).map((w) => [w])];
+interface Alternative {
+  words: TermWord[];
+  mode: MatchTerm['mode'];
+}
+
+/** Word sequences that count as a match of `term`: a fuzzy term's variants match as written, as in the index. */
+function alternativesOf(term: MatchTerm): Alternative[] {
+  if (term.mode !== 'fuzzy') return [{ words: term.words, mode: term.mode }];
+  return [{ words: term.words, mode: 'stem' }, ...fuzzyAlternatives(term).map((w) => ({ words: [w], mode: 'exact' as const }))];
 }
 
 /** Every place in the tokens where one of the terms matches; a phrase is one run. */
@@ -28,8 +33,7 @@ export function matchTokens(tokens: Token[], terms: MatchTerm[]): TextMatch[] {
   const alternatives = terms.map(alternativesOf);
   for (let i = 0; i < tokens.length; i++) {
     for (let t = 0; t < terms.length; t++) {
-      const mode = terms[t]!.mode;
-      for (const words of alternatives[t]!) {
+      for (const { words, mode } of alternatives[t]!) {
         if (i + words.length > tokens.length) continue;
         let ok = true;
         for (let k = 0; k < words.length && ok; k++) ok = wordMatches(tokens[i + k]!, words[k]!, mode, k === words.length - 1);
@@ -67,7 +71,9 @@ export interface Snippet {
   start: number;
 }
 
-const scanChunk = 20_000; // long documents are analysed chunk by chunk until a good window is found
+// Documents are analysed chunk by chunk until every term is seen: the first 2,000 characters
+// hold all terms for most hits, and snippets were most of a search's time before.
+const scanChunk = 2_000;
 const scanLimit = 400_000;
 
 /** A window of about `length` characters around the best cluster of matches, with highlight offsets. */

@@ -147,7 +147,14 @@ describe('bad input: a clear error per file, the rest carries on, nothing half-s
     expect(report.results[1]!.duplicateOf).toBe(report.results[0]!.id);
     await archive.close();
   });
-  it('a file over the size limit fails with too-large', async () => {
+  it('short texts are never called duplicates of each other (boilerplate bodies collide)', async () => {
+    const archive = await freshArchive();
+    const dir = writeFiles({ 'a.txt': 'Blah blah blah.', 'b.txt': 'Blah blah blah.\n' });
+    const report = await archive.api.importPaths({ paths: [dir], tags: [] });
+    expect(report.results.map((r) => r.status)).toEqual(['imported', 'imported']);
+    await archive.close();
+  });
+    it('a file over the size limit fails with too-large', async () => {
     const { openArchive } = await import('../../../electron/core/archive.js');
     const { defaultParseLimits } = await import('../../../electron/core/import/parsed-document.js');
     const dir = writeFiles({ 'big.txt': 'x'.repeat(2048) });
