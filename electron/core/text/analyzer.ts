@@ -54,25 +54,33 @@ function formsOf(raw: string): Array<{ exact: string; stem: string }> {
   return forms;
 }
 
-function pushWord(tokens: Token[], raw: string, start: number): void {
-  for (const { exact, stem } of formsOf(raw)) tokens.push({ exact, stem, start, end: start + raw.length });
+/** Receives each analysed word: its forms and its offsets in the original text. */
+export type FormVisitor = (exact: string, stem: string, start: number, end: number) => void;
+
+function visitWord(raw: string, start: number, visit: FormVisitor): void {
+  for (const { exact, stem } of formsOf(raw)) visit(exact, stem, start, start + raw.length);
+}
+
+/** The analyzer itself: splits text into words and hands each analysed word to `visit`, in order. */
+export function forEachWord(text: string, visit: FormVisitor): void {
+  for (const match of text.matchAll(wordPattern)) {
+    const raw = match[0];
+    const start = match.index;
+    if (!unspacedScript.test(raw)) {
+      visitWord(raw, start, visit);
+      continue;
+    }
+    segmenter ??= new Intl.Segmenter(undefined, { granularity: 'word' });
+    for (const seg of segmenter.segment(raw)) {
+      if (seg.isWordLike) visitWord(seg.segment, start + seg.index, visit);
+    }
+  }
 }
 
 /** Splits text into words and analyses each: normalised form, stem, and offsets into `text`. */
 export function analyze(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const match of text.matchAll(wordPattern)) {
-    const raw = match[0];
-    const start = match.index;
-    if (!unspacedScript.test(raw)) {
-      pushWord(tokens, raw, start);
-      continue;
-    }
-    segmenter ??= new Intl.Segmenter(undefined, { granularity: 'word' });
-    for (const seg of segmenter.segment(raw)) {
-      if (seg.isWordLike) pushWord(tokens, seg.segment, start + seg.index);
-    }
-  }
+  forEachWord(text, (exact, stem, start, end) => tokens.push({ exact, stem, start, end }));
   return tokens;
 }
 
