@@ -3,10 +3,10 @@
 // the articles are already in memory so the clock measures the archive only.
 import fs from 'node:fs';
 import path from 'node:path';
-import { tagPathSchema } from '../electron/shared/contract.js';
 import {
   chooseTitle, findBySha, prepareDocument, sha256, storeDocument, storeDocuments,
   type DocumentToStore, type PreparedDocument,
+  validTags,
 } from '../electron/core/import/store-document.js';
 import type { Db } from '../electron/core/storage/database.js';
 import { analyseField } from '../electron/core/storage/fts-row.js';
@@ -120,16 +120,6 @@ export interface ImportSplit {
    * segments), then the pages go to the WAL; automatic checkpoints land here too.
    */
   sqliteCommit: number;
-}
-
-// insertDocument and validTags are private to store-document.ts; this is the same rule.
-function validTags(tags: string[]): string[] {
-  const out = new Map<string, string>();
-  for (const tag of tags) {
-    const parsed = tagPathSchema.safeParse(tag);
-    if (parsed.success) out.set(parsed.data.toLowerCase(), parsed.data);
-  }
-  return [...out.values()];
 }
 
 /**

@@ -1,17 +1,8 @@
 // Imported HTML is hostile until it has been through here (DESIGN §6).
 import createDOMPurify, { type DOMPurify } from 'dompurify';
 import { JSDOM } from 'jsdom';
+import { isRemoteUrl, sanitizeOptions } from '../../shared/html-policy.js';
 
-/** Tags never kept, even when DOMPurify's HTML profile would allow them. */
-const forbiddenTags = ['style', 'form', 'input', 'button', 'select', 'textarea', 'link', 'meta', 'base', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'audio', 'video', 'source', 'track', 'picture', 'svg', 'math', 'template', 'noscript'];
-/** Attributes that can load something or carry layout we do not want. */
-const forbiddenAttrs = ['style', 'srcset', 'background', 'poster', 'ping', 'action', 'formaction', 'xlink:href', 'lowsrc', 'dynsrc', 'longdesc', 'usemap', 'class', 'id'];
-
-/** True for a URL that would make the reader fetch something from outside the archive. */
-function isRemoteUrl(url: string): boolean {
-  const trimmed = url.trim().toLowerCase();
-  return trimmed !== '' && !trimmed.startsWith('#') && !trimmed.startsWith('data:image/');
-}
 
 /** The document DOMPurify parsed the current input into; released after each call. */
 let workingDocument: Document | null = null;
@@ -60,12 +51,7 @@ export function sanitizeHtml(html: string): string {
   purifier ??= buildPurifier();
   try {
     return purifier.sanitize(html, {
-      USE_PROFILES: { html: true },
-      FORBID_TAGS: forbiddenTags,
-      FORBID_ATTR: forbiddenAttrs,
-      ALLOW_DATA_ATTR: false,
-      ADD_ATTR: ['data-href', 'data-removed-image', 'dir', 'lang'],
-      ALLOW_UNKNOWN_PROTOCOLS: false,
+      ...sanitizeOptions(),
       WHOLE_DOCUMENT: false,
       KEEP_CONTENT: true,
     });

@@ -41,7 +41,7 @@ export function chooseTitle(doc: ParsedDocument, filePath: string): string {
 }
 
 /** Valid tag paths among `tags` (front matter may hold anything), without duplicates. */
-function validTags(tags: string[]): string[] {
+export function validTags(tags: string[]): string[] {
   const out = new Map<string, string>();
   for (const tag of tags) {
     const parsed = tagPathSchema.safeParse(tag);

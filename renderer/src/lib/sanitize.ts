@@ -1,25 +1,18 @@
 // Defence in depth: the core already sanitised article HTML; the renderer sanitises it again.
 import DOMPurify from 'dompurify';
+import { isRemoteUrl, sanitizeOptions } from '../../../electron/shared/html-policy.js';
 
-const forbiddenTags = ['style', 'form', 'input', 'button', 'select', 'textarea', 'link', 'meta', 'base', 'iframe', 'frame', 'frameset', 'object', 'embed', 'audio', 'video', 'source', 'track', 'picture', 'svg', 'math', 'template', 'noscript'];
-const forbiddenAttrs = ['style', 'srcset', 'background', 'poster', 'ping', 'action', 'formaction', 'xlink:href', 'class', 'id', 'target'];
 const blockTags = new Set(['P', 'LI', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'TD', 'TH', 'DD', 'DT', 'FIGCAPTION', 'PRE', 'CAPTION', 'SUMMARY']);
-
-/** True for a URL that would load or navigate to something outside the page. */
-function isRemote(url: string): boolean {
-  const u = url.trim().toLowerCase();
-  return u !== '' && !u.startsWith('#') && !u.startsWith('data:image/');
-}
 
 const purifier = DOMPurify(window);
 purifier.addHook('afterSanitizeAttributes', (node) => {
   const el = node as Element;
-  if (el.tagName === 'IMG' && isRemote(el.getAttribute('src') ?? '')) el.removeAttribute('src');
+  if (el.tagName === 'IMG' && isRemoteUrl(el.getAttribute('src') ?? '')) el.removeAttribute('src');
   if (el.tagName === 'A') {
     const kept = el.getAttribute('data-href');
     if (kept && !el.hasAttribute('title')) el.setAttribute('title', kept); // show where it pointed
     const href = el.getAttribute('href');
-    if (href !== null && isRemote(href)) {
+    if (href !== null && isRemoteUrl(href)) {
       // The link stays visible and inert; the reader shows where it pointed.
       if (!el.hasAttribute('data-href') && /^(https?:|mailto:)/i.test(href.trim())) {
         el.setAttribute('data-href', href.trim());
@@ -30,20 +23,13 @@ purifier.addHook('afterSanitizeAttributes', (node) => {
   }
   for (const attr of ['src', 'href', 'cite']) {
     const value = el.getAttribute(attr);
-    if (value !== null && isRemote(value) && !(el.tagName === 'IMG' && attr === 'src')) el.removeAttribute(attr);
+    if (value !== null && isRemoteUrl(value) && !(el.tagName === 'IMG' && attr === 'src')) el.removeAttribute(attr);
   }
   // Each block finds its own direction, so an Arabic paragraph in an English page reads right.
   if (blockTags.has(el.tagName) && !el.hasAttribute('dir')) el.setAttribute('dir', 'auto');
 });
 
-const config = {
-  USE_PROFILES: { html: true },
-  FORBID_TAGS: forbiddenTags,
-  FORBID_ATTR: forbiddenAttrs,
-  ALLOW_DATA_ATTR: false,
-  ADD_ATTR: ['data-href', 'data-removed-image', 'dir', 'lang'],
-  ALLOW_UNKNOWN_PROTOCOLS: false,
-};
+const config = sanitizeOptions();
 
 /** Sanitises untrusted HTML into a fragment safe to insert. */
 export function sanitizeToFragment(html: string): DocumentFragment {
