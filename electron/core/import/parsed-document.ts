@@ -24,6 +24,11 @@ export interface ParsedDocument {
   tags: string[];
   /** Human-readable warnings shown with the item, e.g. "no text layer: only the title and notes are searchable". */
   warnings: string[];
+  /**
+   * Words indexed for search but never shown: other readings of words the source may have garbled
+   * (a PDF's scrambled lam-alef ligatures). Null for almost every document.
+   */
+  hiddenSearchWords: string | null;
 }
 
 /** Limits a parser must respect; exceeding one throws ArchiveError('too-large' | 'timeout'). */
@@ -74,5 +79,6 @@ export function emptyDocument(): ParsedDocument {
     pageStarts: null,
     tags: [],
     warnings: [],
+    hiddenSearchWords: null,
   };
 }

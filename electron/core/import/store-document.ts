@@ -72,7 +72,8 @@ export interface PreparedDocument {
 /** Chooses the title and analyses the document, ready for `storeDocument`. */
 export function prepareDocument(doc: ParsedDocument, filePath: string): PreparedDocument {
   const title = chooseTitle(doc, filePath);
-  const analysed = { title: analyseField(title), body: analyseField(doc.text) };
+  // Hidden search words go after the text, so phrases in the text keep their positions.
+  const analysed = { title: analyseField(title), body: analyseField(doc.hiddenSearchWords ? `${doc.text}\n${doc.hiddenSearchWords}` : doc.text) };
   const sample = `${title}\n${doc.text.slice(0, 20_000)}`;
   return {
     doc,

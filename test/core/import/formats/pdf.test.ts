@@ -216,3 +216,15 @@ describe('metadata helpers', () => {
     expect(usableTitle(42)).toBeNull();
   });
 });
+
+describe('other readings of lam-alef words are indexed, hidden', () => {
+  it('a PDF whose lam-alef ligatures were reversed carries the other readings of its ambiguous words', async () => {
+    const doc = await parseFile(idlibPdf);
+    expect(doc.hiddenSearchWords).not.toBeNull();
+    expect(doc.hiddenSearchWords!.split(' ').length).toBeGreaterThan(0);
+    expect(doc.text).not.toContain(doc.hiddenSearchWords!.split(' ')[0]!); // never shown
+  });
+  it('a PDF without Arabic has none', async () => {
+    expect((await parseFile(path.join(fixturesDir, 'pdf/pdfjs-tracemonkey.pdf'))).hiddenSearchWords).toBeNull();
+  });
+});
