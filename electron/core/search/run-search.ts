@@ -108,8 +108,20 @@ function pageOf(pageStarts: string | null, offset: number): number | null {
   return page + 1;
 }
 
+/**
+ * A note's Markdown with its syntax marks (headings, emphasis, quotes, bullets, code ticks) turned
+ * into spaces: same length, so offsets still point into the note, and the snippet reads as text.
+ */
+export function maskMarkdown(text: string): string {
+  const blank = (m: string) => ' '.repeat(m.length);
+  return text
+    .replace(/^[ \t]*(#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|\d+[.)][ \t]+)/gmu, blank)
+    .replace(/(\*\*|__|~~|`+)/gu, blank)
+    .replace(/(^|[\s(])[*_](?=\S)|(?<=\S)[*_](?=[\s).,;:!?،]|$)/gmu, (m) => ' '.repeat(m.length));
+}
+
 function toHit(db: Db, row: HitRow, terms: MatchTerm[]): SearchHit {
-  const snippet = makeSnippet(row.text, terms);
+  const snippet = makeSnippet(row.kind === 'note' ? maskMarkdown(row.text) : row.text, terms);
   return {
     id: row.id,
     kind: row.kind,

@@ -124,6 +124,13 @@ describe('query language', () => {
     await archive.api.deleteNote({ id: note.id });
     expect(await ids('المواقع')).toEqual([]);
   });
+  it('note snippets read as text, without Markdown marks', async () => {
+    const note = await archive.api.addNote({ text: '## ملاحظة عن **المطار**\n- تحقق من _المصدر_' });
+    const hit = (await archive.api.search({ query: 'المطار' })).hits.find((h) => h.id === note.id)!;
+    expect(hit.snippet).not.toMatch(/[#*_]/);
+    expect(hit.highlights.map(([a, b]) => hit.snippet.slice(a, b))).toEqual(['المطار']);
+    await archive.api.deleteNote({ id: note.id });
+  });
   it('unknown x: is plain text', async () => {
     expect(await ids('foo:market')).toEqual([]);
     expect(await ids('aleppo:')).toEqual([oldId]);
