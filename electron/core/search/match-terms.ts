@@ -31,11 +31,28 @@ export interface AnalysedQuery {
 
 /** Analyses every clause of a parsed query, dropping the empty ones. */
 export function analyseQuery(parsed: ParsedQuery): AnalysedQuery {
-  const groups = parsed.groups
-    .map((group) => group.map(clauseToTerm).filter((t): t is MatchTerm => t !== null))
-    .filter((group) => group.length > 0);
-  const negated = parsed.negated.map(clauseToTerm).filter((t): t is MatchTerm => t !== null);
+  const groups = unique(
+    parsed.groups.map((group) => group.map(clauseToTerm).filter((t): t is MatchTerm => t !== null)).filter((group) => group.length > 0),
+  );
+  const negated = unique(parsed.negated.map(clauseToTerm).filter((t): t is MatchTerm => t !== null).map((t) => [t])).map((g) => g[0]!);
   return { groups, negated };
+}
+
+/** Most terms a query keeps: a pasted page of text is searched by its first 64 distinct words. */
+export const maxQueryTerms = 64;
+
+/** Drops repeated groups (the same words twice add nothing) and keeps at most `maxQueryTerms`. */
+function unique(groups: MatchTerm[][]): MatchTerm[][] {
+  const seen = new Set<string>();
+  const out: MatchTerm[][] = [];
+  for (const group of groups) {
+    const key = JSON.stringify(group.map((t) => [t.mode, t.field, t.words.map((w) => w.exact)]));
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(group);
+    if (out.length === maxQueryTerms) break;
+  }
+  return out;
 }
 
 /** The words an expanded fuzzy term stands for, as terms of their own. */
