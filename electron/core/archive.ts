@@ -16,7 +16,7 @@ import { deleteItem, itemDetail } from './storage/items.js';
 import { addNote, getNoteRow, listNotes, updateNote } from './storage/notes.js';
 import { addTag, listTags, removeTag, setTagColor } from './storage/tags.js';
 import { deleteSavedSearch, listSavedSearches, saveSearch } from './storage/saved-searches.js';
-import { createParsePool } from './import/parse-pool.js';
+import { createParsePool, type ParsePool } from './import/parse-pool.js';
 import os from 'node:os';
 
 export interface ArchiveSession {
@@ -47,14 +47,14 @@ export async function openArchive(options: OpenArchiveOptions): Promise<ArchiveS
   const vocabulary = createVocabulary(db);
   const limits = options.limits ?? defaultParseLimits;
   const cancelledJobs = new Set<string>();
+  const parsers = warmParsePool(options.parseWorkers ?? os.availableParallelism(), limits);
   const runningJobs = new Set<string>();
 
   const handlers: ArchiveHandlers = {
     async importPaths(args) {
       const jobId = args.jobId ?? randomUUID();
       runningJobs.add(jobId);
-      const workers = options.parseWorkers ?? os.availableParallelism();
-      const pool = workers > 0 ? createParsePool({ limits, size: workers }) : null;
+      const pool = parsers.acquire();
       try {
         return await importPaths(
           {
@@ -68,7 +68,7 @@ export async function openArchive(options: OpenArchiveOptions): Promise<ArchiveS
           { paths: args.paths, tags: args.tags, jobId, sourceRoot: args.sourceRoot },
         );
       } finally {
-        await pool?.close();
+        parsers.release();
         runningJobs.delete(jobId);
         cancelledJobs.delete(jobId);
         vocabulary.invalidate();
@@ -146,7 +146,43 @@ export async function openArchive(options: OpenArchiveOptions): Promise<ArchiveS
     dir,
     async close() {
       for (const jobId of runningJobs) cancelledJobs.add(jobId);
+      await parsers.close();
       db.close();
+    },
+  };
+}
+
+/**
+ * The parser pool, kept warm between imports (starting workers and loading jsdom or pdf.js in
+ * them costs ~0.5–1 s, which a user dropping one file would feel) and stopped when idle.
+ */
+function warmParsePool(size: number, limits: ParseLimits, idleMs = 60_000) {
+  let pool: ParsePool | null = null;
+  let users = 0;
+  let idle: NodeJS.Timeout | null = null;
+  return {
+    acquire(): ParsePool | null {
+      if (size <= 0) return null;
+      if (idle) clearTimeout(idle);
+      idle = null;
+      users++;
+      pool ??= createParsePool({ limits, size });
+      return pool;
+    },
+    release(): void {
+      if (size <= 0) return;
+      users--;
+      if (users > 0 || !pool) return;
+      idle = setTimeout(() => {
+        void pool?.close();
+        pool = null;
+      }, idleMs);
+      idle.unref();
+    },
+    async close(): Promise<void> {
+      if (idle) clearTimeout(idle);
+      await pool?.close();
+      pool = null;
     },
   };
 }
