@@ -108,14 +108,14 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       const name = decodeName(header(req, 'x-file-name'));
       sendJson(res, 200, await uploads.receive(batch, name, req));
     } else if (step === 'commit') {
-      const body = (await readJsonBody(req, bodyLimit)) as { batch?: unknown; jobId?: unknown; tags?: unknown };
-      if (typeof body.batch !== 'string') throw new ArchiveError('invalid-argument', 'commit needs a batch');
+      const body = ((await readJsonBody(req, bodyLimit)) ?? {}) as { batch?: unknown; jobId?: unknown; tags?: unknown };
+      if (typeof body !== 'object' || typeof body.batch !== 'string') throw new ArchiveError('invalid-argument', 'commit needs a batch');
       const tags = Array.isArray(body.tags) ? body.tags.filter((t): t is string => typeof t === 'string') : [];
       const jobId = typeof body.jobId === 'string' ? body.jobId : undefined;
       sendJson(res, 200, await uploads.commit(body.batch, api, { tags, ...(jobId ? { jobId } : {}) }));
     } else if (step === 'abort') {
-      const body = (await readJsonBody(req, bodyLimit)) as { batch?: unknown };
-      if (typeof body.batch === 'string') await uploads.abort(body.batch);
+      const body = ((await readJsonBody(req, bodyLimit)) ?? {}) as { batch?: unknown };
+      if (typeof body === 'object' && typeof body.batch === 'string') await uploads.abort(body.batch);
       sendJson(res, 200, { aborted: true });
     } else {
       throw new ArchiveError('not-found', 'no such upload step');

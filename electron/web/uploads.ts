@@ -29,6 +29,8 @@ interface Batch {
   id: string;
   dir: string;
   files: string[];
+  /** Every target path handed out, including uploads still streaming (names are unique per batch). */
+  reserved: Set<string>;
   bytes: number;
   busy: boolean;
   timer: NodeJS.Timeout;
@@ -67,10 +69,11 @@ export function uniqueName(name: string, taken: (candidate: string) => boolean):
   if (!taken(name)) return name;
   const ext = path.extname(name);
   const stem = name.slice(0, name.length - ext.length);
-  for (let n = 2; ; n++) {
+  for (let n = 2; n < 100_000; n++) {
     const candidate = `${stem} (${n})${ext}`;
     if (!taken(candidate)) return candidate;
   }
+  throw new ArchiveError('invalid-argument', `no free name for ${name}`);
 }
 
 /** Creates the store of upload batches, kept under one temp folder. */
@@ -102,7 +105,7 @@ export function createUploadStore(limits: UploadLimits = defaultUploadLimits): U
       const id = randomBytes(12).toString('base64url');
       const dir = path.join(await rootDir(), id);
       await mkdir(dir);
-      const batch: Batch = { id, dir, files: [], bytes: 0, busy: false, timer: setTimeout(() => void drop(batch), batchTtlMs) };
+      const batch: Batch = { id, dir, files: [], reserved: new Set(), bytes: 0, busy: false, timer: setTimeout(() => void drop(batch), batchTtlMs) };
       batch.timer.unref();
       batches.set(id, batch);
       return id;
@@ -111,28 +114,44 @@ export function createUploadStore(limits: UploadLimits = defaultUploadLimits): U
     async receive(batchId, name, body) {
       const batch = find(batchId);
       if (batch.busy) throw new ArchiveError('invalid-argument', 'this upload batch is already being imported');
-      if (batch.files.length >= limits.files) throw new ArchiveError('too-large', `at most ${limits.files} files per upload`);
-      const relative = uniqueName(safeRelativeName(name), (candidate) => batch.files.includes(path.resolve(batch.dir, candidate)));
+      if (batch.reserved.size >= limits.files) throw new ArchiveError('too-large', `at most ${limits.files} files per upload`);
+      // A name is taken when another upload of this batch (finished or still streaming) holds it,
+      // or would need it as a folder, or it is a folder another one needs.
+      const taken = (candidate: string): boolean => {
+        const full = path.resolve(batch.dir, candidate);
+        for (const other of batch.reserved) {
+          if (other === full || other.startsWith(full + path.sep) || full.startsWith(other + path.sep)) return true;
+        }
+        return false;
+      };
+      let wanted = safeRelativeName(name);
+      // A folder on the way that is already a file of this batch: keep the file at the top instead.
+      const ancestors = wanted.split(path.sep).slice(0, -1).map((_, i, parts) => path.resolve(batch.dir, ...parts.slice(0, i + 1)));
+      if (ancestors.some((dir) => batch.reserved.has(dir))) wanted = path.basename(wanted);
+      const relative = uniqueName(wanted, taken);
       const target = path.resolve(batch.dir, relative);
       if (!target.startsWith(batch.dir + path.sep)) throw new ArchiveError('invalid-argument', 'bad file name');
-      await mkdir(path.dirname(target), { recursive: true });
+      batch.reserved.add(target);
       let bytes = 0;
       const counter = new Transform({
         transform(chunk: Buffer, _encoding, done) {
           bytes += chunk.length;
+          batch.bytes += chunk.length; // counted while streaming, so parallel uploads share the limit
           if (bytes > limits.fileBytes) return done(new ArchiveError('too-large', `${relative} is over ${limits.fileBytes} bytes`));
-          if (batch.bytes + bytes > limits.batchBytes) return done(new ArchiveError('too-large', 'the upload is too large'));
+          if (batch.bytes > limits.batchBytes) return done(new ArchiveError('too-large', 'the upload is too large'));
           done(null, chunk);
         },
       });
       try {
+        await mkdir(path.dirname(target), { recursive: true });
         await pipeline(body, counter, createWriteStream(target, { flags: 'wx' }));
       } catch (error) {
-        await rm(target, { force: true });
-        throw error instanceof ArchiveError ? error : new ArchiveError('unreadable', `upload of ${relative} failed`);
+        batch.reserved.delete(target);
+        batch.bytes -= bytes;
+        await rm(target, { force: true }).catch(() => undefined); // the name was ours alone: nobody else's file
+        throw error instanceof ArchiveError ? error : new ArchiveError('invalid-argument', `upload of ${relative.split(path.sep).join('/')} failed`);
       }
       batch.files.push(target);
-      batch.bytes += bytes;
       return { name: relative.split(path.sep).join('/'), bytes };
     },
 

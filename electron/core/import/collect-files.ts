@@ -54,11 +54,22 @@ export function collectFiles(paths: string[]): Collected {
         settled.push({ path: full, status: 'skipped', error: { code: 'unsupported', message: 'hidden file or folder' } });
         continue;
       }
-      if (entry.isDirectory()) walk(full);
-      else if (entry.isFile()) addFile(full, fs.statSync(full).size, false);
-      else if (entry.isSymbolicLink()) {
-        const stat = fs.statSync(full, { throwIfNoEntry: false });
-        if (stat?.isFile()) addFile(full, stat.size, false);
+      if (entry.isDirectory()) {
+        walk(full);
+        continue;
+      }
+      let stat: fs.Stats | undefined;
+      try {
+        // Follows a symlink to a file; a loop, a dangling link or a vanished file fails alone.
+        stat = fs.statSync(full);
+      } catch (error) {
+        settled.push({ path: full, status: 'failed', error: { code: 'unreadable', message: `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` } });
+        continue;
+      }
+      if (stat.isFile()) addFile(full, stat.size, false);
+      else if (entry.isSymbolicLink() && stat.isDirectory()) {
+        // Symlinked folders are not followed (no loops, nothing outside what was chosen): say so.
+        settled.push({ path: full, status: 'skipped', error: { code: 'unsupported', message: 'a link to a folder is not followed' } });
       }
     }
   };

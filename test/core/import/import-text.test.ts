@@ -132,7 +132,22 @@ describe('bad input: a clear error per file, the rest carries on, nothing half-s
     expect(stored).toHaveLength(2);
     await archive.close();
   });
-  it('an explicit unsupported file fails (a folder skips it)', async () => {
+  it('a symlink loop, a dangling link and a linked folder fail or are skipped alone', async () => {
+    const archive = await freshArchive();
+    const dir = writeFiles({ 'good.txt': 'a good text file here', 'elsewhere/inner.txt': 'not reached through the link' });
+    fs.symlinkSync('self.txt', path.join(dir, 'self.txt'));
+    fs.symlinkSync('missing.txt', path.join(dir, 'dangling.txt'));
+    fs.symlinkSync(path.join(dir, 'elsewhere'), path.join(dir, 'linked-folder'));
+    const report = await archive.api.importPaths({ paths: [dir], tags: [] });
+    const byName = (name: string) => report.results.find((r) => path.basename(r.path) === name)!;
+    expect(byName('good.txt').status).toBe('imported');
+    expect(byName('self.txt')).toMatchObject({ status: 'failed', error: { code: 'unreadable' } });
+    expect(byName('dangling.txt')).toMatchObject({ status: 'failed', error: { code: 'unreadable' } });
+    expect(byName('linked-folder').status).toBe('skipped');
+    expect(report.imported).toBe(2); // good.txt and elsewhere/inner.txt (once, through its real folder)
+    await archive.close();
+  });
+    it('an explicit unsupported file fails (a folder skips it)', async () => {
     const archive = await freshArchive();
     const dir = writeFiles({ 'x.exe': 'MZ' });
     const report = await archive.api.importPaths({ paths: [path.join(dir, 'x.exe')], tags: [] });
