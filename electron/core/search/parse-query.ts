@@ -59,7 +59,7 @@ function lex(query: string): Lexeme[] {
       continue;
     }
     if (word) out.push({ text: word, quoted: false, lead: '' });
-    else if (query[i] === '"') i++; // a quote glued to a word: ignore it
+    if (query[i] === '"') i++; // a quote glued to a word (5" screen) is not a phrase: ignore it
   }
   return out;
 }

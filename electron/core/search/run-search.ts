@@ -222,7 +222,8 @@ function suggestQuery(db: Db, vocabulary: Vocabulary, query: string): string | n
     if (!word || analysed.groups[0]![0]!.words.length !== 1) continue;
     const close = vocabulary.closest(word.exact);
     if (close && close !== word.exact && vocabulary.closest(word.stem) !== word.stem) {
-      suggestion = suggestion.replace(clause.text, close);
+      // Whole words only: the same letters inside another word or a filter stay as typed.
+      suggestion = suggestion.split(/(\s+)/u).map((part) => (part === clause.text ? close : part)).join('');
       changed = true;
     }
   }

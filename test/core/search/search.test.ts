@@ -131,7 +131,12 @@ describe('query language', () => {
     expect(hit.highlights.map(([a, b]) => hit.snippet.slice(a, b))).toEqual(['المطار']);
     await archive.api.deleteNote({ id: note.id });
   });
-  it('unknown x: is plain text', async () => {
+  it('a quote glued to a word is not a phrase', async () => {
+    expect(await ids('market"')).toEqual([oldId]);
+    expect(await ids('5" market')).toEqual([]);
+    expect(await ids('aleppo" market')).toEqual([oldId]);
+  });
+    it('unknown x: is plain text', async () => {
     expect(await ids('foo:market')).toEqual([]);
     expect(await ids('aleppo:')).toEqual([oldId]);
   });
