@@ -1,5 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { SortOrder } from '../../electron/shared/contract.js';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ErrorBanner } from './components/common/ErrorBanner.js';
 import { FirstRun } from './components/FirstRun.js';
 import { DropOverlay, useWindowDrop } from './components/import/DropOverlay.js';
@@ -14,41 +13,31 @@ import { SearchBox } from './components/search/SearchBox.js';
 import { Sidebar, type View } from './components/sidebar/Sidebar.js';
 import { useArchive } from './hooks/archive-context.js';
 import { useStats, useTags } from './hooks/use-archive-data.js';
-import { useDebouncedValue } from './hooks/use-debounced-value.js';
 import { useFindHotkey } from './hooks/use-hotkeys.js';
 import { useImport } from './hooks/use-import.js';
-import { usePagedSearch } from './hooks/use-paged-search.js';
+import { useResultKeys } from './hooks/use-result-keys.js';
 import { useSavedSearches } from './hooks/use-saved-searches.js';
+import { useSearchState } from './hooks/use-search-state.js';
 import { collectDroppedFiles } from './lib/dropped-files.js';
-import { composeQuery, hasFilters, noFilters, type Filters } from './lib/query.js';
+import { noFilters } from './lib/query.js';
 
 let draftCounter = 0;
 
 /** The window: sidebar, search and results, reader; import and drop on top. */
 export function App() {
   const { host } = useArchive();
-  const [text, setText] = useState('');
-  const [filters, setFilters] = useState<Filters>(noFilters);
-  const [sort, setSort] = useState<SortOrder>('relevance');
+  const search = useSearchState();
+  const { text, setText, searchedText, hasText, filters, setFilters, filtered, sort, effectiveSort, setSort, query, results } = search;
   const [selection, setSelection] = useState<Selection | null>(null);
-  const [activeIndex, setActiveIndex] = useState(-1);
   const [importOpen, setImportOpen] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const searchRef = useRef<HTMLInputElement>(null);
 
-  const debouncedText = useDebouncedValue(text, 150);
-  const hasText = debouncedText.trim() !== '';
-  const query = composeQuery(debouncedText, filters);
-  // Without words there is nothing to rank: newest first.
-  const effectiveSort: SortOrder = !hasText && sort === 'relevance' ? 'newest' : sort;
-  const results = usePagedSearch(query, effectiveSort);
   const tags = useTags();
   const stats = useStats();
   const imports = useImport();
   const saved = useSavedSearches(setError);
   const { importPaths, importFiles } = imports;
-
-  useEffect(() => setActiveIndex(-1), [query]);
 
   const focusSearch = useCallback(() => {
     searchRef.current?.focus();
@@ -82,31 +71,7 @@ export function App() {
     const hit = results.hitAt(index);
     if (hit) setSelection({ id: hit.id });
   };
-
-  const moveActive = (step: number): void => {
-    if (results.total === 0) return;
-    setActiveIndex((i) => Math.max(0, Math.min(results.total - 1, i + step)));
-  };
-
-  const onSearchKey = (e: KeyboardEvent<HTMLInputElement>): void => {
-    if (e.key === 'ArrowDown') { e.preventDefault(); moveActive(1); }
-    else if (e.key === 'ArrowUp') { e.preventDefault(); moveActive(-1); }
-    else if (e.key === 'PageDown') { e.preventDefault(); moveActive(10); }
-    else if (e.key === 'PageUp') { e.preventDefault(); moveActive(-10); }
-    else if (e.key === 'Enter') { e.preventDefault(); openIndex(Math.max(activeIndex, 0)); }
-    else if (e.key === 'Escape') { e.preventDefault(); setText(''); }
-  };
-
-  const onListKey = (e: KeyboardEvent): void => {
-    const step = { ArrowDown: 1, ArrowUp: -1, PageDown: 10, PageUp: -10 }[e.key];
-    if (step !== undefined) {
-      e.preventDefault();
-      moveActive(step);
-      requestAnimationFrame(() => document.querySelector<HTMLElement>('#results-list .result.active')?.focus());
-    } else if (e.key === 'Escape') {
-      focusSearch();
-    }
-  };
+  const { onSearchKey, onListKey } = useResultKeys(search, openIndex, focusSearch);
 
   const onView = (view: View): void => {
     if (view.kind === 'all') setFilters({ ...filters, type: null, tag: null });
@@ -117,7 +82,6 @@ export function App() {
   const allTags = useMemo(() => tags.value ?? [], [tags.value]);
   const empty = stats.value !== undefined && stats.value.articles + stats.value.notes === 0;
   const firstRun = empty && selection === null;
-  const filtered = hasFilters(filters);
 
   return (
     <div className="app">
@@ -146,8 +110,8 @@ export function App() {
                 total={results.total}
                 loading={results.loading}
                 canSave={hasText || filtered}
-                saved={saved.has(debouncedText, filters)}
-                onSave={() => void saved.save(debouncedText, filters, sort)}
+                saved={saved.has(searchedText, filters)}
+                onSave={() => void saved.save(searchedText, filters, sort)}
               />
             </div>
             <ErrorBanner error={error ?? results.error} onDismiss={() => setError(null)} />
@@ -162,9 +126,9 @@ export function App() {
             ) : (
               <ResultsList
                 results={results}
-                activeIndex={activeIndex}
+                activeIndex={search.activeIndex}
                 openId={selection?.id ?? null}
-                onActivate={setActiveIndex}
+                onActivate={search.setActiveIndex}
                 onOpen={openIndex}
                 onKeyDown={onListKey}
               />

@@ -1,0 +1,63 @@
+// What the user is searching for (words, filters, sort), the results it gives, and the active row.
+import { useCallback, useEffect, useState } from 'react';
+import type { SortOrder } from '../../../electron/shared/contract.js';
+import { composeQuery, hasFilters, noFilters, type Filters } from '../lib/query.js';
+import { useDebouncedValue } from './use-debounced-value.js';
+import { usePagedSearch, type PagedSearch } from './use-paged-search.js';
+
+export interface SearchState {
+  /** The words as typed (the box's value). */
+  text: string;
+  setText(text: string): void;
+  /** The words as searched (typing settled). */
+  searchedText: string;
+  hasText: boolean;
+  filters: Filters;
+  setFilters(filters: Filters): void;
+  filtered: boolean;
+  /** The sort the user chose, and the one used (no words: nothing to rank, newest first). */
+  sort: SortOrder;
+  effectiveSort: SortOrder;
+  setSort(sort: SortOrder): void;
+  /** Words and filters in the query language. */
+  query: string;
+  results: PagedSearch;
+  /** The highlighted result row (-1: none); reset when the query changes. */
+  activeIndex: number;
+  setActiveIndex(index: number): void;
+  /** Moves the highlighted row by `step`, kept inside the results. */
+  moveActive(step: number): void;
+}
+
+/** The search the window shows: typed words debounced, filters and sort composed into one query. */
+export function useSearchState(): SearchState {
+  const [text, setText] = useState('');
+  const [filters, setFilters] = useState<Filters>(noFilters);
+  const [sort, setSort] = useState<SortOrder>('relevance');
+  const [activeIndex, setActiveIndex] = useState(-1);
+
+  const searchedText = useDebouncedValue(text, 150);
+  const hasText = searchedText.trim() !== '';
+  const query = composeQuery(searchedText, filters);
+  const effectiveSort: SortOrder = !hasText && sort === 'relevance' ? 'newest' : sort;
+  const results = usePagedSearch(query, effectiveSort);
+
+  useEffect(() => setActiveIndex(-1), [query]);
+
+  const total = results.total;
+  const moveActive = useCallback(
+    (step: number) => {
+      if (total === 0) return;
+      setActiveIndex((i) => Math.max(0, Math.min(total - 1, i + step)));
+    },
+    [total],
+  );
+
+  return {
+    text, setText, searchedText, hasText,
+    filters, setFilters, filtered: hasFilters(filters),
+    sort, effectiveSort, setSort,
+    query, results,
+    activeIndex, setActiveIndex, moveActive,
+  };
+}
