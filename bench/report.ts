@@ -1,5 +1,4 @@
 // The result object `npm run bench -- --json` prints (its last stdout line) and the human table.
-import type { ImportSplit } from './import-khizana.js';
 import { formatBytes } from './measure.js';
 import type { QueryTiming, SearchBreakdown } from './search-bench.js';
 
@@ -31,8 +30,6 @@ export interface BenchResult {
   imported: number;
   duplicates: number;
   failed: number;
-  /** True when the import was the step-timed copy (--profile). */
-  instrumented: boolean;
   importSeconds: number;
   /** articles / importSeconds (duplicates count: they are checked, analysed, and skipped). */
   importPerSec: number;
@@ -74,7 +71,7 @@ export interface BenchResult {
     searchP95Ms: TargetCheck;
     importVsPlainFts5: TargetCheck;
   };
-  profile?: { importSplitMs: ImportSplit | null; searchBreakdown: SearchBreakdown[] };
+  profile?: { searchBreakdown: SearchBreakdown[] };
   archiveDir?: string;
 }
 
@@ -87,7 +84,7 @@ export function formatTable(r: BenchResult): string {
   lines.push(`Khizana bench — ${r.lang}, ${r.articles} articles — ${r.date.slice(0, 10)}, ${r.machine.cpus} CPUs, Node ${r.machine.node}, SQLite ${r.machine.sqlite}`);
   lines.push('');
   lines.push(`import          ${r.importPerSec.toFixed(0).padStart(8)} articles/s   ${mark(r.targets.importPerSec)} ≥ 1000${scale}`);
-  lines.push(`                ${r.importSeconds.toFixed(2).padStart(8)} s   (${r.imported} stored, ${r.duplicates} duplicates, ${r.failed} failed; ${r.batch} per transaction${r.instrumented ? '; instrumented run' : ''})`);
+  lines.push(`                ${r.importSeconds.toFixed(2).padStart(8)} s   (${r.imported} stored, ${r.duplicates} duplicates, ${r.failed} failed; ${r.batch} per transaction)`);
   lines.push(`                ${r.importPerCpuSec.toFixed(0).padStart(8)} articles per CPU second; ${r.importMBPerSec.toFixed(2)} MB of text/s; one thread`);
   if (r.importBytesWritten !== null) {
     lines.push(`                ${formatBytes(r.importBytesWritten).padStart(12)} written (${(r.importBytesWritten / 1024 / Math.max(1, r.imported)).toFixed(0)} KiB per stored article: WAL, checkpoints, originals)`);
@@ -113,15 +110,6 @@ export function formatTable(r: BenchResult): string {
     const app = r.uiFirstPage.queries[i]?.p50Ms ?? Number.NaN;
     lines.push(`${q.kind.padEnd(14)} ${q.query.padEnd(38)} ${String(q.total).padStart(6)} ${ms(q.p50Ms)} ${ms(q.p95Ms)} ${ms(q.maxMs)} ${ms(q.cpuP95Ms)} ${ms(app)}`);
   });
-  const split = r.profile?.importSplitMs;
-  if (split) {
-    const total = Object.values(split).reduce((a, b) => a + b, 0);
-    lines.push('');
-    lines.push(`import split (instrumented; ${(total / 1000).toFixed(2)} s of the ${r.importSeconds.toFixed(2)} s loop):`);
-    for (const [step, stepMs] of Object.entries(split).sort((a, b) => b[1] - a[1])) {
-      lines.push(`  ${step.padEnd(18)} ${(stepMs / 1000).toFixed(2).padStart(7)} s  ${((100 * stepMs) / total).toFixed(1).padStart(5)} %  ${((1000 * stepMs) / Math.max(1, r.articles)).toFixed(0).padStart(5)} µs/article`);
-    }
-  }
   for (const b of r.profile?.searchBreakdown.slice(0, 3) ?? []) {
     lines.push('');
     lines.push(`search breakdown: ${b.query} (${b.total} matches; runSearch median ${b.runSearchMs} ms; same query repeated: hot caches)`);

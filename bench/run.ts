@@ -9,7 +9,7 @@ import { createVocabulary } from '../electron/core/search/vocabulary.js';
 import { openDatabase, type Db } from '../electron/core/storage/database.js';
 import { readCorpus, repoRoot, type CorpusLang } from './corpus.js';
 import { importThroughApp, writeArticleFiles } from './import-app.js';
-import { appBatch, importKhizana, importKhizanaInstrumented, type ImportOutcome, type ImportSplit } from './import-khizana.js';
+import { appBatch, importKhizana } from './import-khizana.js';
 import { folderSize, formatBytes, MemoryPeak, nowMs, percentile, round } from './measure.js';
 import { importPlainFts5, type PlainOutcome } from './plain-fts5.js';
 import { benchMixed } from './mixed.js';
@@ -23,7 +23,7 @@ const usage = `usage: npm run bench -- [--lang ar|en] [--n 1000|10000|all|<count
               odt, epub, and pdf for English) through the real import; reports files/s and MB/s
   --json      print the results as one JSON object on the last line
   --batch N   articles per transaction (default ${appBatch}, as importPaths; 1 = storeDocument per article)
-  --profile   time every step of the import (instrumented copy of storeDocuments) and break every search down
+  --profile   break every search down (for the import: node --cpu-prof, then bench/cpuprofile.ts)
   --pipeline  also import the same articles as .txt files through openArchive/importPaths (parser workers)
   --no-plain  skip the plain-FTS5 baseline (importVsPlainFts5 is then null)
   --save      also write the JSON to bench/results/<lang>-<n>.json (--out FILE: to FILE)
@@ -132,16 +132,8 @@ async function main(): Promise<void> {
   try {
     // --- import ---------------------------------------------------------------------------------
     let db = openDatabase(dbFile);
-    log(`importing, ${options.batch} per transaction${options.profile ? ' (instrumented: every step timed)' : ''}…`);
-    let split: ImportSplit | null = null;
-    let imported: ImportOutcome;
-    if (options.profile) {
-      const outcome = importKhizanaInstrumented(db, archiveDir, articles, memory, options.batch);
-      split = outcome.split;
-      imported = outcome;
-    } else {
-      imported = importKhizana(db, archiveDir, articles, memory, options.batch);
-    }
+    log(`importing, ${options.batch} per transaction…`);
+    const imported = importKhizana(db, archiveDir, articles, memory, options.batch);
     if (imported.errors.length > 0) log(`import failures: ${imported.errors.join('; ')}`);
     const importPerSec = articles.length / imported.seconds;
     log(`imported ${imported.imported} (+${imported.duplicates} duplicates, ${imported.failed} failed) in ${imported.seconds.toFixed(1)} s: ${importPerSec.toFixed(0)}/s`);
@@ -220,7 +212,6 @@ async function main(): Promise<void> {
       imported: imported.imported,
       duplicates: imported.duplicates,
       failed: imported.failed,
-      instrumented: options.profile,
       importSeconds: round(imported.seconds, 3),
       importPerSec: round(importPerSec, 1),
       importMBPerSec: round(corpusUtf8Bytes / 1e6 / imported.seconds, 2),
@@ -263,7 +254,7 @@ async function main(): Promise<void> {
         searchP95Ms: { target: `<= ${targets.searchP95Ms}`, met: searchP95Ms <= targets.searchP95Ms },
         importVsPlainFts5: { target: `<= ${targets.importVsPlainFts5}`, met: ratio === null ? null : ratio <= targets.importVsPlainFts5 },
       },
-      ...(options.profile ? { profile: { importSplitMs: split, searchBreakdown: breakdowns } } : {}),
+      ...(options.profile ? { profile: { searchBreakdown: breakdowns } } : {}),
       ...(options.keep ? { archiveDir } : {}),
     };
 
