@@ -11,6 +11,7 @@ import { parseInProcess } from './import/parse-in-process.js';
 import { highlightSpans } from './search/highlight.js';
 import { positiveTerms, prepareQuery, runSearch } from './search/run-search.js';
 import { createVocabulary } from './search/vocabulary.js';
+import { countContents } from './storage/counts.js';
 import { openDatabase } from './storage/database.js';
 import { deleteItem, itemDetail } from './storage/items.js';
 import { addNote, getNoteRow, listNotes, updateNote } from './storage/notes.js';
@@ -122,13 +123,7 @@ export async function openArchive(options: OpenArchiveOptions): Promise<ArchiveS
       return listNotes(db, on);
     },
     async stats() {
-      const count = (sql: string) => db.prepare(sql).pluck().get() as number;
-      return {
-        articles: count("SELECT count(*) FROM items WHERE kind = 'article'"),
-        notes: count("SELECT count(*) FROM items WHERE kind = 'note'"),
-        tags: count('SELECT count(*) FROM tags'),
-        archiveDir: dir,
-      };
+      return { ...countContents(db), archiveDir: dir };
     },
     async listSavedSearches() {
       return listSavedSearches(db);
