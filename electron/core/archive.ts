@@ -51,8 +51,19 @@ export async function openArchive(options: OpenArchiveOptions): Promise<ArchiveS
   const parsers = warmParsePool(options.parseWorkers ?? os.availableParallelism(), limits);
   const runningJobs = new Set<string>();
 
+  // Every method that changes indexed text (items, notes) goes through here, so the typo
+  // vocabulary (built from the index) never outlives the words it was built from. Tags and saved
+  // searches are not in the index, so their methods do not.
+  const changesText = <A, R>(method: (args: A) => Promise<R>) => async (args: A): Promise<R> => {
+    try {
+      return await method(args);
+    } finally {
+      vocabulary.invalidate();
+    }
+  };
+
   const handlers: ArchiveHandlers = {
-    async importPaths(args) {
+    importPaths: changesText(async (args) => {
       const jobId = args.jobId ?? randomUUID();
       runningJobs.add(jobId);
       const pool = parsers.acquire();
@@ -72,9 +83,8 @@ export async function openArchive(options: OpenArchiveOptions): Promise<ArchiveS
         parsers.release();
         runningJobs.delete(jobId);
         cancelledJobs.delete(jobId);
-        vocabulary.invalidate();
       }
-    },
+    }),
     async cancelImport({ jobId }) {
       if (!runningJobs.has(jobId)) return { cancelled: false };
       cancelledJobs.add(jobId);
@@ -90,11 +100,7 @@ export async function openArchive(options: OpenArchiveOptions): Promise<ArchiveS
     async getItem({ id }) {
       return itemDetail(db, id);
     },
-    async deleteItem({ id }) {
-      const deleted = deleteItem(db, id);
-      vocabulary.invalidate();
-      return { deleted };
-    },
+    deleteItem: changesText(async ({ id }) => ({ deleted: deleteItem(db, id) })),
     async addTag({ id, tag }) {
       return { tags: addTag(db, id, tag) };
     },
@@ -107,18 +113,12 @@ export async function openArchive(options: OpenArchiveOptions): Promise<ArchiveS
     async setTagColor({ tag, color }) {
       return setTagColor(db, tag, color);
     },
-    async addNote({ text, on }) {
-      vocabulary.invalidate();
-      return addNote(db, text, on);
-    },
-    async updateNote({ id, text }) {
-      vocabulary.invalidate();
-      return updateNote(db, id, text);
-    },
-    async deleteNote({ id }) {
+    addNote: changesText(async ({ text, on }) => addNote(db, text, on)),
+    updateNote: changesText(async ({ id, text }) => updateNote(db, id, text)),
+    deleteNote: changesText(async ({ id }) => {
       getNoteRow(db, id);
       return { deleted: deleteItem(db, id) };
-    },
+    }),
     async listNotes({ on }) {
       return listNotes(db, on);
     },
