@@ -93,7 +93,7 @@ async function runOnce(filesDir: string, parallelism: number, workers: number, y
     const startWritten = bytesWritten();
     const deps: ImportDeps = {
       db, archiveDir: dir, limits: defaultParseLimits, parse: pool ? (job, bytes) => pool.parse(job, bytes) : (job, bytes) => parseInProcess(job, bytes, defaultParseLimits), parallelism,
-      isCancelled: () => false,
+      signal: new AbortController().signal,
       onProgress: (p) => {
         if (p.last && !inTurn) {
           inTurn = true;

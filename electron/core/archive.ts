@@ -47,9 +47,9 @@ export async function openArchive(options: OpenArchiveOptions): Promise<ArchiveS
   const db = openDatabase(path.join(dir, databaseFileName));
   const vocabulary = createVocabulary(db);
   const limits = options.limits ?? defaultParseLimits;
-  const cancelledJobs = new Set<string>();
   const parsers = warmParsePool(options.parseWorkers ?? os.availableParallelism(), limits);
-  const runningJobs = new Set<string>();
+  /** Running imports by job id; aborting one cancels it. */
+  const jobs = new Map<string, AbortController>();
 
   // Every method that changes indexed text (items, notes) goes through here, so the typo
   // vocabulary (built from the index) never outlives the words it was built from. Tags and saved
@@ -65,7 +65,8 @@ export async function openArchive(options: OpenArchiveOptions): Promise<ArchiveS
   const handlers: ArchiveHandlers = {
     importPaths: changesText(async (args) => {
       const jobId = args.jobId ?? randomUUID();
-      runningJobs.add(jobId);
+      const job = new AbortController();
+      jobs.set(jobId, job);
       const pool = parsers.acquire();
       try {
         return await importPaths(
@@ -75,19 +76,19 @@ export async function openArchive(options: OpenArchiveOptions): Promise<ArchiveS
             // Read ahead enough to keep every parser busy while the writer stores in order.
             parallelism: pool ? pool.size * 2 : 1,
             onProgress: (progress) => options.onEvent?.({ type: 'importProgress', progress }),
-            isCancelled: () => cancelledJobs.has(jobId),
+            signal: job.signal,
           },
           { paths: args.paths, tags: args.tags, jobId, sourceRoot: args.sourceRoot },
         );
       } finally {
         parsers.release();
-        runningJobs.delete(jobId);
-        cancelledJobs.delete(jobId);
+        if (jobs.get(jobId) === job) jobs.delete(jobId); // a reused job id belongs to its latest import
       }
     }),
     async cancelImport({ jobId }) {
-      if (!runningJobs.has(jobId)) return { cancelled: false };
-      cancelledJobs.add(jobId);
+      const job = jobs.get(jobId);
+      if (!job) return { cancelled: false };
+      job.abort();
       return { cancelled: true };
     },
     async search(args) {
@@ -140,7 +141,7 @@ export async function openArchive(options: OpenArchiveOptions): Promise<ArchiveS
     api: validatedApi(handlers),
     dir,
     async close() {
-      for (const jobId of runningJobs) cancelledJobs.add(jobId);
+      for (const job of jobs.values()) job.abort();
       await parsers.close();
       db.close();
     },

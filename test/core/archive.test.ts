@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { openArchive, type ArchiveSession } from '../../electron/core/archive.js';
+import { writeFiles } from '../support/archive.js';
 import { tempDir } from '../support/paths.js';
 
 let archive: ArchiveSession | null = null;
@@ -30,5 +31,29 @@ describe('every method that changes indexed text refreshes the typo vocabulary',
     expect((await api.search({ query: 'walrux' })).didYouMean).toBe('walrus');
     await api.updateNote({ id: note.id, text: 'walrun' });
     expect((await api.search({ query: 'walrux' })).didYouMean).toBe('walrun');
+  });
+});
+
+describe('import jobs', () => {
+  it('cancelImport stops a running import and only a running one', async () => {
+    let jobId: string | null = null;
+    archive = await openArchive({
+      dir: path.join(tempDir(), 'archive'),
+      parseWorkers: 0,
+      onEvent: (event) => {
+        if (event.type === 'importProgress' && event.progress.filesDone === 1) jobId = event.progress.jobId;
+      },
+    });
+    const { api } = archive;
+    const files = Object.fromEntries(Array.from({ length: 200 }, (_, k) => [`f${k}.txt`, `file number ${k}`]));
+    const running = api.importPaths({ paths: [writeFiles(files)], tags: [] });
+    while (jobId === null) await new Promise((resolve) => setImmediate(resolve));
+    expect(await api.cancelImport({ jobId })).toEqual({ cancelled: true });
+    const report = await running;
+    expect(report.cancelled).toBe(true);
+    expect(report.imported).toBeGreaterThan(0);
+    expect(report.imported).toBeLessThan(200);
+    expect(await api.cancelImport({ jobId })).toEqual({ cancelled: false });
+    expect(await api.cancelImport({ jobId: 'no-such-job' })).toEqual({ cancelled: false });
   });
 });
