@@ -3,9 +3,10 @@
 // the articles are already in memory so the clock measures the archive only.
 import fs from 'node:fs';
 import path from 'node:path';
+import { chooseTitle, prepareDocument, sha256, type PreparedDocument } from '../electron/core/import/prepare-document.js';
 import {
-  chooseTitle, findBySha, prepareDocument, sha256, storeDocument, storeDocuments,
-  type DocumentToStore, type PreparedDocument,
+  findBySha, storeDocument, storeDocuments,
+  type DocumentToStore,
   validTags,
 } from '../electron/core/import/store-document.js';
 import type { Db } from '../electron/core/storage/database.js';
@@ -126,7 +127,7 @@ export interface ImportSplit {
  * The same import with a clock around every step. It repeats prepareDocument's and
  * storeDocuments' steps in the same order through the same core functions (BEGIN/COMMIT are
  * issued by hand so the commit can be timed), so its total should match `importKhizana` within
- * noise. Keep it in step with store-document.ts when that changes.
+ * noise. Keep it in step with prepare-document.ts and store-document.ts when they change.
  */
 export function importKhizanaInstrumented(
   db: Db, archiveDir: string, articles: Article[], memory: MemoryPeak, batch = appBatch,

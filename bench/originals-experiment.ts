@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
-import { sha256 } from '../electron/core/import/store-document.js';
+import { sha256 } from '../electron/core/import/prepare-document.js';
 import { originalPath, storeOriginal } from '../electron/core/storage/original-files.js';
 import { articleText, readCorpus } from './corpus.js';
 import { cpuMs, nowMs, round } from './measure.js';

@@ -6,7 +6,8 @@ import { ArchiveError, toErrorShape } from '../../shared/errors.js';
 import type { Db } from '../storage/database.js';
 import { collectFiles, type FileJob } from './collect-files.js';
 import type { ParseLimits } from './parsed-document.js';
-import { findBySha, sha256, storeDocuments, type PreparedDocument } from './store-document.js';
+import { sha256, type PreparedDocument } from './prepare-document.js';
+import { findBySha, storeDocuments } from './store-document.js';
 
 export interface ImportDeps {
   db: Db;
