@@ -44,7 +44,7 @@ function pageOf(pageStarts: string | null, offset: number): number | null {
  * A note's Markdown with its syntax marks (headings, emphasis, quotes, bullets, code ticks) turned
  * into spaces: same length, so offsets still point into the note, and the snippet reads as text.
  */
-export function maskMarkdown(text: string): string {
+function maskMarkdown(text: string): string {
   const blank = (m: string) => ' '.repeat(m.length);
   return text
     .replace(/^[ \t]*(#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|\d+[.)][ \t]+)/gmu, blank)
@@ -91,7 +91,7 @@ export function positiveTerms(analysed: AnalysedQuery): MatchTerm[] {
 }
 
 /** Expands `word~` terms to archive words through the vocabulary. */
-export function expandFuzzyTerms(analysed: AnalysedQuery, vocabulary: Vocabulary): void {
+function expandFuzzyTerms(analysed: AnalysedQuery, vocabulary: Vocabulary): void {
   for (const term of [...analysed.groups.flat(), ...analysed.negated]) {
     if (term.mode === 'fuzzy' && term.words.length > 0) term.expansions = vocabulary.expand(term.words.at(-1)!.exact);
   }
