@@ -3,7 +3,8 @@
 // the articles are already in memory so the clock measures the archive only.
 import fs from 'node:fs';
 import path from 'node:path';
-import { prepareDocument, sha256, storeDocument, storeDocuments, type DocumentToStore } from '../electron/core/import/store-document.js';
+import { prepareDocument, sha256 } from '../electron/core/import/prepare-document.js';
+import { storeDocument, storeDocuments, type DocumentToStore } from '../electron/core/import/store-document.js';
 import type { Db } from '../electron/core/storage/database.js';
 import { articleTags, articleText, toParsedDocument, type Article } from './corpus.js';
 import { bytesWritten, cpuMs, nowMs, type MemoryPeak } from './measure.js';

@@ -11,6 +11,7 @@ import { parseInProcess } from './import/parse-in-process.js';
 import { highlightSpans } from './search/highlight.js';
 import { positiveTerms, prepareQuery, runSearch } from './search/run-search.js';
 import { createVocabulary } from './search/vocabulary.js';
+import { countContents } from './storage/counts.js';
 import { openDatabase } from './storage/database.js';
 import { deleteItem, itemDetail } from './storage/items.js';
 import { addNote, getNoteRow, listNotes, updateNote } from './storage/notes.js';
@@ -46,14 +47,26 @@ export async function openArchive(options: OpenArchiveOptions): Promise<ArchiveS
   const db = openDatabase(path.join(dir, databaseFileName));
   const vocabulary = createVocabulary(db);
   const limits = options.limits ?? defaultParseLimits;
-  const cancelledJobs = new Set<string>();
   const parsers = warmParsePool(options.parseWorkers ?? os.availableParallelism(), limits);
-  const runningJobs = new Set<string>();
+  /** Running imports by job id; aborting one cancels it. */
+  const jobs = new Map<string, AbortController>();
+
+  // Every method that changes indexed text (items, notes) goes through here, so the typo
+  // vocabulary (built from the index) never outlives the words it was built from. Tags and saved
+  // searches are not in the index, so their methods do not.
+  const changesText = <A, R>(method: (args: A) => Promise<R>) => async (args: A): Promise<R> => {
+    try {
+      return await method(args);
+    } finally {
+      vocabulary.invalidate();
+    }
+  };
 
   const handlers: ArchiveHandlers = {
-    async importPaths(args) {
+    importPaths: changesText(async (args) => {
       const jobId = args.jobId ?? randomUUID();
-      runningJobs.add(jobId);
+      const job = new AbortController();
+      jobs.set(jobId, job);
       const pool = parsers.acquire();
       try {
         return await importPaths(
@@ -63,20 +76,19 @@ export async function openArchive(options: OpenArchiveOptions): Promise<ArchiveS
             // Read ahead enough to keep every parser busy while the writer stores in order.
             parallelism: pool ? pool.size * 2 : 1,
             onProgress: (progress) => options.onEvent?.({ type: 'importProgress', progress }),
-            isCancelled: () => cancelledJobs.has(jobId),
+            signal: job.signal,
           },
           { paths: args.paths, tags: args.tags, jobId, sourceRoot: args.sourceRoot },
         );
       } finally {
         parsers.release();
-        runningJobs.delete(jobId);
-        cancelledJobs.delete(jobId);
-        vocabulary.invalidate();
+        if (jobs.get(jobId) === job) jobs.delete(jobId); // a reused job id belongs to its latest import
       }
-    },
+    }),
     async cancelImport({ jobId }) {
-      if (!runningJobs.has(jobId)) return { cancelled: false };
-      cancelledJobs.add(jobId);
+      const job = jobs.get(jobId);
+      if (!job) return { cancelled: false };
+      job.abort();
       return { cancelled: true };
     },
     async search(args) {
@@ -89,11 +101,7 @@ export async function openArchive(options: OpenArchiveOptions): Promise<ArchiveS
     async getItem({ id }) {
       return itemDetail(db, id);
     },
-    async deleteItem({ id }) {
-      const deleted = deleteItem(db, id);
-      vocabulary.invalidate();
-      return { deleted };
-    },
+    deleteItem: changesText(async ({ id }) => ({ deleted: deleteItem(db, id) })),
     async addTag({ id, tag }) {
       return { tags: addTag(db, id, tag) };
     },
@@ -106,29 +114,17 @@ export async function openArchive(options: OpenArchiveOptions): Promise<ArchiveS
     async setTagColor({ tag, color }) {
       return setTagColor(db, tag, color);
     },
-    async addNote({ text, on }) {
-      vocabulary.invalidate();
-      return addNote(db, text, on);
-    },
-    async updateNote({ id, text }) {
-      vocabulary.invalidate();
-      return updateNote(db, id, text);
-    },
-    async deleteNote({ id }) {
+    addNote: changesText(async ({ text, on }) => addNote(db, text, on)),
+    updateNote: changesText(async ({ id, text }) => updateNote(db, id, text)),
+    deleteNote: changesText(async ({ id }) => {
       getNoteRow(db, id);
       return { deleted: deleteItem(db, id) };
-    },
+    }),
     async listNotes({ on }) {
       return listNotes(db, on);
     },
     async stats() {
-      const count = (sql: string) => db.prepare(sql).pluck().get() as number;
-      return {
-        articles: count("SELECT count(*) FROM items WHERE kind = 'article'"),
-        notes: count("SELECT count(*) FROM items WHERE kind = 'note'"),
-        tags: count('SELECT count(*) FROM tags'),
-        archiveDir: dir,
-      };
+      return { ...countContents(db), archiveDir: dir };
     },
     async listSavedSearches() {
       return listSavedSearches(db);
@@ -145,7 +141,7 @@ export async function openArchive(options: OpenArchiveOptions): Promise<ArchiveS
     api: validatedApi(handlers),
     dir,
     async close() {
-      for (const jobId of runningJobs) cancelledJobs.add(jobId);
+      for (const job of jobs.values()) job.abort();
       await parsers.close();
       db.close();
     },

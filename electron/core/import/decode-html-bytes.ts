@@ -35,7 +35,7 @@ const magicNumbers: Array<[string, number[]]> = [
 ];
 
 /** Names the binary format `bytes` starts with (e.g. "a PNG image"), or null when it is not a known one. */
-export function sniffBinaryFormat(bytes: Uint8Array): string | null {
+function sniffBinaryFormat(bytes: Uint8Array): string | null {
   for (const [name, magic] of magicNumbers) {
     if (bytes.length >= magic.length && magic.every((b, i) => bytes[i] === b)) return name;
   }
@@ -64,7 +64,7 @@ function latin1(bytes: Uint8Array): string {
 }
 
 /** Charset named by a <meta charset> or <meta http-equiv=Content-Type> near the top of the page, or null. */
-export function findMetaCharset(bytes: Uint8Array): string | null {
+function findMetaCharset(bytes: Uint8Array): string | null {
   const head = latin1(bytes.subarray(0, prescanBytes));
   for (const tag of head.match(/<meta\b[^>]*>/gi) ?? []) {
     const label = /charset\s*=\s*["']?\s*([^\s"'/>;]+)/i.exec(tag)?.[1];

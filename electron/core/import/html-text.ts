@@ -323,7 +323,7 @@ export function estimateNestingDepth(html: string, stopAt = Infinity): number {
 export const maxNestingDepth = 1000;
 
 /** Throws ArchiveError('corrupt') when `html` nests elements deeper than any real page does. */
-export function assertNotTooDeep(html: string): void {
+function assertNotTooDeep(html: string): void {
   if (estimateNestingDepth(html, maxNestingDepth) > maxNestingDepth) {
     throw new ArchiveError('corrupt', `the HTML nests elements more than ${maxNestingDepth} deep; no real page does`);
   }

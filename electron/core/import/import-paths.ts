@@ -6,7 +6,8 @@ import { ArchiveError, toErrorShape } from '../../shared/errors.js';
 import type { Db } from '../storage/database.js';
 import { collectFiles, type FileJob } from './collect-files.js';
 import type { ParseLimits } from './parsed-document.js';
-import { findBySha, sha256, storeDocuments, type PreparedDocument } from './store-document.js';
+import { sha256, type PreparedDocument } from './prepare-document.js';
+import { findBySha, storeDocuments } from './store-document.js';
 
 export interface ImportDeps {
   db: Db;
@@ -17,7 +18,8 @@ export interface ImportDeps {
   /** How many files may be read and parsed ahead of the writer. */
   parallelism: number;
   onProgress?: (progress: ImportProgress) => void;
-  isCancelled: () => boolean;
+  /** Aborted to cancel the import: no new file is started, and what is stored stays stored. */
+  signal: AbortSignal;
   now?: () => string;
 }
 
@@ -73,7 +75,7 @@ export async function importPaths(deps: ImportDeps, args: { paths: string[]; tag
   const inflight: Array<{ promise: Promise<Prepared>; ready: Prepared | null }> = [];
   let next = 0;
   const startNext = (): void => {
-    if (next >= jobs.length || deps.isCancelled()) return;
+    if (next >= jobs.length || deps.signal.aborted) return;
     const entry: { promise: Promise<Prepared>; ready: Prepared | null } = { promise: prepare(deps, jobs[next++]!), ready: null };
     void entry.promise.then((value) => (entry.ready = value));
     inflight.push(entry);
@@ -82,7 +84,7 @@ export async function importPaths(deps: ImportDeps, args: { paths: string[]; tag
 
   while (inflight.length > 0) {
     await inflight[0]!.promise;
-    if (deps.isCancelled()) {
+    if (deps.signal.aborted) {
       cancelled = true;
       break;
     }
@@ -120,7 +122,7 @@ export async function importPaths(deps: ImportDeps, args: { paths: string[]; tag
       emit(inflight[0] ? jobs[next - inflight.length]?.path ?? null : null, result);
     }
   }
-  if (deps.isCancelled()) cancelled = true;
+  if (deps.signal.aborted) cancelled = true;
   await Promise.allSettled(inflight.map((entry) => entry.promise)); // let parses still running finish before returning
 
   const count = (status: ImportFileResult['status']) => results.filter((r) => r.status === status).length;

@@ -6,7 +6,7 @@ import { ArchiveError, fromErrorShape, type ErrorShape } from '../../shared/erro
 import { siblingModule, spawnWorker } from '../worker/spawn-worker.js';
 import type { FileJob } from './collect-files.js';
 import type { ParseLimits } from './parsed-document.js';
-import type { PreparedDocument } from './store-document.js';
+import type { PreparedDocument } from './prepare-document.js';
 
 export interface ParseRequest {
   id: number;

@@ -1,5 +1,4 @@
 // What every format parser returns. The importer turns it into an item; parsers never touch storage.
-import type { ErrorCode } from '../../shared/errors.js';
 
 export interface ParsedDocument {
   /** Null when the format carries no title; the importer then uses the first line or file name. */
@@ -58,11 +57,6 @@ export interface ParseContext {
 
 /** A format parser: bytes in, document out; throws ArchiveError with one of these codes on bad input. */
 export type Parser = (bytes: Uint8Array, ctx: ParseContext) => Promise<ParsedDocument>;
-
-export type ParserErrorCode = Extract<
-  ErrorCode,
-  'unsupported' | 'empty' | 'corrupt' | 'encrypted' | 'too-large' | 'timeout' | 'no-text'
->;
 
 /** A ParsedDocument with every optional field empty: parsers spread their own fields over it. */
 export function emptyDocument(): ParsedDocument {

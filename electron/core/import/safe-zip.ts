@@ -11,9 +11,9 @@ import { ArchiveError } from '../../shared/errors.js';
 import type { ParseLimits } from './parsed-document.js';
 
 /** Entries at least this big (declared, uncompressed) must not compress better than maxCompressionRatio. */
-export const ratioCheckMinBytes = 16 * 1024 * 1024;
+const ratioCheckMinBytes = 16 * 1024 * 1024;
 /** Deflate can reach ~1032:1 on zeros; real XML and images stay far below 200:1 at this size. */
-export const maxCompressionRatio = 200;
+const maxCompressionRatio = 200;
 /** Compressed bytes fed to the inflater per step: bounds the output produced before a size check (~1032x). */
 const inflateStepBytes = 16 * 1024;
 

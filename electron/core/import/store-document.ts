@@ -1,43 +1,24 @@
-// Stores one parsed document as an item: original file, row, index and tags in one transaction.
-import { createHash } from 'node:crypto';
+// The writer's side of an import: stores prepared documents as items (duplicate check, original
+// file, row, index and tags), one transaction per batch. What runs before, in parser workers, is
+// prepare-document.ts.
 import type { ImportFileResult } from '../../shared/dto.js';
 import { tagPathSchema } from '../../shared/contract.js';
 import type { Db } from '../storage/database.js';
 import { statement } from '../storage/statements.js';
-import { analyseField, type AnalysedField } from '../storage/fts-row.js';
 import { insertItem } from '../storage/items.js';
 import { removeOriginal, storeOriginal } from '../storage/original-files.js';
 import { ensureTag } from '../storage/tags.js';
-import { detectDirection, detectLanguage } from '../text/language.js';
-import type { ParsedDocument } from './parsed-document.js';
+import type { PreparedDocument } from './prepare-document.js';
+
+// test/support/misbehaving-parse-worker.ts (outside this change) still imports it from here:
+// remove once it imports prepare-document.js.
+export { prepareDocument } from './prepare-document.js';
 
 export interface SourceFile {
   path: string;
   format: string;
   bytes: Uint8Array;
   sha256: string;
-}
-
-/** Hex sha256 of some bytes or text. */
-export function sha256(data: Uint8Array | string): string {
-  return createHash('sha256').update(data).digest('hex');
-}
-
-/** Cuts text longer than `max` at a word boundary, with an ellipsis. */
-export function shorten(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s،,.;:]+$/u, '')}…`;
-}
-
-/** The title to show: the document's own, else its first line, else the file name. */
-export function chooseTitle(doc: ParsedDocument, filePath: string): string {
-  const own = doc.title?.replace(/\s+/gu, ' ').trim();
-  if (own) return own.slice(0, 500);
-  const firstLine = doc.text.split('\n').map((l) => l.replace(/^\s*#{1,6}\s+/, '').trim()).find((l) => l.length > 0);
-  if (firstLine) return shorten(firstLine, 140);
-  return filePath.split(/[\\/]/).pop() ?? filePath;
 }
 
 /** Valid tag paths among `tags` (front matter may hold anything), without duplicates. */
@@ -53,38 +34,6 @@ export function validTags(tags: string[]): string[] {
 /** Id of an item already holding these exact bytes, if any. */
 export function findBySha(db: Db, sha: string): number | undefined {
   return statement(db, 'SELECT id FROM items WHERE source_sha256 = ?').pluck().get(sha) as number | undefined;
-}
-
-/** Texts shorter than this many words are never called duplicates of each other. */
-const minFingerprintTokens = 50;
-
-/** A parsed document with the CPU-heavy work done (analysis, fingerprint, language): can run in a parser worker. */
-export interface PreparedDocument {
-  doc: ParsedDocument;
-  title: string;
-  analysed: { title: AnalysedField; body: AnalysedField };
-  /** Fingerprint of the analysed text, to spot the same text in another encoding or format. */
-  textSha: string | null;
-  lang: string | null;
-  dir: 'rtl' | 'ltr';
-}
-
-/** Chooses the title and analyses the document, ready for `storeDocument`. */
-export function prepareDocument(doc: ParsedDocument, filePath: string): PreparedDocument {
-  const title = chooseTitle(doc, filePath);
-  // Hidden search words go after the text, so phrases in the text keep their positions.
-  const analysed = { title: analyseField(title), body: analyseField(doc.hiddenSearchWords ? `${doc.text}\n${doc.hiddenSearchWords}` : doc.text) };
-  const sample = `${title}\n${doc.text.slice(0, 20_000)}`;
-  return {
-    doc,
-    title,
-    analysed,
-    // Short bodies ("Blah blah.", a one-line caption) are not fingerprinted: two different
-    // articles share them too often (2,110 false duplicates in the English corpus without this).
-    textSha: analysed.body.tokenCount >= minFingerprintTokens ? sha256(analysed.body.exact) : null,
-    lang: doc.lang ?? detectLanguage(sample),
-    dir: detectDirection(sample),
-  };
 }
 
 export interface DocumentToStore {

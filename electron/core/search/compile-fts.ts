@@ -21,7 +21,7 @@ function columnsFor(term: MatchTerm, inNotes: boolean): Columns {
 }
 
 /** The FTS5 expression of one term. Exact-column alternatives only add to the score (exact ⊂ stem). */
-function termExpression(term: MatchTerm, inNotes: boolean): string | null {
+function termExpression(term: MatchTerm, inNotes: boolean): string {
   const cols = columnsFor(term, inNotes);
   const exact = quote(term.words.map((w) => w.exact));
   const stem = quote(term.words.map((w) => w.stem));
@@ -46,15 +46,16 @@ function termExpression(term: MatchTerm, inNotes: boolean): string | null {
 
 /** The positive part of the MATCH expression, or null when the query has no positive words. */
 export function compilePositive(query: AnalysedQuery, inNotes: boolean): string | null {
-  const groups = query.groups
-    .map((group) => group.map((t) => termExpression(t, inNotes)).filter((e): e is string => e !== null))
-    .filter((g) => g.length > 0)
-    .map((g) => (g.length === 1 ? g[0]! : `(${g.join(' OR ')})`));
+  // analyseQuery leaves no empty group.
+  const groups = query.groups.map((group) => {
+    const parts = group.map((t) => termExpression(t, inNotes));
+    return parts.length === 1 ? parts[0]! : `(${parts.join(' OR ')})`;
+  });
   return groups.length > 0 ? groups.join(' AND ') : null;
 }
 
 /** The negated terms as one OR expression, or null. */
 export function compileNegative(query: AnalysedQuery, inNotes: boolean): string | null {
-  const parts = query.negated.map((t) => termExpression(t, inNotes)).filter((e): e is string => e !== null);
+  const parts = query.negated.map((t) => termExpression(t, inNotes));
   return parts.length > 0 ? parts.join(' OR ') : null;
 }

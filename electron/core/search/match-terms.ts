@@ -17,7 +17,7 @@ export interface MatchTerm {
 }
 
 /** Analyses a clause into a term; null when it holds no word at all (punctuation, emoji). */
-export function clauseToTerm(clause: Clause): MatchTerm | null {
+function clauseToTerm(clause: Clause): MatchTerm | null {
   const words = analyze(clause.text).map((t) => ({ exact: t.exact, stem: t.stem }));
   if (words.length === 0) return null;
   return { words, mode: clause.mode, field: clause.field, expansions: [] };
@@ -39,7 +39,7 @@ export function analyseQuery(parsed: ParsedQuery): AnalysedQuery {
 }
 
 /** Most terms a query keeps: a pasted page of text is searched by its first 64 distinct words. */
-export const maxQueryTerms = 64;
+const maxQueryTerms = 64;
 
 /** Drops repeated groups (the same words twice add nothing) and keeps at most `maxQueryTerms`. */
 function unique(groups: MatchTerm[][]): MatchTerm[][] {

@@ -7,7 +7,6 @@ export interface Clause {
   text: string;
   phrase: boolean;
   mode: TermMode;
-  negated: boolean;
   /** Restricts the clause to titles. */
   field: 'title' | null;
 }
@@ -131,7 +130,7 @@ export function parseQuery(query: string): ParsedQuery {
       pendingNot = true;
       continue;
     }
-    let text = lx.quoted ? lx.text : lx.text;
+    let text = lx.text;
     let lead = lx.quoted ? lx.lead : '';
     let neg = pendingNot;
     pendingNot = false;
@@ -166,7 +165,7 @@ export function parseQuery(query: string): ParsedQuery {
       mode = 'fuzzy';
       text = text.replace(/~+$/, '');
     }
-    const clause: Clause = { text, phrase: lx.quoted, mode, negated: neg, field };
+    const clause: Clause = { text, phrase: lx.quoted, mode, field };
     if (neg) {
       negated.push(clause);
       pendingOr = false;

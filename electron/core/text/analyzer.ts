@@ -83,8 +83,3 @@ export function analyze(text: string): Token[] {
   forEachWord(text, (exact, stem, start, end) => tokens.push({ exact, stem, start, end }));
   return tokens;
 }
-
-/** Normalised form of a single query word (no stemming): what `=word` searches. */
-export function normalizeQueryWord(word: string): string[] {
-  return normalizeWord(word);
-}

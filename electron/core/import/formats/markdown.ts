@@ -22,7 +22,7 @@ function asTags(value: unknown): string[] {
 }
 
 /** Splits YAML front matter from the body; bad YAML is kept as text with a warning, never fatal. */
-export function splitFrontMatter(text: string): { meta: Record<string, unknown>; body: string; warning: string | null } {
+function splitFrontMatter(text: string): { meta: Record<string, unknown>; body: string; warning: string | null } {
   const match = frontMatter.exec(text);
   if (!match) return { meta: {}, body: text, warning: null };
   try {

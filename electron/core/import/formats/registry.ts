@@ -38,8 +38,3 @@ export function formatForPath(filePath: string): FormatEntry | null {
   if (dot < 0 || dot < filePath.lastIndexOf('/') || dot < filePath.lastIndexOf('\\')) return null;
   return byExtension[filePath.slice(dot).toLowerCase()] ?? null;
 }
-
-/** Every supported extension, for help texts and file dialogs. */
-export function supportedExtensions(): string[] {
-  return Object.keys(byExtension);
-}

@@ -1,0 +1,133 @@
+// A search as data (what must match, joins, conditions) and the one function that turns it into
+// the SQL statements a search runs (DESIGN §4). Nothing edits SQL text after it is composed.
+import type { SortOrder } from '../../shared/contract.js';
+import type { SearchFacets } from '../../shared/dto.js';
+import { tagSubtreeCondition } from '../storage/tags.js';
+import { compileNegative, compilePositive } from './compile-fts.js';
+import type { AnalysedQuery } from './match-terms.js';
+import type { QueryFilters } from './parse-query.js';
+
+/** What a search selects, over `items_fts` (when it has a match) joined to `items i`. */
+export interface SearchPlan {
+  /** FTS5 MATCH expression (positive terms, minus negated ones), or null when no word must match. */
+  match: string | null;
+  /** JOIN clauses after `items i`. */
+  joins: string[];
+  /** Conditions on `i`, ANDed. */
+  where: string[];
+  /** Parameters of `where`, in order (the match binds before them). */
+  params: unknown[];
+}
+
+/** One statement of a search: the total, one page of ranked ids, or one facet's counts. */
+export type SearchStatement =
+  | { kind: 'count' }
+  | { kind: 'page'; sort: SortOrder; limit: number; offset: number }
+  | { kind: 'facet'; facet: keyof SearchFacets };
+
+// BM25 weights per column: title above body, exact forms above stems (DESIGN §4).
+const bm25 = 'bm25(items_fts, 10.0, 4.0, 2.0, 1.0, 2.0, 1.0)';
+const dateExpr = 'coalesce(i.published_at, i.imported_at)';
+// Per matching row, a primary-key probe: cheaper than materialising every item of a big tag.
+const hasTag = `EXISTS (SELECT 1 FROM item_tags it WHERE it.item_id = i.id AND it.tag_id IN (SELECT t.id FROM tags t WHERE ${tagSubtreeCondition}))`;
+const facetValues: Record<Exclude<keyof SearchFacets, 'tag'>, string> = {
+  type: 'i.kind',
+  lang: "coalesce(i.lang, 'und')",
+  year: `substr(${dateExpr}, 1, 4)`,
+};
+const tagJoins = ['JOIN item_tags it ON it.item_id = i.id', 'JOIN tags t ON t.id = it.tag_id'];
+
+/** The plan of an analysed query with its filters. */
+export function planSearch(analysed: AnalysedQuery, filters: QueryFilters): SearchPlan {
+  const positive = compilePositive(analysed, filters.inNotes);
+  const negative = compileNegative(analysed, false);
+  const where: string[] = [];
+  const params: unknown[] = [];
+  let match: string | null = null;
+  if (positive !== null) match = negative === null ? positive : `(${positive}) NOT (${negative})`;
+  else if (negative !== null) {
+    where.push('i.id NOT IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)');
+    params.push(negative);
+  }
+  for (const tag of filters.tags) {
+    where.push(hasTag);
+    params.push(tag, tag, tag);
+  }
+  for (const tag of filters.excludedTags) {
+    where.push(`NOT ${hasTag}`);
+    params.push(tag, tag, tag);
+  }
+  if (filters.kinds.length > 0) {
+    where.push(`i.kind IN (${filters.kinds.map(() => '?').join(', ')})`);
+    params.push(...filters.kinds);
+  }
+  if (filters.langs.length > 0) {
+    where.push(`(${filters.langs.map(() => "(lower(i.lang) = ? OR lower(i.lang) LIKE ? || '-%')").join(' OR ')})`);
+    for (const lang of filters.langs) params.push(lang, lang);
+  }
+  if (filters.after) {
+    where.push(`${dateExpr} >= ?`);
+    params.push(filters.after);
+  }
+  if (filters.before) {
+    where.push(`${dateExpr} < ?`);
+    params.push(filters.before);
+  }
+  if (filters.inNotes) where.push("(i.kind = 'note' OR EXISTS (SELECT 1 FROM items n WHERE n.parent_id = i.id AND n.kind = 'note'))");
+  return { match, joins: [], where, params };
+}
+
+/** FROM … WHERE … of a plan; `items` is how the items table is named (facets force an index). */
+function fromWhere(plan: SearchPlan, items: string): { sql: string; params: unknown[] } {
+  const joins = plan.joins.map((join) => ` ${join}`).join('');
+  if (plan.match !== null) {
+    const where = ['items_fts MATCH ?', ...plan.where].join(' AND ');
+    return { sql: `FROM items_fts JOIN ${items} ON i.id = items_fts.rowid${joins} WHERE ${where}`, params: [plan.match, ...plan.params] };
+  }
+  const where = plan.where.length > 0 ? ` WHERE ${plan.where.join(' AND ')}` : '';
+  return { sql: `FROM ${items}${joins}${where}`, params: plan.params };
+}
+
+/** The SQL and parameters of one statement of a search: the only place a plan becomes SQL. */
+export function searchSql(plan: SearchPlan, statement: SearchStatement): { sql: string; params: unknown[] } {
+  // Without filters, count and rank on the index alone: joining items costs more than ranking.
+  const ftsOnly = plan.match !== null && plan.joins.length === 0 && plan.where.length === 0;
+  switch (statement.kind) {
+    case 'count': {
+      if (ftsOnly) return { sql: 'SELECT count(*) FROM items_fts WHERE items_fts MATCH ?', params: [plan.match] };
+      const from = fromWhere(plan, 'items i');
+      return { sql: `SELECT count(*) ${from.sql}`, params: from.params };
+    }
+    case 'page': {
+      // Ids and scores only; the caller loads the page's rows after. Sorting full rows (with their
+      // text) for thousands of matches is what made common words slow (23 ms → 7 ms p95 at 30,000 articles).
+      const { sort, limit, offset } = statement;
+      if (ftsOnly && sort === 'relevance') {
+        return {
+          sql: `SELECT rowid AS id, ${bm25} AS score FROM items_fts WHERE items_fts MATCH ? ORDER BY score ASC, rowid DESC LIMIT ? OFFSET ?`,
+          params: [plan.match, limit, offset],
+        };
+      }
+      const order =
+        sort === 'newest' ? `${dateExpr} DESC, i.id DESC`
+        : sort === 'oldest' ? `${dateExpr} ASC, i.id ASC`
+        : plan.match === null ? `${dateExpr} DESC, i.id DESC` : 'score ASC, i.id DESC';
+      const from = fromWhere(plan, 'items i');
+      return {
+        sql: `SELECT i.id AS id, ${plan.match === null ? '0' : bm25} AS score ${from.sql} ORDER BY ${order} LIMIT ? OFFSET ?`,
+        params: [...from.params, limit, offset],
+      };
+    }
+    case 'facet': {
+      // Force the covering index: without ANALYZE statistics the planner reads the full rows.
+      const items = 'items i INDEXED BY items_meta';
+      if (statement.facet === 'tag') {
+        const from = fromWhere({ ...plan, joins: [...plan.joins, ...tagJoins] }, items);
+        return { sql: `SELECT t.path AS value, count(DISTINCT i.id) AS count ${from.sql} GROUP BY t.path ORDER BY count DESC, value LIMIT 100`, params: from.params };
+      }
+      const value = facetValues[statement.facet];
+      const from = fromWhere(plan, items);
+      return { sql: `SELECT ${value} AS value, count(*) AS count ${from.sql} GROUP BY ${value} ORDER BY count DESC, value LIMIT 100`, params: from.params };
+    }
+  }
+}

@@ -1,0 +1,69 @@
+// The search statements' query plans: facets read the covering index, ranking never sorts rows
+// with their text. EXPLAINs exactly the SQL runSearch runs (search-plan.ts composes it).
+import { afterAll, describe, expect, it } from 'vitest';
+import path from 'node:path';
+import type { SortOrder } from '../../../electron/shared/contract.js';
+import { prepareQuery } from '../../../electron/core/search/run-search.js';
+import { planSearch, searchSql, type SearchStatement } from '../../../electron/core/search/search-plan.js';
+import { createVocabulary } from '../../../electron/core/search/vocabulary.js';
+import { openDatabase } from '../../../electron/core/storage/database.js';
+import { tempDir } from '../../support/paths.js';
+
+const db = openDatabase(path.join(tempDir(), 'k.sqlite'));
+const vocabulary = createVocabulary(db);
+afterAll(() => db.close());
+
+const queries = ['word', 'two words', '"a phrase"', 'prefix*', 'word tag:sport', 'word -tag:sport tag:a/b', 'word lang:ar type:note',
+  'word after:2019 before:2020', 'word in:notes', 'word -other', '-other', 'tag:sport', ''];
+const sorts: SortOrder[] = ['relevance', 'newest', 'oldest'];
+const facets = ['tag', 'type', 'lang', 'year'] as const;
+
+function sqlOf(query: string, statement: SearchStatement) {
+  const { analysed, filters } = prepareQuery(query, vocabulary);
+  return searchSql(planSearch(analysed, filters), statement);
+}
+
+/** EXPLAIN QUERY PLAN's lines. */
+function queryPlan({ sql, params }: { sql: string; params: unknown[] }): string[] {
+  return (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{ detail: string }>).map((row) => row.detail);
+}
+
+/** Names of the columns of table `items` the statement's bytecode reads. */
+function itemsColumnsRead({ sql, params }: { sql: string; params: unknown[] }): Set<string> {
+  const root = db.prepare("SELECT rootpage FROM sqlite_schema WHERE type = 'table' AND name = 'items'").pluck().get() as number;
+  const names = db.prepare('SELECT name FROM pragma_table_info(?) ORDER BY cid').pluck().all('items') as string[];
+  const program = db.prepare(`EXPLAIN ${sql}`).all(...params) as Array<{ opcode: string; p1: number; p2: number }>;
+  const cursors = new Set(program.filter((op) => op.opcode === 'OpenRead' && op.p2 === root).map((op) => op.p1));
+  return new Set(program.filter((op) => op.opcode === 'Column' && cursors.has(op.p1)).map((op) => names[op.p2]!));
+}
+
+describe('search query plans', () => {
+  it.each(queries)('facet counts of %j read the items_meta covering index', (query) => {
+    for (const facet of facets) {
+      const plan = queryPlan(sqlOf(query, { kind: 'facet', facet }));
+      expect(plan.some((line) => /^(SCAN|SEARCH) i USING COVERING INDEX items_meta\b/.test(line)), `${facet}: ${plan.join(' | ')}`).toBe(true);
+    }
+  });
+
+  it.each(queries)('the count and the ranked page of %j never read the text of items', (query) => {
+    const statements: SearchStatement[] = [{ kind: 'count' }, ...sorts.map((sort) => ({ kind: 'page' as const, sort, limit: 50, offset: 0 }))];
+    for (const statement of statements) {
+      const read = itemsColumnsRead(sqlOf(query, statement));
+      for (const text of ['title', 'text', 'html']) expect(read.has(text), `${JSON.stringify(statement)} reads ${text}`).toBe(false);
+    }
+  });
+
+  it('without filters, counting and ranking by relevance touch the index only', () => {
+    for (const statement of [{ kind: 'count' }, { kind: 'page', sort: 'relevance', limit: 50, offset: 0 }] as const) {
+      const plan = queryPlan(sqlOf('two words', statement));
+      expect(plan.filter((line) => /^(SCAN|SEARCH) /.test(line))).toEqual([expect.stringMatching(/^SCAN items_fts VIRTUAL TABLE/)]);
+    }
+  });
+
+  it('the checks can fail: sorting full rows reads the text, a plain join skips the covering index', () => {
+    const ranked = sqlOf('word lang:ar', { kind: 'page', sort: 'relevance', limit: 50, offset: 0 });
+    expect(itemsColumnsRead({ ...ranked, sql: ranked.sql.replace('SELECT i.id AS id,', 'SELECT i.id AS id, i.text,') }).has('text')).toBe(true);
+    const facet = sqlOf('word', { kind: 'facet', facet: 'type' });
+    expect(queryPlan({ ...facet, sql: facet.sql.replace(' INDEXED BY items_meta', '') }).join('\n')).not.toMatch(/items_meta/);
+  });
+});
