@@ -2,7 +2,7 @@
 import type { Db } from '../electron/core/storage/database.js';
 import { statement } from '../electron/core/storage/statements.js';
 import { tagsOfItem } from '../electron/core/storage/tags.js';
-import { compileNegative, compilePositive } from '../electron/core/search/compile-fts.js';
+import { planSearch, searchSql } from '../electron/core/search/search-plan.js';
 import { highlightSpans, makeSnippet, matchTokens } from '../electron/core/search/highlight.js';
 import { analyze } from '../electron/core/text/analyzer.js';
 import { positiveTerms, prepareQuery, runSearch } from '../electron/core/search/run-search.js';
@@ -110,9 +110,6 @@ export function timeQueries(db: Db, vocabulary: Vocabulary, specs: QuerySpec[], 
   }));
 }
 
-// The index's BM25 weights as run-search.ts uses them (private there): only for the lower bound below.
-const bm25 = 'bm25(items_fts, 10.0, 4.0, 2.0, 1.0, 2.0, 1.0)';
-
 /** Median milliseconds of `fn` over `reps` runs (after one untimed run), and its last result. */
 function timed<T>(reps: number, fn: () => T): { ms: number; value: T } {
   let value = fn();
@@ -167,13 +164,14 @@ export function breakDownSearch(db: Db, vocabulary: Vocabulary, query: string, r
   // makeSnippet analyses a text in 20,000-character chunks: a news article is shorter, so each hit
   // is re-analysed whole. What looking at the first 2,000 characters would cost:
   variants['snippets from the first 2,000 characters only'] = timed(reps, () => rows.map((r) => makeSnippet(r.text.slice(0, 2000), terms))).ms;
-  const positive = compilePositive(analysed, false);
-  if (positive !== null) {
-    const negative = compileNegative(analysed, false);
-    const match = negative === null ? positive : `(${positive}) NOT (${negative})`;
-    variants['lower bound: FTS5 count(*) of the MATCH alone'] = timed(reps, () => statement(db, 'SELECT count(*) FROM items_fts WHERE items_fts MATCH ?').pluck().get(match)).ms;
-    variants['lower bound: FTS5 top 20 by bm25 alone'] = timed(reps, () =>
-      statement(db, `SELECT rowid, ${bm25} AS score FROM items_fts WHERE items_fts MATCH ? ORDER BY score LIMIT 20`).all(match)).ms;
+  const { match } = planSearch(analysed, parse.value.filters);
+  if (match !== null) {
+    // The same statements search runs, without filters: what FTS5 alone costs.
+    const ftsOnly = { match, joins: [], where: [], params: [] };
+    const count = searchSql(ftsOnly, { kind: 'count' });
+    const top = searchSql(ftsOnly, { kind: 'page', sort: 'relevance', limit: 20, offset: 0 });
+    variants['lower bound: FTS5 count(*) of the MATCH alone'] = timed(reps, () => statement(db, count.sql).pluck().get(...count.params)).ms;
+    variants['lower bound: FTS5 top 20 by bm25 alone'] = timed(reps, () => statement(db, top.sql).all(...top.params)).ms;
   }
   const jsMs = parse.ms + snippets.ms + titles.ms + tags.ms;
   return {
