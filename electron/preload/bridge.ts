@@ -3,7 +3,7 @@
 import { methodNames } from '../shared/contract.js';
 import type { ArchiveEvent } from '../shared/dto.js';
 import { isErrorCode, type ErrorShape } from '../shared/errors.js';
-import { EVENT_CHANNEL, MENU_CHANNEL, methodChannel, OPEN_ORIGINAL_CHANNEL, PICK_IMPORT_PATHS_CHANNEL } from './channels.js';
+import { EVENT_CHANNEL, MENU_CHANNEL, methodChannel, OPEN_ORIGINAL_CHANNEL, PICK_IMPORT_PATHS_CHANNEL } from '../shared/ipc.js';
 import type { ArchiveBridge, ArchiveHost, MenuEvent } from './window-api.js';
 
 /** ipcRenderer.invoke with one argument. */
