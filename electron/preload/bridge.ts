@@ -61,9 +61,5 @@ export function buildArchiveHost(invoke: Invoke, subscribe: Subscribe, pathForFi
     },
     pickImportPaths: async (options) => (await call(invoke, PICK_IMPORT_PATHS_CHANNEL, { folders: options?.folders === true })) as string[],
     onMenu: (listener) => listen<MenuEvent>(subscribe, MENU_CHANNEL, listener),
-    onMenuCommand: (listener) => {
-      if (typeof listener !== 'function') throw new TypeError('the listener must be a function');
-      return listen<MenuEvent>(subscribe, MENU_CHANNEL, (event) => listener(event.type, event.type === 'import' ? event.paths : []));
-    },
   };
 }

@@ -155,22 +155,19 @@ describe('preload bridge over the IPC layer', () => {
     const events: unknown[] = [];
     const menus: unknown[] = [];
     const stopEvents = archive.onEvent((e) => events.push(e));
-    const commands: unknown[] = [];
     const stopMenu = host.onMenu((e) => menus.push(e));
-    const stopCommands = host.onMenuCommand((command, paths) => commands.push([command, paths]));
     emit('archive:event', { type: 'importProgress', progress: { jobId: 'j' } });
     emit('archive:menu', { type: 'import', paths: ['/a'] });
     emit('archive:menu', { type: 'find' });
     stopEvents();
     stopMenu();
-    stopCommands();
     emit('archive:event', { type: 'importProgress' });
     emit('archive:menu', { type: 'import', paths: ['/b'] });
     expect(events).toEqual([{ type: 'importProgress', progress: { jobId: 'j' } }]);
     expect(menus).toEqual([{ type: 'import', paths: ['/a'] }, { type: 'find' }]);
-    expect(commands).toEqual([['import', ['/a']], ['find', []]]);
     expect(host.pathForFile({} as File)).toBe('/dropped/file.pdf');
     expect(() => archive.onEvent('nope' as never)).toThrow(TypeError);
+    expect(() => host.onMenu('nope' as never)).toThrow(TypeError);
   });
 
   it('host actions go through the checked IPC handlers', async () => {
