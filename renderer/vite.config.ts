@@ -1,25 +1,26 @@
-// Builds the UI into dist/renderer; Electron loads it from file:// and `khizana serve` over HTTP.
+// Builds the UI into dist/renderer; Electron serves it on app://khizana/ and `khizana serve` over HTTP.
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { metaContentSecurityPolicy } from '../electron/shared/content-security-policy.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
-/** The same policy the web bridge sends as a header; as a meta tag it also covers file:// in Electron. */
-const csp = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'";
-
-/** Adds the CSP meta tag to the built page only (the dev server needs an inline preamble). */
+/**
+ * Adds the UI's CSP as a meta tag to the built page, on top of the header both servers send. Build
+ * only: the dev server's React preamble is an inline script and its styles are injected inline.
+ */
 function contentSecurityPolicy(): Plugin {
   return {
     name: 'khizana-csp',
     apply: 'build',
-    transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: csp }, injectTo: 'head-prepend' }],
+    transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: metaContentSecurityPolicy }, injectTo: 'head-prepend' }],
   };
 }
 
 export default defineConfig({
   root,
-  base: './', // relative asset URLs work both from file:// and from http://127.0.0.1
+  base: './', // relative asset URLs work both on app://khizana/ and on http://127.0.0.1
   plugins: [react(), contentSecurityPolicy()],
   build: {
     outDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),

@@ -2,35 +2,9 @@
 // the renderer never gets file:// access, and every response carries the CSP.
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { contentSecurityPolicy } from '../shared/content-security-policy.js';
+import { mimeTypeFor } from '../shared/mime-types.js';
 import { APP_HOST, APP_SCHEME, parseUrl } from './app-origin.js';
-import { contentSecurityPolicy } from './security.js';
-
-const mimeTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-  '.wasm': 'application/wasm',
-};
-
-/** The MIME type served for a file name. */
-export function mimeTypeFor(file: string): string {
-  return mimeTypes[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-}
 
 /**
  * The file under `root` that an app:// URL names, or null when the URL is not the app's, or would
@@ -57,7 +31,7 @@ function response(status: number, body: ConstructorParameters<typeof Response>[0
     status,
     headers: {
       'Content-Type': contentType,
-      'Content-Security-Policy': contentSecurityPolicy(),
+      'Content-Security-Policy': contentSecurityPolicy,
       'X-Content-Type-Options': 'nosniff',
       'Cache-Control': 'no-cache',
     },

@@ -5,8 +5,7 @@ import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { z } from 'zod';
 import { methodNames, parseArgs, type ArchiveApi } from '../shared/contract.js';
 import { ArchiveError } from '../shared/errors.js';
-import { methodChannel, OPEN_ORIGINAL_CHANNEL, PICK_IMPORT_PATHS_CHANNEL } from './channels.js';
-import { errorEnvelope, toEnvelope } from './envelope.js';
+import { errorEnvelope, methodChannel, OPEN_ORIGINAL_CHANNEL, PICK_IMPORT_PATHS_CHANNEL, toEnvelope } from '../shared/ipc.js';
 
 /** What the window may ask of the desktop beyond the archive itself. */
 export interface HostHandlers {

@@ -1,5 +1,6 @@
 // The application menu as a plain template (tested under Node); main.ts builds it with Menu.
 import type { MenuItemConstructorOptions, OpenDialogOptions } from 'electron';
+import { importExtensions } from '../shared/import-formats.js';
 
 export interface MenuActions {
   importFiles(): void;
@@ -10,9 +11,6 @@ export interface MenuActions {
   about(): void;
 }
 
-/** Extensions the importer understands (DESIGN §5); the picker offers them first. */
-export const importExtensions = ['txt', 'md', 'markdown', 'html', 'htm', 'pdf', 'docx', 'odt', 'epub', 'eml'];
-
 /** Open-dialog options for importing files or folders. Windows and Linux cannot mix the two. */
 export function importDialogOptions(folders: boolean): OpenDialogOptions {
   return folders
@@ -20,8 +18,9 @@ export function importDialogOptions(folders: boolean): OpenDialogOptions {
     : {
         title: 'Import files',
         properties: ['openFile', 'multiSelections'],
+        // The importable files first; Electron wants extensions without their dot.
         filters: [
-          { name: 'Documents', extensions: importExtensions },
+          { name: 'Documents', extensions: importExtensions.map((ext) => ext.slice(1)) },
           { name: 'All files', extensions: ['*'] },
         ],
       };

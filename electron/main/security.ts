@@ -1,28 +1,8 @@
 // Window and session hardening (DESIGN §6). Policy is pure functions so it can be tested under Node;
 // the appliers take Electron objects as arguments and import nothing from Electron at runtime.
 import type { Session, WebContents, WebFrameMain, WebPreferences } from 'electron';
+import { contentSecurityPolicy } from '../shared/content-security-policy.js';
 import { isAppUrl, parseUrl } from './app-origin.js';
-
-/** The Content-Security-Policy of every app page: local code only, no remote anything. */
-export function contentSecurityPolicy(): string {
-  return [
-    "default-src 'none'",
-    "script-src 'self'",
-    // Matches the renderer's own meta CSP (both apply). Inline styles cannot reach the network:
-    // every fetch is limited to 'self' here and cancelled in webRequest.
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "font-src 'self' data:",
-    "connect-src 'self'",
-    "media-src 'self' blob:",
-    "worker-src 'self' blob:",
-    "frame-src 'none'",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-  ].join('; ');
-}
 
 /** Schemes that never touch the network: the app itself, inline data, in-memory blobs, DevTools. */
 const localSchemes = new Set(['data:', 'blob:', 'devtools:']);
@@ -85,7 +65,7 @@ export function withCsp(headers: Record<string, string[]> | undefined): Record<s
   for (const [name, value] of Object.entries(headers ?? {})) {
     if (name.toLowerCase() !== 'content-security-policy') result[name] = value;
   }
-  result['Content-Security-Policy'] = [contentSecurityPolicy()];
+  result['Content-Security-Policy'] = [contentSecurityPolicy];
   return result;
 }
 

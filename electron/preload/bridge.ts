@@ -3,7 +3,7 @@
 import { methodNames } from '../shared/contract.js';
 import type { ArchiveEvent } from '../shared/dto.js';
 import { isErrorCode, type ErrorShape } from '../shared/errors.js';
-import { EVENT_CHANNEL, MENU_CHANNEL, methodChannel, OPEN_ORIGINAL_CHANNEL, PICK_IMPORT_PATHS_CHANNEL } from './channels.js';
+import { EVENT_CHANNEL, MENU_CHANNEL, methodChannel, OPEN_ORIGINAL_CHANNEL, PICK_IMPORT_PATHS_CHANNEL } from '../shared/ipc.js';
 import type { ArchiveBridge, ArchiveHost, MenuEvent } from './window-api.js';
 
 /** ipcRenderer.invoke with one argument. */
@@ -61,9 +61,5 @@ export function buildArchiveHost(invoke: Invoke, subscribe: Subscribe, pathForFi
     },
     pickImportPaths: async (options) => (await call(invoke, PICK_IMPORT_PATHS_CHANNEL, { folders: options?.folders === true })) as string[],
     onMenu: (listener) => listen<MenuEvent>(subscribe, MENU_CHANNEL, listener),
-    onMenuCommand: (listener) => {
-      if (typeof listener !== 'function') throw new TypeError('the listener must be a function');
-      return listen<MenuEvent>(subscribe, MENU_CHANNEL, (event) => listener(event.type, event.type === 'import' ? event.paths : []));
-    },
   };
 }

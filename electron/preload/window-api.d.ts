@@ -1,7 +1,7 @@
 // Declares what the preload puts on `window`; the types themselves live in the shared contract.
 import type { ArchiveBridge, ArchiveHost } from '../shared/window-api.js';
 
-export type { ArchiveBridge, ArchiveHost, MenuCommand, MenuEvent } from '../shared/window-api.js';
+export type { ArchiveBridge, ArchiveHost, MenuEvent } from '../shared/window-api.js';
 
 declare global {
   interface Window {

@@ -52,30 +52,6 @@ const importArgs = z.object({
 
 const savedSearchName = z.string().trim().min(1, 'a saved search needs a name').max(200);
 
-/** The archive's methods. Every method takes one plain-object argument. */
-export interface ArchiveApi {
-  importPaths(args: z.input<typeof importArgs>): Promise<ImportReport>;
-  cancelImport(args: { jobId: string }): Promise<{ cancelled: boolean }>;
-  search(args: z.input<typeof searchArgs>): Promise<SearchResult>;
-  /** Spans of `texts` that match `query`, for highlighting in the reader (same analyzer as search). */
-  highlight(args: { query: string; texts: string[] }): Promise<Span[][]>;
-  getItem(args: { id: number }): Promise<ItemDetail>;
-  deleteItem(args: { id: number }): Promise<{ deleted: boolean }>;
-  addTag(args: { id: number; tag: string }): Promise<{ tags: string[] }>;
-  removeTag(args: { id: number; tag: string }): Promise<{ tags: string[] }>;
-  listTags(args?: Record<string, never>): Promise<TagInfo[]>;
-  setTagColor(args: { tag: string; color: string | null }): Promise<TagInfo>;
-  addNote(args: { text: string; on?: number | undefined }): Promise<NoteInfo>;
-  updateNote(args: { id: number; text: string }): Promise<NoteInfo>;
-  deleteNote(args: { id: number }): Promise<{ deleted: boolean }>;
-  listNotes(args?: { on?: number | undefined }): Promise<NoteInfo[]>;
-  stats(args?: Record<string, never>): Promise<ArchiveStats>;
-  listSavedSearches(args?: Record<string, never>): Promise<SavedSearch[]>;
-  /** Saves (or replaces, by name) a search. */
-  saveSearch(args: { name: string; query: string; sort?: SortOrder | undefined }): Promise<SavedSearch>;
-  deleteSavedSearch(args: { name: string }): Promise<{ deleted: boolean }>;
-}
-
 /** The method table: argument schema per method. Transports are built from its keys. */
 export const archiveMethods = {
   importPaths: importArgs,
@@ -103,6 +79,33 @@ export const archiveMethods = {
   saveSearch: z.object({ name: savedSearchName, query: z.string().max(10_000), sort: z.enum(sortOrders).default('relevance') }),
   deleteSavedSearch: z.object({ name: savedSearchName }),
 } satisfies Record<keyof ArchiveApi, z.ZodType>;
+
+/** Arguments as a caller passes them: what the method's schema accepts (defaults may be left out). */
+export type MethodArgs<K extends keyof typeof archiveMethods> = z.input<(typeof archiveMethods)[K]>;
+
+/** The archive's methods. Every method takes one plain-object argument: what its schema accepts. */
+export interface ArchiveApi {
+  importPaths(args: MethodArgs<'importPaths'>): Promise<ImportReport>;
+  cancelImport(args: MethodArgs<'cancelImport'>): Promise<{ cancelled: boolean }>;
+  search(args: MethodArgs<'search'>): Promise<SearchResult>;
+  /** Spans of `texts` that match `query`, for highlighting in the reader (same analyzer as search). */
+  highlight(args: MethodArgs<'highlight'>): Promise<Span[][]>;
+  getItem(args: MethodArgs<'getItem'>): Promise<ItemDetail>;
+  deleteItem(args: MethodArgs<'deleteItem'>): Promise<{ deleted: boolean }>;
+  addTag(args: MethodArgs<'addTag'>): Promise<{ tags: string[] }>;
+  removeTag(args: MethodArgs<'removeTag'>): Promise<{ tags: string[] }>;
+  listTags(args?: MethodArgs<'listTags'>): Promise<TagInfo[]>;
+  setTagColor(args: MethodArgs<'setTagColor'>): Promise<TagInfo>;
+  addNote(args: MethodArgs<'addNote'>): Promise<NoteInfo>;
+  updateNote(args: MethodArgs<'updateNote'>): Promise<NoteInfo>;
+  deleteNote(args: MethodArgs<'deleteNote'>): Promise<{ deleted: boolean }>;
+  listNotes(args?: MethodArgs<'listNotes'>): Promise<NoteInfo[]>;
+  stats(args?: MethodArgs<'stats'>): Promise<ArchiveStats>;
+  listSavedSearches(args?: MethodArgs<'listSavedSearches'>): Promise<SavedSearch[]>;
+  /** Saves (or replaces, by name) a search. */
+  saveSearch(args: MethodArgs<'saveSearch'>): Promise<SavedSearch>;
+  deleteSavedSearch(args: MethodArgs<'deleteSavedSearch'>): Promise<{ deleted: boolean }>;
+}
 
 export type MethodName = keyof ArchiveApi;
 export const methodNames = Object.keys(archiveMethods) as MethodName[];

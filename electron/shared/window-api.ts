@@ -3,9 +3,6 @@
 import type { ArchiveApi } from './contract.js';
 import type { ArchiveEvent } from './dto.js';
 
-/** A command from the application menu. */
-export type MenuCommand = 'import' | 'new-note' | 'find';
-
 /**
  * main → renderer menu commands. `import`: File → Import Files…/Import Folder… already showed the
  * system picker; `paths` are what the user chose (never empty), and the UI starts the import.
@@ -36,8 +33,6 @@ export interface ArchiveHost {
   openOriginal(id: number): Promise<void>;
   /** Shows the system picker; files by default, folders with `{ folders: true }`. [] when cancelled. */
   pickImportPaths(options?: { folders?: boolean }): Promise<string[]>;
-  /** Subscribes to menu commands as events; returns an unsubscribe function. */
+  /** Subscribes to menu commands; returns an unsubscribe function. */
   onMenu(listener: (event: MenuEvent) => void): () => void;
-  /** The same stream as `onMenu`, as (command, paths); `paths` is [] except for `import`. */
-  onMenuCommand(listener: (command: MenuCommand, paths: string[]) => void): () => void;
 }

@@ -1,19 +1,7 @@
 // Small helpers for answering HTTP requests the same way everywhere in the web bridge.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { contentSecurityPolicy } from '../shared/content-security-policy.js';
 import { ArchiveError, type ErrorCode, type ErrorShape } from '../shared/errors.js';
-
-/** The page may load only its own scripts, styles, fonts and images; nothing remote, ever. */
-export const contentSecurityPolicy = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
 
 /** Headers sent with every response, API or static. */
 export function setSecurityHeaders(res: ServerResponse): void {

@@ -3,23 +3,8 @@ import { createReadStream } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
+import { mimeTypeFor } from '../shared/mime-types.js';
 import { sendError } from './http-io.js';
-
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.txt': 'text/plain; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-};
 
 /** Resolves a URL path to a file inside `root`, or null when it would leave `root` or is malformed. */
 export function resolveStaticPath(root: string, urlPath: string): string | null {
@@ -57,10 +42,9 @@ export async function serveStatic(req: IncomingMessage, res: ServerResponse, roo
     sendError(res, { code: 'not-found', message: 'not found' });
     return;
   }
-  const ext = path.extname(real).toLowerCase();
   const size = (await stat(real)).size;
   res.statusCode = 200;
-  res.setHeader('Content-Type', contentTypes[ext] ?? 'application/octet-stream');
+  res.setHeader('Content-Type', mimeTypeFor(real));
   res.setHeader('Content-Length', size);
   // Vite puts a content hash in every asset name; index.html must always be fresh.
   res.setHeader('Cache-Control', real.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-store');

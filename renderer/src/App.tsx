@@ -49,10 +49,10 @@ export function App() {
 
   useEffect(
     () =>
-      host?.onMenuCommand?.((command, paths) => {
-        if (command === 'import') importPaths(paths, []);
-        else if (command === 'new-note') newNote();
-        else if (command === 'find') focusSearch();
+      host?.onMenu((event) => {
+        if (event.type === 'import') importPaths(event.paths, []);
+        else if (event.type === 'new-note') newNote();
+        else if (event.type === 'find') focusSearch();
       }),
     [host, newNote, focusSearch, importPaths],
   );

@@ -15,7 +15,7 @@ let page: Page;
 
 /** Runs in the page before the app: what preload.cts would expose. */
 function installPreloadStandIn({ token, methods, pick }: { token: string; methods: string[]; pick: string[] }): void {
-  const host = window as unknown as Record<string, unknown> & { __opened: number[]; __menu?: (command: string, paths: string[]) => void };
+  const host = window as unknown as Record<string, unknown> & { __opened: number[]; __menu?: (event: unknown) => void };
   const call = async (method: string, args: unknown): Promise<unknown> => {
     const res = await fetch(`/api/${method}`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(args ?? {}) });
     const body = (await res.json()) as { error?: { code: string; message: string } };
@@ -35,8 +35,7 @@ function installPreloadStandIn({ token, methods, pick }: { token: string; method
     pathForFile: () => '',
     openOriginal: async (id: number) => void host.__opened.push(id),
     pickImportPaths: async () => pick,
-    onMenu: () => () => undefined,
-    onMenuCommand: (listener: (command: string, paths: string[]) => void) => {
+    onMenu: (listener: (event: unknown) => void) => {
       host.__menu = listener;
       return () => undefined;
     },
@@ -75,9 +74,9 @@ describe('the UI inside the desktop shell', () => {
   });
 
   it('follows menu commands (New Note, Find)', async () => {
-    await page.evaluate(() => (window as unknown as { __menu: (c: string, p: string[]) => void }).__menu('new-note', []));
+    await page.evaluate(() => (window as unknown as { __menu: (e: unknown) => void }).__menu({ type: 'new-note' }));
     await page.getByRole('textbox', { name: 'Note' }).waitFor();
-    await page.evaluate(() => (window as unknown as { __menu: (c: string, p: string[]) => void }).__menu('find', []));
+    await page.evaluate(() => (window as unknown as { __menu: (e: unknown) => void }).__menu({ type: 'find' }));
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Search');
   });
 

@@ -4,8 +4,7 @@ import type { IpcMainInvokeEvent } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { methodNames, type ArchiveApi } from '../../electron/shared/contract.js';
 import { ArchiveError } from '../../electron/shared/errors.js';
-import { methodChannel, OPEN_ORIGINAL_CHANNEL, PICK_IMPORT_PATHS_CHANNEL } from '../../electron/main/channels.js';
-import { toEnvelope } from '../../electron/main/envelope.js';
+import { EVENT_CHANNEL, MENU_CHANNEL, methodChannel, OPEN_ORIGINAL_CHANNEL, PICK_IMPORT_PATHS_CHANNEL, toEnvelope } from '../../electron/shared/ipc.js';
 import { registerIpc, type HostHandlers } from '../../electron/main/ipc.js';
 import { buildArchiveBridge, buildArchiveHost, unwrapEnvelope, type Subscribe } from '../../electron/preload/bridge.js';
 
@@ -56,6 +55,11 @@ describe('registerIpc', () => {
   it('registers exactly one handler per contract method plus the two host actions', () => {
     const { handlers } = setup();
     expect([...handlers.keys()].sort()).toEqual([...methodNames.map(methodChannel), OPEN_ORIGINAL_CHANNEL, PICK_IMPORT_PATHS_CHANNEL].sort());
+  });
+
+  it('gives every method, event stream and host action its own channel', () => {
+    const all = [...methodNames.map(methodChannel), EVENT_CHANNEL, MENU_CHANNEL, OPEN_ORIGINAL_CHANNEL, PICK_IMPORT_PATHS_CHANNEL];
+    expect(new Set(all).size).toBe(all.length);
   });
 
   it('validates arguments with the contract and passes the parsed values on', async () => {
@@ -151,22 +155,19 @@ describe('preload bridge over the IPC layer', () => {
     const events: unknown[] = [];
     const menus: unknown[] = [];
     const stopEvents = archive.onEvent((e) => events.push(e));
-    const commands: unknown[] = [];
     const stopMenu = host.onMenu((e) => menus.push(e));
-    const stopCommands = host.onMenuCommand((command, paths) => commands.push([command, paths]));
     emit('archive:event', { type: 'importProgress', progress: { jobId: 'j' } });
     emit('archive:menu', { type: 'import', paths: ['/a'] });
     emit('archive:menu', { type: 'find' });
     stopEvents();
     stopMenu();
-    stopCommands();
     emit('archive:event', { type: 'importProgress' });
     emit('archive:menu', { type: 'import', paths: ['/b'] });
     expect(events).toEqual([{ type: 'importProgress', progress: { jobId: 'j' } }]);
     expect(menus).toEqual([{ type: 'import', paths: ['/a'] }, { type: 'find' }]);
-    expect(commands).toEqual([['import', ['/a']], ['find', []]]);
     expect(host.pathForFile({} as File)).toBe('/dropped/file.pdf');
     expect(() => archive.onEvent('nope' as never)).toThrow(TypeError);
+    expect(() => host.onMenu('nope' as never)).toThrow(TypeError);
   });
 
   it('host actions go through the checked IPC handlers', async () => {

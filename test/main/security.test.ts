@@ -5,7 +5,6 @@ import { describe, expect, it, vi } from 'vitest';
 import { APP_ENTRY_URL, isAppUrl } from '../../electron/main/app-origin.js';
 import {
   applySessionSecurity,
-  contentSecurityPolicy,
   guardWebContents,
   isAllowedNavigation,
   isAllowedUrl,
@@ -14,6 +13,7 @@ import {
   withCsp,
   type FrameInfo,
 } from '../../electron/main/security.js';
+import { contentSecurityPolicy } from '../../electron/shared/content-security-policy.js';
 
 describe('request allow-list: no request ever leaves the machine', () => {
   it.each([
@@ -65,7 +65,7 @@ describe('navigation policy', () => {
 });
 
 describe('content security policy', () => {
-  const csp = contentSecurityPolicy();
+  const csp = contentSecurityPolicy;
   const directives = new Map(csp.split(';').map((d) => { const [name = '', ...values] = d.trim().split(/\s+/); return [name, values]; }));
 
   it('defaults to nothing and allows only the app’s own scripts', () => {
@@ -77,10 +77,10 @@ describe('content security policy', () => {
     expect(directives.get('frame-ancestors')).toEqual(["'none'"]);
   });
 
-  it('never allows eval or inline scripts, and names no network host', () => {
+  it('never allows eval, inline scripts or inline styles, and names no network host', () => {
     expect(csp).not.toMatch(/unsafe-eval|unsafe-hashes|strict-dynamic/);
     for (const [name, values] of directives) {
-      if (name !== 'style-src') expect(values, name).not.toContain("'unsafe-inline'");
+      expect(values, name).not.toContain("'unsafe-inline'");
     }
     expect(csp).not.toMatch(/https?:|wss?:|\*/);
   });
@@ -175,7 +175,7 @@ describe('session guards', () => {
     applySessionSecurity(session, () => {});
     let headers: Record<string, string[]> | undefined;
     calls.headers!({ responseHeaders: {} }, (r) => { headers = r.responseHeaders; });
-    expect(headers?.['Content-Security-Policy']).toEqual([contentSecurityPolicy()]);
+    expect(headers?.['Content-Security-Policy']).toEqual([contentSecurityPolicy]);
     const granted = vi.fn();
     for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
       calls.permissionRequest!({}, permission, granted);

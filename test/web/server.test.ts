@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openArchive, type ArchiveSession } from '../../electron/core/archive.js';
 import { createEventHub } from '../../electron/web/event-hub.js';
-import { contentSecurityPolicy } from '../../electron/web/http-io.js';
+import { contentSecurityPolicy } from '../../electron/shared/content-security-policy.js';
 import { startWebServer, type WebServer } from '../../electron/web/server.js';
 import type { ImportReport, SearchResult } from '../../electron/shared/dto.js';
 import { samplePath, tempDir } from '../support/paths.js';

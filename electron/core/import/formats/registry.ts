@@ -1,4 +1,6 @@
-// Which parser handles which file extension. Parsers are loaded on first use (pdf.js and jsdom are heavy).
+// Which parser handles which format; which extensions each format has is electron/shared's table.
+// Parsers are loaded on first use (pdf.js and jsdom are heavy).
+import { importFormatOf, type ImportFormat } from '../../../shared/import-formats.js';
 import type { Parser } from '../parsed-document.js';
 
 export interface FormatEntry {
@@ -17,24 +19,10 @@ const odt: FormatEntry = { format: 'odt', load: async () => (await import('./odt
 const epub: FormatEntry = { format: 'epub', load: async () => (await import('./epub.js')).parseEpub };
 const eml: FormatEntry = { format: 'eml', load: async () => (await import('./eml.js')).parseEml };
 
-const byExtension: Record<string, FormatEntry> = {
-  '.txt': txt,
-  '.text': txt,
-  '.md': md,
-  '.markdown': md,
-  '.html': html,
-  '.htm': html,
-  '.xhtml': html,
-  '.pdf': pdf,
-  '.docx': docx,
-  '.odt': odt,
-  '.epub': epub,
-  '.eml': eml,
-};
+const parsers: Record<ImportFormat, FormatEntry> = { txt, md, html, pdf, docx, odt, epub, eml };
 
 /** The format entry for a file name, or null when Khizana cannot import it. */
 export function formatForPath(filePath: string): FormatEntry | null {
-  const dot = filePath.lastIndexOf('.');
-  if (dot < 0 || dot < filePath.lastIndexOf('/') || dot < filePath.lastIndexOf('\\')) return null;
-  return byExtension[filePath.slice(dot).toLowerCase()] ?? null;
+  const format = importFormatOf(filePath);
+  return format === null ? null : parsers[format];
 }

@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react';
+import { importAccept } from '../../../../electron/shared/import-formats.js';
 import type { UploadFile } from '../../api/http-client.js';
 import { useArchive } from '../../hooks/archive-context.js';
 import { filesFromInput } from '../../lib/dropped-files.js';
@@ -10,8 +11,6 @@ interface ImportSourcesProps {
   onFiles(files: UploadFile[], tags: string[]): void;
   onError(error: unknown): void;
 }
-
-const accept = '.txt,.md,.markdown,.html,.htm,.pdf,.docx,.odt,.epub,.eml';
 
 /** Every way to start an import: system dialog (desktop), file/folder pickers (browser), a typed path. */
 export function ImportSources({ disabled, onPaths, onFiles, onError }: ImportSourcesProps) {
@@ -48,7 +47,7 @@ export function ImportSources({ disabled, onPaths, onFiles, onError }: ImportSou
             <button type="button" className="button" disabled={disabled} onClick={() => folderRef.current?.click()}>
               <Icon name="folder" /> Choose a folder…
             </button>
-            <input ref={filesRef} type="file" multiple accept={accept} hidden aria-label="Choose files to import" onChange={(e) => fromInput(e.currentTarget)} />
+            <input ref={filesRef} type="file" multiple accept={importAccept} hidden aria-label="Choose files to import" onChange={(e) => fromInput(e.currentTarget)} />
             <input
               ref={(el) => {
                 folderRef.current = el;
