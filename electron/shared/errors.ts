@@ -5,13 +5,16 @@ export const errorCodes = [
   'unsupported', // file type Khizana cannot import
   'unreadable', // the file could not be read from disk
   'empty', // the file holds no text at all
-  'corrupt', // the file is damaged or not what its extension says
+  'corrupt', // the file (or the archive's database) is damaged or not what it should be
   'encrypted', // password-protected document
   'too-large', // over a size limit (file, decompressed archive, text)
   'timeout', // a parser took too long
   'no-text', // a document without a text layer
   'cancelled', // the user cancelled the operation
   'archive-unavailable', // the archive folder or database cannot be opened
+  'disk-full', // no space left on the archive's disk: nothing more can be written
+  'read-only', // the archive is opened read-only (read-only folder, mount or another user's): no writes
+  'busy', // another process held the archive's write lock for too long; try again
   'unauthorized', // web bridge: missing or wrong token
   'internal', // a bug: anything not expected
 ] as const;

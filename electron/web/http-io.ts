@@ -20,6 +20,9 @@ const statusOfCode: Partial<Record<ErrorCode, number>> = {
   'not-found': 404,
   'too-large': 413,
   'archive-unavailable': 503,
+  'disk-full': 507,
+  'read-only': 403,
+  busy: 503,
   internal: 500,
 };
 
