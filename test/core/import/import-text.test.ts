@@ -4,6 +4,7 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import type { ArchiveSession } from '../../../electron/core/archive.js';
 import { decodeText } from '../../../electron/core/import/decode-text.js';
+import { defaultParseLimits } from '../../../electron/core/import/parsed-document.js';
 import { freshArchive, writeFiles } from '../../support/archive.js';
 import { sampleText } from '../../support/paths.js';
 
@@ -147,7 +148,7 @@ describe('bad input: a clear error per file, the rest carries on, nothing half-s
     expect(report.imported).toBe(2); // good.txt and elsewhere/inner.txt (once, through its real folder)
     await archive.close();
   });
-    it('an explicit unsupported file fails (a folder skips it)', async () => {
+  it('an explicit unsupported file fails (a folder skips it)', async () => {
     const archive = await freshArchive();
     const dir = writeFiles({ 'x.exe': 'MZ' });
     const report = await archive.api.importPaths({ paths: [path.join(dir, 'x.exe')], tags: [] });
@@ -169,11 +170,9 @@ describe('bad input: a clear error per file, the rest carries on, nothing half-s
     expect(report.results.map((r) => r.status)).toEqual(['imported', 'imported']);
     await archive.close();
   });
-    it('a file over the size limit fails with too-large', async () => {
-    const { openArchive } = await import('../../../electron/core/archive.js');
-    const { defaultParseLimits } = await import('../../../electron/core/import/parsed-document.js');
+  it('a file over the size limit fails with too-large', async () => {
     const dir = writeFiles({ 'big.txt': 'x'.repeat(2048) });
-    const archive = await openArchive({ dir: path.join(dir, 'archive'), limits: { ...defaultParseLimits, maxFileBytes: 1024 } });
+    const archive = await freshArchive({ limits: { ...defaultParseLimits, maxFileBytes: 1024 } });
     const report = await archive.api.importPaths({ paths: [path.join(dir, 'big.txt')], tags: [] });
     expect(report.results[0]).toMatchObject({ status: 'failed', error: { code: 'too-large' } });
     await archive.close();
