@@ -4,7 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { khizana } from '../support/cli.js';
 import { writeFiles } from '../support/archive.js';
-import { samplePath, tempDir } from '../support/paths.js';
+import { tempDir } from '../support/paths.js';
+import { samplePath } from '../support/shared.js';
 
 let archive: string;
 let sampleId: number;

@@ -5,7 +5,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { JSDOM } from 'jsdom';
 import { khizana } from '../support/cli.js';
-import { fixturesDir, tempDir } from '../support/paths.js';
+import { tempDir } from '../support/paths.js';
+import { fixturesDir } from '../support/shared.js';
 
 interface ManifestRow {
   path: string;

@@ -6,7 +6,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { methodNames } from '../../electron/shared/contract.js';
 import { serveArchive, type ServedArchive } from '../../electron/web/serve-archive.js';
-import { samplePath, tempDir } from '../support/paths.js';
+import { tempDir } from '../support/paths.js';
+import { samplePath } from '../support/shared.js';
 import { builtUi, ensureBuiltUi, launchChromium, screenshotsDir } from './browser.js';
 
 let server: ServedArchive;

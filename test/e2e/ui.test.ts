@@ -7,7 +7,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveArchive, type ServedArchive } from '../../electron/web/serve-archive.js';
 import { writeFiles } from '../support/archive.js';
-import { fixturesDir, samplePath, tempDir } from '../support/paths.js';
+import { tempDir } from '../support/paths.js';
+import { fixturesDir, samplePath } from '../support/shared.js';
 import { builtUi, ensureBuiltUi, launchChromium, screenshotsDir } from './browser.js';
 
 let server: ServedArchive;

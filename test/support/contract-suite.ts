@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ArchiveApi } from '../../electron/shared/contract.js';
 import { methodNames } from '../../electron/shared/contract.js';
 import type { ArchiveEvent } from '../../electron/shared/dto.js';
-import { samplePath } from './paths.js';
+import { samplePath } from './shared.js';
 import { writeFiles } from './archive.js';
 
 export interface OpenedTransport {

@@ -9,7 +9,8 @@ import { createEventHub } from '../../electron/web/event-hub.js';
 import { contentSecurityPolicy } from '../../electron/web/http-io.js';
 import { startWebServer, type WebServer } from '../../electron/web/server.js';
 import type { ImportReport, SearchResult } from '../../electron/shared/dto.js';
-import { samplePath, tempDir } from '../support/paths.js';
+import { tempDir } from '../support/paths.js';
+import { samplePath } from '../support/shared.js';
 import { callApi, listenEvents, makeStaticDir, rawRequest, waitFor } from './helpers.js';
 
 let session: ArchiveSession;

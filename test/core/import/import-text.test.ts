@@ -6,7 +6,7 @@ import type { ArchiveSession } from '../../../electron/core/archive.js';
 import { decodeText } from '../../../electron/core/import/decode-text.js';
 import { defaultParseLimits } from '../../../electron/core/import/parsed-document.js';
 import { freshArchive, writeFiles } from '../../support/archive.js';
-import { sampleText } from '../../support/paths.js';
+import { sampleText } from '../../support/shared.js';
 
 const sample = sampleText();
 const crlf = sample.replace(/\n/g, '\r\n');

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import type { ArchiveSession } from '../../../electron/core/archive.js';
 import { freshArchive, writeFiles } from '../../support/archive.js';
-import { samplePath, sampleText } from '../../support/paths.js';
+import { samplePath, sampleText } from '../../support/shared.js';
 
 let archive: ArchiveSession;
 let sampleId: number;

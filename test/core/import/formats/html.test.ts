@@ -18,9 +18,8 @@ import {
   pseudoRandomBytes,
   type LimitOverrides,
 } from '../../../support/parser-harness.js';
-import { fixturesDir as fixtures, sharedDir } from '../../../support/paths.js';
+import { fixturesDir as fixtures, sampleText } from '../../../support/shared.js';
 
-const samples = path.join(sharedDir, 'samples');
 const harness = parserHarness('khizana-html-');
 
 /** Parses a real file from disk, as the importer would hand it over. */
@@ -242,7 +241,7 @@ describe('parseHtml on hostile pages', () => {
 });
 
 describe('parseHtml on Arabic pages', () => {
-  const arabic = fs.readFileSync(path.join(samples, 'idlib-ar.txt'), 'utf8').trim();
+  const arabic = sampleText().trim();
   const paragraphs = arabic.split(/\n+/).map((p) => p.trim()).filter((p) => p !== '');
   const body = paragraphs.map((p) => `<p>${p}</p>`).join('\n');
   const firstSentence = paragraphs[0]!;
