@@ -21,7 +21,8 @@ let token: string;
 
 beforeAll(async () => {
   const hub = createEventHub();
-  session = await openArchive({ dir: path.join(tempDir(), 'archive'), onEvent: (e) => hub.publish(e) });
+  // Parses in this thread: the bridge is under test here, not the parser pool.
+  session = await openArchive({ dir: path.join(tempDir(), 'archive'), onEvent: (e) => hub.publish(e), parseWorkers: 0 });
   const dirs = makeStaticDir();
   secret = dirs.secret;
   server = await startWebServer({ session, staticDir: dirs.staticDir, events: hub, port: 0 });
