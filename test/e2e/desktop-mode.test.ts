@@ -6,7 +6,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { methodNames } from '../../electron/shared/contract.js';
 import { serveArchive, type ServedArchive } from '../../electron/web/serve-archive.js';
-import { samplePath, tempDir } from '../support/paths.js';
+import { tempDir } from '../support/paths.js';
+import { samplePath } from '../support/shared.js';
 import { builtUi, ensureBuiltUi, launchChromium, screenshotsDir } from './browser.js';
 
 let server: ServedArchive;
@@ -61,7 +62,9 @@ describe('the UI inside the desktop shell', () => {
     await page.getByRole('heading', { name: 'Welcome to Khizana' }).waitFor();
     expect(await page.getByLabel('Choose files to import').count()).toBe(0); // no browser upload here
     await page.getByRole('button', { name: 'Choose files…' }).click();
-    await page.getByRole('region', { name: 'Import' }).getByRole('heading', { name: 'Import finished' }).waitFor();
+    const card = page.getByRole('region', { name: 'Import' });
+    await card.getByRole('heading', { name: 'Import finished' }).waitFor();
+    expect(await card.locator('.file-result.imported').innerText()).toContain('idlib-ar.txt');
   });
 
   it('offers "Open original" and hands the item id to the shell', async () => {
@@ -69,7 +72,8 @@ describe('the UI inside the desktop shell', () => {
     await page.getByRole('list', { name: 'Results' }).getByRole('listitem').first().click();
     await page.getByRole('article').locator('mark').first().waitFor();
     await page.getByRole('button', { name: 'Open original' }).click();
-    await expect.poll(() => page.evaluate(() => (window as unknown as { __opened: number[] }).__opened.length)).toBe(1);
+    // The only item in this archive is the sample, the first one stored: id 1.
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __opened: number[] }).__opened)).toEqual([1]);
     await page.screenshot({ path: path.join(screenshotsDir, '11-desktop-reader.png') });
   });
 

@@ -1,12 +1,16 @@
 // A real archive in a temp folder, for tests.
 import fs from 'node:fs';
 import path from 'node:path';
-import { openArchive, type ArchiveSession } from '../../electron/core/archive.js';
+import { openArchive, type ArchiveSession, type OpenArchiveOptions } from '../../electron/core/archive.js';
 import { tempDir } from './paths.js';
 
-/** Opens a fresh archive in a temp folder. */
-export async function freshArchive(): Promise<ArchiveSession> {
-  return openArchive({ dir: path.join(tempDir(), 'archive') });
+/**
+ * Opens a fresh archive in a temp folder. It parses in this thread: starting the parser pool's
+ * workers (and jsdom, pdf.js in each) costs seconds per archive, and only the pool's own tests
+ * need it (test/core/import/parse-pool.test.ts, the transports' contract suite, the CLI).
+ */
+export async function freshArchive(options: Omit<OpenArchiveOptions, 'dir'> = {}): Promise<ArchiveSession> {
+  return openArchive({ dir: path.join(tempDir(), 'archive'), parseWorkers: 0, ...options });
 }
 
 /** Writes files (name → content) into a new temp folder and returns its path. */

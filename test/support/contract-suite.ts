@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ArchiveApi } from '../../electron/shared/contract.js';
 import { methodNames } from '../../electron/shared/contract.js';
 import type { ArchiveEvent } from '../../electron/shared/dto.js';
-import { samplePath } from './paths.js';
+import { samplePath } from './shared.js';
 import { writeFiles } from './archive.js';
 
 export interface OpenedTransport {
@@ -15,8 +15,12 @@ export interface OpenedTransport {
 export function contractSuite(open: (onEvent: (event: ArchiveEvent) => void) => Promise<OpenedTransport>): void {
   let session: OpenedTransport;
   const events: ArchiveEvent[] = [];
+  const listeners = new Set<(event: ArchiveEvent) => void>();
   beforeAll(async () => {
-    session = await open((event) => events.push(event));
+    session = await open((event) => {
+      events.push(event);
+      for (const listener of listeners) listener(event);
+    });
   });
   afterAll(async () => session.close());
 
@@ -81,17 +85,30 @@ export function contractSuite(open: (onEvent: (event: ArchiveEvent) => void) => 
   });
 
   it('cancels an import; what was imported stays', async () => {
+    const offered = 500;
     const files: Record<string, string> = {};
-    for (let i = 0; i < 200; i++) files[`f${String(i).padStart(3, '0')}.txt`] = `file number ${i} about cancellation ${'word '.repeat(i)}`;
+    for (let i = 0; i < offered; i++) files[`f${String(i).padStart(4, '0')}.txt`] = `file number ${i} about cancellation`;
     const dir = writeFiles(files);
-    const running = session.api.importPaths({ paths: [dir], tags: [], jobId: 'job-cancel' });
-    await new Promise((r) => setTimeout(r, 15));
-    const cancel = await session.api.cancelImport({ jobId: 'job-cancel' });
-    const report = await running;
-    if (cancel.cancelled) {
+    // Cancel as soon as the first file is stored: the import is then surely running and has
+    // stored something, on every transport however fast, and hundreds of files are still to come.
+    let cancel: Promise<{ cancelled: boolean }> | null = null;
+    const cancelAfterFirstFile = (event: ArchiveEvent) => {
+      if (cancel || event.type !== 'importProgress' || event.progress.jobId !== 'job-cancel' || event.progress.filesDone < 1) return;
+      cancel = session.api.cancelImport({ jobId: 'job-cancel' });
+    };
+    listeners.add(cancelAfterFirstFile);
+    try {
+      const report = await session.api.importPaths({ paths: [dir], tags: [], jobId: 'job-cancel' });
+      expect(cancel, 'no progress event with a stored file arrived').not.toBeNull();
+      expect(await cancel).toEqual({ cancelled: true });
       expect(report.cancelled).toBe(true);
-      expect(report.imported).toBeLessThan(200);
+      expect(report.imported).toBeGreaterThan(0);
+      expect(report.imported).toBeLessThan(offered);
+      expect((await session.api.search({ query: 'cancellation' })).total).toBe(report.imported);
+    } finally {
+      listeners.delete(cancelAfterFirstFile);
     }
-    expect((await session.api.search({ query: 'cancellation' })).total).toBe(report.imported);
+    // A job that is not running cannot be cancelled.
+    expect(await session.api.cancelImport({ jobId: 'job-cancel' })).toEqual({ cancelled: false });
   });
 }

@@ -9,7 +9,8 @@ import { createEventHub } from '../../electron/web/event-hub.js';
 import { contentSecurityPolicy } from '../../electron/shared/content-security-policy.js';
 import { startWebServer, type WebServer } from '../../electron/web/server.js';
 import type { ImportReport, SearchResult } from '../../electron/shared/dto.js';
-import { samplePath, tempDir } from '../support/paths.js';
+import { tempDir } from '../support/paths.js';
+import { samplePath } from '../support/shared.js';
 import { callApi, listenEvents, makeStaticDir, rawRequest, waitFor } from './helpers.js';
 
 let session: ArchiveSession;
@@ -20,7 +21,8 @@ let token: string;
 
 beforeAll(async () => {
   const hub = createEventHub();
-  session = await openArchive({ dir: path.join(tempDir(), 'archive'), onEvent: (e) => hub.publish(e) });
+  // Parses in this thread: the bridge is under test here, not the parser pool.
+  session = await openArchive({ dir: path.join(tempDir(), 'archive'), onEvent: (e) => hub.publish(e), parseWorkers: 0 });
   const dirs = makeStaticDir();
   secret = dirs.secret;
   server = await startWebServer({ session, staticDir: dirs.staticDir, events: hub, port: 0 });

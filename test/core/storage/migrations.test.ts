@@ -1,16 +1,53 @@
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { migrate, openDatabase } from '../../../electron/core/storage/database.js';
+import { databaseFileName, openArchive } from '../../../electron/core/archive.js';
+import { migrate, openDatabase, type Db } from '../../../electron/core/storage/database.js';
+import { analyseField } from '../../../electron/core/storage/fts-row.js';
 import { migrations } from '../../../electron/core/storage/migrations.js';
 import { tempDir } from '../../support/paths.js';
+
+/** An item row and its index row (an article's holds its notes' text), as Khizana has written them since schema 1. */
+function writeItem(db: Db, item: { id: number; kind: 'article' | 'note'; title: string; text: string; notes?: string; parentId?: number; publishedAt?: string; sha?: string }): void {
+  db.prepare(
+    `INSERT INTO items (id, kind, title, text, html, lang, dir, published_at, imported_at, updated_at, parent_id, source_path, source_format, source_sha256, warnings)
+     VALUES (@id, @kind, @title, @text, @html, 'en', 'ltr', @publishedAt, '2024-01-02T03:04:05.000Z', '2024-01-02T03:04:05.000Z', @parentId, @path, @format, @sha, '["kept warning"]')`,
+  ).run({
+    ...item, html: item.kind === 'article' ? `<p>${item.text}</p>` : null, parentId: item.parentId ?? null, publishedAt: item.publishedAt ?? null,
+    sha: item.sha ?? null, path: item.sha ? `/old/${item.id}.txt` : null, format: item.sha ? 'txt' : null,
+  });
+  const [title, text, notes] = [analyseField(item.title), analyseField(item.text), analyseField(item.notes ?? '')];
+  const [body, notesField] = item.kind === 'note' ? [analyseField(''), text] : [text, notes];
+  db.prepare('INSERT INTO items_fts (rowid, title_exact, title_stem, body_exact, body_stem, notes_exact, notes_stem) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    .run(item.id, title.exact, title.stem, body.exact, body.stem, notesField.exact, notesField.stem);
+}
+
+/**
+ * What a Khizana at each schema version wrote, in that version's schema. Every version needs an
+ * entry: the test below writes them in turn, migrating in between, and reads them all back.
+ */
+const writtenAt: Record<number, (db: Db) => void> = {
+  1: (db) => {
+    writeItem(db, { id: 1, kind: 'article', title: 'Zanzibar harbour', text: 'The harbour of Zanzibar at dawn', notes: 'check the dhows', sha: 'a'.repeat(64) });
+    writeItem(db, { id: 2, kind: 'note', title: 'check the dhows', text: 'check the dhows', parentId: 1 });
+    db.prepare("INSERT INTO tags (id, path, color) VALUES (1, 'africa', '#aa3300'), (2, 'africa/east', NULL)").run();
+    db.prepare('INSERT INTO item_tags (item_id, tag_id) VALUES (1, 2)').run();
+  },
+  2: (db) => {
+    db.prepare("INSERT INTO saved_searches (name, query, sort, created_at) VALUES ('harbours', 'harbour tag:africa', 'newest', '2024-01-02T03:04:05.000Z')").run();
+  },
+  3: (db) => {
+    writeItem(db, { id: 3, kind: 'article', title: 'Mombasa harbour', text: 'The old harbour of Mombasa', publishedAt: '2019-05-01', sha: 'b'.repeat(64) });
+    db.prepare('INSERT INTO item_tags (item_id, tag_id) VALUES (3, 1)').run();
+  },
+};
 
 describe('migrations', () => {
   it('are numbered 1, 2, 3 … without gaps', () => {
     expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, i) => i + 1));
   });
 
-  it.each(migrations.map((m) => [m.version, m]))('migration %i applies on the schema before it, keeping data', (version) => {
+  it.each(migrations.map((m) => [m.version, m]))('migration %i applies on the schema before it', (version) => {
     const file = path.join(tempDir(), 'k.sqlite');
     const db = new Database(file);
     migrate(db, migrations.filter((m) => m.version < version));
@@ -20,6 +57,44 @@ describe('migrations', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(version);
     expect(db.prepare("SELECT count(*) FROM sqlite_master").pluck().get() as number).toBeGreaterThan(before);
     db.close();
+  });
+
+  it('keeps what every schema version wrote: read back through the archive after the last migration', async () => {
+    const dir = tempDir();
+    const db = new Database(path.join(dir, databaseFileName));
+    for (const migration of migrations) {
+      migrate(db, migrations.filter((m) => m.version <= migration.version));
+      expect(writtenAt[migration.version], `writtenAt has no rows for schema ${migration.version}`).toBeDefined();
+      writtenAt[migration.version]!(db);
+    }
+    db.close();
+
+    const archive = await openArchive({ dir, parseWorkers: 0 });
+    try {
+      const api = archive.api;
+      expect(await api.getItem({ id: 1 })).toMatchObject({
+        kind: 'article', title: 'Zanzibar harbour', text: 'The harbour of Zanzibar at dawn', html: '<p>The harbour of Zanzibar at dawn</p>',
+        lang: 'en', dir: 'ltr', tags: ['africa/east'], notes: [{ id: 2, text: 'check the dhows' }], importedAt: '2024-01-02T03:04:05.000Z',
+        source: { path: '/old/1.txt', format: 'txt', sha256: 'a'.repeat(64) }, warnings: ['kept warning'],
+      });
+      expect(await api.getItem({ id: 3 })).toMatchObject({ title: 'Mombasa harbour', publishedAt: '2019-05-01', tags: ['africa'] });
+      expect((await api.listNotes({ on: 1 })).map((n) => n.id)).toEqual([2]);
+      expect(await api.listTags({})).toEqual([
+        expect.objectContaining({ path: 'africa', color: '#aa3300', count: 2 }),
+        expect.objectContaining({ path: 'africa/east', color: null, count: 1 }),
+      ]);
+      expect(await api.listSavedSearches({})).toEqual([expect.objectContaining({ name: 'harbours', query: 'harbour tag:africa', sort: 'newest' })]);
+      // The index written at schema 1 and 3 answers today's queries, filters and facets.
+      const ids = async (query: string) => (await api.search({ query })).hits.map((h) => h.id).sort();
+      expect(await ids('harbour')).toEqual([1, 3]);
+      expect(await ids('harbour tag:africa/east')).toEqual([1]);
+      expect(await ids('in:notes dhows')).toEqual([1, 2]);
+      expect(await ids('before:2020 harbour')).toEqual([3]);
+      expect((await api.search({ query: 'harbour', facets: true })).facets!.lang).toEqual([{ value: 'en', count: 2 }]);
+      expect(await api.stats({})).toMatchObject({ articles: 2, notes: 1, tags: 2 });
+    } finally {
+      await archive.close();
+    }
   });
 
   it('creates a working schema: WAL, foreign keys, FTS5 with contentless delete', () => {

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { analyze, stemWord } from '../../../electron/core/text/analyzer.js';
 import { normalizeArabic, stemArabic } from '../../../electron/core/text/arabic.js';
 import { foldDigits } from '../../../electron/core/text/digits.js';
-import { samplePath } from '../../support/paths.js';
+import { samplePath } from '../../support/shared.js';
 
 const exact = (text: string) => analyze(text).map((t) => t.exact);
 const stems = (text: string) => analyze(text).map((t) => t.stem);

@@ -6,9 +6,8 @@ import { parseEml } from '../../../../electron/core/import/formats/eml.js';
 import type { ParsedDocument } from '../../../../electron/core/import/parsed-document.js';
 import { detectDirection } from '../../../../electron/core/text/language.js';
 import { collapse, ctx, errorOf, parserHarness, pseudoRandomBytes, type LimitOverrides } from '../../../support/parser-harness.js';
-import { fixturesDir as fixtures, sharedDir } from '../../../support/paths.js';
+import { fixturesDir as fixtures, sampleText } from '../../../support/shared.js';
 
-const samples = path.join(sharedDir, 'samples');
 const harness = parserHarness('khizana-eml-');
 
 /** Writes a message to a temp .eml file and parses it back from disk. */
@@ -63,7 +62,7 @@ describe('parseEml on the fixture message', () => {
 });
 
 describe('parseEml on Arabic mail', () => {
-  const arabic = fs.readFileSync(path.join(samples, 'idlib-ar.txt'), 'utf8').trim();
+  const arabic = sampleText().trim();
   const paragraphs = arabic.split(/\n+/).filter((p) => p.trim() !== '');
   const subject = 'كشفت فصائل عسكرية عن حصيلة خسائر قوات النظام في إدلب';
 

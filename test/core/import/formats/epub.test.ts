@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parseEpub } from '../../../../electron/core/import/formats/epub.js';
 import type { ParsedDocument } from '../../../../electron/core/import/parsed-document.js';
 import { collapse, ctx, errorOf, parserHarness, type LimitOverrides } from '../../../support/parser-harness.js';
-import { fixturesDir as fixtures, samplePath } from '../../../support/paths.js';
+import { fixturesDir as fixtures, samplePath } from '../../../support/shared.js';
 
 const arabicLines = fs.readFileSync(samplePath, 'utf8').split('\n').filter((l) => l.trim() !== '');
 const harness = parserHarness('khizana-epub-');

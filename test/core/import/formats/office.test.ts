@@ -6,7 +6,7 @@ import { parseDocx } from '../../../../electron/core/import/formats/docx.js';
 import { parseOdt } from '../../../../electron/core/import/formats/odt.js';
 import type { ParsedDocument, Parser } from '../../../../electron/core/import/parsed-document.js';
 import { collapse, ctx, errorOf, parserHarness } from '../../../support/parser-harness.js';
-import { fixturesDir as fixtures, samplePath } from '../../../support/paths.js';
+import { fixturesDir as fixtures, samplePath } from '../../../support/shared.js';
 
 const arabicLines = fs.readFileSync(samplePath, 'utf8').split('\n').filter((l) => l.trim() !== '');
 const { parseBytes } = parserHarness('khizana-office-');

@@ -1,7 +1,5 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import zlib from 'node:zlib';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
   detectLamAlefSwap,
@@ -10,10 +8,10 @@ import {
   repairLamAlef,
   swapLamAlef,
 } from '../../../../electron/core/import/formats/pdf-arabic.js';
+import { sampleText, sharedPath } from '../../../support/shared.js';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
-const sample = fs.readFileSync(path.resolve(repoRoot, '../shared/samples/idlib-ar.txt'), 'utf8');
-const corpus = path.resolve(repoRoot, '../shared/corpus/ar-news.jsonl.gz');
+const sample = sampleText();
+const corpus = sharedPath('corpus/ar-news.jsonl.gz');
 const both = { isolated: true, final: true };
 const arabicWords = (s: string): string[] => s.match(/[\u0621-\u063A\u0640-\u065F\u066E-\u06D3]+/gu) ?? [];
 
@@ -140,7 +138,7 @@ describe('repairArabicSpacing', () => {
 
 // Measures the heuristic on real Arabic: every لا/لأ/لإ/لآ of the held-out half of the news
 // corpus (odd lines; the rules were tuned on the even lines) is swapped, then repaired.
-describe.skipIf(!fs.existsSync(corpus))('lam-alef repair measured on the Arabic news corpus', () => {
+describe('lam-alef repair measured on the Arabic news corpus', () => {
   it('restores swapped words with high precision and recall and damages almost nothing', () => {
     const lines = zlib.gunzipSync(fs.readFileSync(corpus)).toString('utf8').split('\n');
     const counts = new Map<string, number>();

@@ -11,7 +11,8 @@ import {
 } from '../../../../electron/core/import/formats/pdf.js';
 import type { ParseContext, ParsedDocument } from '../../../../electron/core/import/parsed-document.js';
 import { collapse, ctx as parseContext, errorOf, parseFile as parseFileWith, type LimitOverrides } from '../../../support/parser-harness.js';
-import { fixturesDir, repoRoot, sampleText } from '../../../support/paths.js';
+import { repoRoot } from '../../../support/paths.js';
+import { fixturesDir, sampleText } from '../../../support/shared.js';
 
 const shared = (p: string): string => path.resolve(fixturesDir, p);
 // Our own fixture: ../shared/samples/idlib-ar.txt set in DejaVu Sans (right-to-left paragraphs,
