@@ -1,7 +1,7 @@
 // A parser worker that misbehaves on request, to prove the pool's limits: the file name says how.
 import { parentPort } from 'node:worker_threads';
 import { emptyDocument } from '../../electron/core/import/parsed-document.js';
-import { prepareDocument } from '../../electron/core/import/store-document.js';
+import { prepareDocument } from '../../electron/core/import/prepare-document.js';
 import type { ParseRequest, ParseResponse } from '../../electron/core/import/parse-pool.js';
 
 parentPort!.on('message', (request: ParseRequest) => {

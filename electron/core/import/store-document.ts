@@ -10,10 +10,6 @@ import { removeOriginal, storeOriginal } from '../storage/original-files.js';
 import { ensureTag } from '../storage/tags.js';
 import type { PreparedDocument } from './prepare-document.js';
 
-// test/support/misbehaving-parse-worker.ts (outside this change) still imports it from here:
-// remove once it imports prepare-document.js.
-export { prepareDocument } from './prepare-document.js';
-
 export interface SourceFile {
   path: string;
   format: string;
