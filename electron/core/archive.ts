@@ -1,10 +1,8 @@
 // Opens an archive folder and implements the contract on it (the in-process transport).
-import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { validatedApi, type ArchiveApi, type ArchiveHandlers } from '../shared/contract.js';
 import type { ArchiveEvent } from '../shared/dto.js';
-import { ArchiveError } from '../shared/errors.js';
 import { importPaths } from './import/import-paths.js';
 import { defaultParseLimits, type ParseLimits } from './import/parsed-document.js';
 import { parseInProcess } from './import/parse-in-process.js';
@@ -12,12 +10,13 @@ import { highlightSpans } from './search/highlight.js';
 import { positiveTerms, prepareQuery, runSearch } from './search/run-search.js';
 import { createVocabulary } from './search/vocabulary.js';
 import { countContents } from './storage/counts.js';
-import { openDatabase } from './storage/database.js';
+import { openArchiveStore } from './storage/archive-store.js';
 import { deleteItem, itemDetail } from './storage/items.js';
 import { addNote, getNoteRow, listNotes, updateNote } from './storage/notes.js';
 import { addTag, listTags, removeTag, setTagColor } from './storage/tags.js';
 import { deleteSavedSearch, listSavedSearches, saveSearch } from './storage/saved-searches.js';
 import { createParsePool, type ParsePool } from './import/parse-pool.js';
+import { guardWrites } from './write-guard.js';
 import os from 'node:os';
 
 export interface ArchiveSession {
@@ -39,12 +38,9 @@ export const databaseFileName = 'khizana.sqlite';
 /** Opens (creating on first use) the archive in `dir` and returns the contract implemented on it. */
 export async function openArchive(options: OpenArchiveOptions): Promise<ArchiveSession> {
   const dir = path.resolve(options.dir);
-  try {
-    fs.mkdirSync(path.join(dir, 'files'), { recursive: true });
-  } catch (error) {
-    throw new ArchiveError('archive-unavailable', `cannot create the archive folder ${dir}: ${(error as Error).message}`);
-  }
-  const db = openDatabase(path.join(dir, databaseFileName));
+  // Read-only when the folder cannot be written; refuses a lost or emptied database (see the store).
+  const store = openArchiveStore(dir, path.join(dir, databaseFileName));
+  const db = store.db;
   const vocabulary = createVocabulary(db);
   const limits = options.limits ?? defaultParseLimits;
   const parsers = warmParsePool(options.parseWorkers ?? os.availableParallelism(), limits);
@@ -138,12 +134,12 @@ export async function openArchive(options: OpenArchiveOptions): Promise<ArchiveS
   };
 
   return {
-    api: validatedApi(handlers),
+    api: validatedApi(guardWrites(handlers, store)),
     dir,
     async close() {
       for (const job of jobs.values()) job.abort();
       await parsers.close();
-      db.close();
+      store.close();
     },
   };
 }
