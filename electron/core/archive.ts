@@ -13,6 +13,8 @@ import { positiveTerms, prepareQuery, runSearch } from './search/run-search.js';
 import { createVocabulary } from './search/vocabulary.js';
 import { countContents } from './storage/counts.js';
 import { openDatabase } from './storage/database.js';
+import { sweepIncoming } from './storage/original-files.js';
+import { statement } from './storage/statements.js';
 import { deleteItem, itemDetail } from './storage/items.js';
 import { addNote, getNoteRow, listNotes, updateNote } from './storage/notes.js';
 import { addTag, listTags, removeTag, setTagColor } from './storage/tags.js';
@@ -45,6 +47,8 @@ export async function openArchive(options: OpenArchiveOptions): Promise<ArchiveS
     throw new ArchiveError('archive-unavailable', `cannot create the archive folder ${dir}: ${(error as Error).message}`);
   }
   const db = openDatabase(path.join(dir, databaseFileName));
+  // Originals a crashed import left half-moved (original-files.ts): one readdir when there are none.
+  sweepIncoming(dir, (sha) => statement(db, 'SELECT source_bytes FROM items WHERE source_sha256 = ?').pluck().get(sha) as number | undefined);
   const vocabulary = createVocabulary(db);
   const limits = options.limits ?? defaultParseLimits;
   const parsers = warmParsePool(options.parseWorkers ?? os.availableParallelism(), limits);
