@@ -43,7 +43,7 @@ describe('writes while an import runs', () => {
     const archive = path.join(tempDir(), 'archive');
     const first = await runKhizana(['--archive', archive, 'import', '--json', writeFiles({ 'a.txt': 'the article the notes are about' })]);
     expect(first.status).toBe(0);
-    const folder = smallFiles(4000);
+    const folder = smallFiles(5000);
 
     // A person typing a note in another program: saved every 20 ms all through the import.
     const typing = spawn(process.execPath, ['--max-old-space-size=512', '--import', 'tsx', path.join(repoRoot, 'test/support/note-stream.ts'), archive, '20', '120000'], {
@@ -59,7 +59,7 @@ describe('writes while an import runs', () => {
     const importing = startKhizana(['--archive', archive, 'import', '--json', folder], 180_000);
     let importDone = false;
     void importing.done.then(() => (importDone = true));
-    // Two lanes of `khizana note add` / `khizana tag` until the import ends (at least 20 in all).
+    // Three lanes of `khizana note add` / `khizana tag` until the import ends (at least 20 in all).
     const commands: Array<CliResult & { during: boolean; args: string[] }> = [];
     const lane = async (lane: number) => {
       for (let k = 0; (!importDone || commands.length < 20) && k < 200; k++) {
@@ -68,11 +68,12 @@ describe('writes while an import runs', () => {
         commands.push({ ...run, during: !importDone, args });
       }
     };
-    await Promise.all([lane(0), lane(1)]);
+    await Promise.all([lane(0), lane(1), lane(2)]);
     const imported = await importing.done;
     typing.kill('SIGTERM');
     await new Promise((resolve) => typing.on('close', resolve));
 
+    console.log(`during an import of ${Math.round(imported.ms)} ms: ${commands.filter((c) => c.during).length} CLI writes, ${typed.trim().split('\n').at(-1)}`);
     const failures = commands.filter((c) => c.status !== 0).map((c) => `${c.args.join(' ')}: ${c.stderr.trim()}`);
     expect(failures).toEqual([]);
     expect(commands.filter((c) => c.during).length).toBeGreaterThanOrEqual(20);
@@ -80,7 +81,7 @@ describe('writes while an import runs', () => {
     expect(notes.errors).toEqual([]);
     expect(notes.writes).toBeGreaterThan(20);
     expect(imported.status).toBe(0);
-    expect(jsonLines<FileLine>(imported.stdout).filter((l) => l.status === 'imported')).toHaveLength(4000);
-    expect(inspectArchive(archive)).toMatchObject({ items: 4001, badOriginals: [], orphans: [], temps: [], quickCheck: 'ok' });
+    expect(jsonLines<FileLine>(imported.stdout).filter((l) => l.status === 'imported')).toHaveLength(5000);
+    expect(inspectArchive(archive)).toMatchObject({ items: 5001, badOriginals: [], orphans: [], temps: [], quickCheck: 'ok' });
   }, 240_000);
 });
