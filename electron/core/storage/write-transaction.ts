@@ -39,9 +39,12 @@ export function writeTransaction<T>(db: Db, fn: () => T, waitMs = writeWaitMs): 
       try {
         return run.immediate();
       } catch (error) {
-        if (!started && isBusy(error) && Date.now() < deadline) {
-          sleepSync(pollMs);
-          continue;
+        if (!started && isBusy(error)) {
+          if (Date.now() < deadline) {
+            sleepSync(pollMs);
+            continue;
+          }
+          throw busyError(waitMs);
         }
         throw storageError(error);
       }
@@ -52,16 +55,19 @@ export function writeTransaction<T>(db: Db, fn: () => T, waitMs = writeWaitMs): 
 }
 
 function isBusy(error: unknown): boolean {
-  return typeof (error as { code?: unknown }).code === 'string' && (error as { code: string }).code.startsWith('SQLITE_BUSY');
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
+}
+
+function busyError(waitedMs: number): ArchiveError {
+  return new ArchiveError('busy', `another program kept the archive busy for over ${waitedMs / 1000} s (a long import?); try again`);
 }
 
 /** The error with an environment code (`busy`, `disk-full`) when it is one; anything else unchanged. */
 export function storageError(error: unknown): unknown {
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code !== 'string') return error;
-  if (code.startsWith('SQLITE_BUSY')) {
-    return new ArchiveError('busy', `another program kept the archive busy for over ${writeWaitMs / 1000} s (a long import?); try again`);
-  }
+  if (code.startsWith('SQLITE_BUSY')) return busyError(writeWaitMs);
   if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT') {
     return new ArchiveError('disk-full', 'the disk holding the archive is full (or over quota): free some space and try again');
   }
