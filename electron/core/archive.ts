@@ -11,6 +11,8 @@ import { positiveTerms, prepareQuery, runSearch } from './search/run-search.js';
 import { createVocabulary } from './search/vocabulary.js';
 import { countContents } from './storage/counts.js';
 import { openArchiveStore } from './storage/archive-store.js';
+import { sweepIncoming } from './storage/original-files.js';
+import { statement } from './storage/statements.js';
 import { deleteItem, itemDetail } from './storage/items.js';
 import { addNote, getNoteRow, listNotes, updateNote } from './storage/notes.js';
 import { addTag, listTags, removeTag, setTagColor } from './storage/tags.js';
@@ -41,6 +43,10 @@ export async function openArchive(options: OpenArchiveOptions): Promise<ArchiveS
   // Read-only when the folder cannot be written; refuses a lost or emptied database (see the store).
   const store = openArchiveStore(dir, path.join(dir, databaseFileName));
   const db = store.db;
+  // Originals a crashed import left half-moved (original-files.ts): one readdir when there are none.
+  if (store.readOnly === null) {
+    sweepIncoming(dir, (sha) => statement(db, 'SELECT source_bytes FROM items WHERE source_sha256 = ?').pluck().get(sha) as number | undefined);
+  }
   const vocabulary = createVocabulary(db);
   const limits = options.limits ?? defaultParseLimits;
   const parsers = warmParsePool(options.parseWorkers ?? os.availableParallelism(), limits);

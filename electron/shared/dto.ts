@@ -107,6 +107,8 @@ export interface ImportReport {
   failed: number;
   skipped: number;
   cancelled: boolean;
+  /** Set when the import stopped early because the archive cannot take more (`disk-full`, `busy` …): the files not tried are `skipped` with this code. */
+  stopped?: ErrorShape;
 }
 
 export interface ImportProgress {

@@ -30,11 +30,15 @@ export async function importCommand(session: ArchiveSession, argv: string[]): Pr
   const color = useColor();
   for (const result of report.results) {
     if (values.json) printJson(result);
-    else if (result.status !== 'skipped' || result.error?.message !== 'hidden file or folder') console.log(describe(result));
+    else if (result.status !== 'skipped' || (result.error?.message !== 'hidden file or folder' && result.error?.code !== report.stopped?.code)) console.log(describe(result));
   }
   if (!values.json) {
     const summary = `${report.imported} imported, ${report.duplicates} duplicates, ${report.failed} failed, ${report.skipped} skipped`;
     console.log(dim(summary + (report.cancelled ? ' (cancelled)' : ''), color));
   }
-  return report.failed > 0 ? 1 : 0;
+  if (report.stopped) {
+    const notTried = report.results.filter((r) => r.status === 'skipped' && r.error?.code === report.stopped!.code).length;
+    process.stderr.write(`khizana: the import stopped, ${notTried} files not tried: ${report.stopped.message}\n`);
+  }
+  return report.failed > 0 || report.stopped ? 1 : 0;
 }

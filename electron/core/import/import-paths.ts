@@ -2,12 +2,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ImportFileResult, ImportProgress, ImportReport } from '../../shared/dto.js';
-import { ArchiveError, toErrorShape } from '../../shared/errors.js';
+import { ArchiveError, toErrorShape, type ErrorShape } from '../../shared/errors.js';
 import type { Db } from '../storage/database.js';
 import { collectFiles, type FileJob } from './collect-files.js';
 import type { ParseLimits } from './parsed-document.js';
 import { sha256, type PreparedDocument } from './prepare-document.js';
 import { findBySha, storeDocuments } from './store-document.js';
+import { stopsWriting } from '../storage/write-transaction.js';
 
 export interface ImportDeps {
   db: Db;
@@ -27,6 +28,14 @@ type Prepared = { job: FileJob; result: ImportFileResult } | { job: FileJob; byt
 
 /** Most files stored in one transaction. */
 const maxBatch = 100;
+/**
+ * How long one batch should hold the archive's write lock: every other writer (a note being typed,
+ * a `khizana tag`, another import) waits at most about this long. Batches are sized to it from the
+ * time the previous ones took per file.
+ */
+const batchTargetMs = 50;
+/** Pause after each commit, so that a writer waiting in another process gets the lock in between. */
+const yieldMs = 2;
 
 async function prepare(deps: ImportDeps, job: FileJob): Promise<Prepared> {
   const fail = (error: unknown): Prepared => ({ job, result: { path: job.path, status: 'failed', error: toErrorShape(error) } });
@@ -63,6 +72,8 @@ export async function importPaths(deps: ImportDeps, args: { paths: string[]; tag
   let bytesDone = 0;
   let filesDone = 0;
   let cancelled = false;
+  let stopped: ErrorShape | undefined;
+  let msPerFile = batchTargetMs / 10; // a first guess; measured from every batch after that
   const emit = (currentFile: string | null, last?: ImportFileResult): void => {
     const progress: ImportProgress = { jobId: args.jobId, filesDone, filesTotal: jobs.length, bytesDone, bytesTotal, currentFile };
     if (last) progress.last = last;
@@ -72,11 +83,12 @@ export async function importPaths(deps: ImportDeps, args: { paths: string[]; tag
 
   // Files are read and parsed ahead; whatever is ready when the writer comes round is stored in
   // one transaction (in file order), so a fast import commits in batches and a slow one per file.
-  const inflight: Array<{ promise: Promise<Prepared>; ready: Prepared | null }> = [];
+  const inflight: Array<{ job: FileJob; promise: Promise<Prepared>; ready: Prepared | null }> = [];
   let next = 0;
   const startNext = (): void => {
-    if (next >= jobs.length || deps.signal.aborted) return;
-    const entry: { promise: Promise<Prepared>; ready: Prepared | null } = { promise: prepare(deps, jobs[next++]!), ready: null };
+    if (next >= jobs.length || deps.signal.aborted || stopped) return;
+    const job = jobs[next++]!;
+    const entry: { job: FileJob; promise: Promise<Prepared>; ready: Prepared | null } = { job, promise: prepare(deps, job), ready: null };
     void entry.promise.then((value) => (entry.ready = value));
     inflight.push(entry);
   };
@@ -89,9 +101,11 @@ export async function importPaths(deps: ImportDeps, args: { paths: string[]; tag
       break;
     }
     const batch: Prepared[] = [];
-    while (inflight.length > 0 && inflight[0]!.ready && batch.length < maxBatch) batch.push(inflight.shift()!.ready!);
+    const batchLimit = Math.max(1, Math.min(maxBatch, Math.floor(batchTargetMs / msPerFile)));
+    while (inflight.length > 0 && inflight[0]!.ready && batch.length < batchLimit) batch.push(inflight.shift()!.ready!);
     for (let k = 0; k < batch.length; k++) startNext();
     const parsed = batch.filter((p): p is Extract<Prepared, { prepared: PreparedDocument }> => 'prepared' in p);
+    const started = performance.now();
     const stored = storeDocuments(
       deps.db,
       deps.archiveDir,
@@ -107,11 +121,13 @@ export async function importPaths(deps: ImportDeps, args: { paths: string[]; tag
       })),
       now(),
     );
+    if (parsed.length > 0) msPerFile = 0.5 * msPerFile + (0.5 * (performance.now() - started)) / parsed.length;
     for (const prepared of batch) {
       let result: ImportFileResult;
       if ('result' in prepared) result = prepared.result;
       else {
         const outcome = stored[parsed.indexOf(prepared)]!;
+        if (stopsWriting(outcome)) stopped ??= toErrorShape(outcome);
         result = outcome instanceof Error
           ? { path: prepared.job.path, status: 'failed', error: toErrorShape(outcome) }
           : { ...outcome, path: prepared.job.path };
@@ -121,9 +137,18 @@ export async function importPaths(deps: ImportDeps, args: { paths: string[]; tag
       bytesDone += prepared.job.size;
       emit(inflight[0] ? jobs[next - inflight.length]?.path ?? null : null, result);
     }
+    if (stopped) break;
+    if (parsed.length > 0) await new Promise((resolve) => setTimeout(resolve, yieldMs));
   }
   if (deps.signal.aborted) cancelled = true;
   await Promise.allSettled(inflight.map((entry) => entry.promise)); // let parses still running finish before returning
+  if (stopped) {
+    // The archive cannot take more (a full disk): the files left are not tried, and the report says so.
+    const notTried = { code: stopped.code, message: `not tried: ${stopped.message}` };
+    for (const job of [...inflight.map((entry) => entry.job), ...jobs.slice(next)]) {
+      results.push({ path: job.path, status: 'skipped', error: notTried });
+    }
+  }
 
   const count = (status: ImportFileResult['status']) => results.filter((r) => r.status === status).length;
   return {
@@ -134,5 +159,6 @@ export async function importPaths(deps: ImportDeps, args: { paths: string[]; tag
     failed: count('failed'),
     skipped: count('skipped'),
     cancelled,
+    ...(stopped ? { stopped } : {}),
   };
 }

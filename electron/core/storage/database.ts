@@ -2,6 +2,7 @@
 import Database from 'better-sqlite3';
 import { ArchiveError } from '../../shared/errors.js';
 import { migrations, type Migration } from './migrations.js';
+import { writeTransaction } from './write-transaction.js';
 
 export type Db = Database.Database;
 
@@ -59,20 +60,22 @@ export function closeDatabase(db: Db): void {
   db.close();
 }
 
-/** Applies every migration newer than the database's `user_version`, each in its own transaction. */
+/** Applies every migration newer than the database's `user_version`, each in its own write transaction. */
 export function migrate(db: Db, list: Migration[], beforeMigrate?: (db: Db) => void): void {
-  const current = db.pragma('user_version', { simple: true }) as number;
+  const version = () => db.pragma('user_version', { simple: true }) as number;
   const latest = list.at(-1)?.version ?? 0;
-  if (current > latest) {
-    throw new ArchiveError('archive-unavailable', `this archive was written by a newer Khizana (schema ${current}, this version knows ${latest})`);
+  if (version() > latest) {
+    throw new ArchiveError('archive-unavailable', `this archive was written by a newer Khizana (schema ${version()}, this version knows ${latest})`);
   }
-  if (current < latest) beforeMigrate?.(db);
+  if (version() < latest) beforeMigrate?.(db);
   for (const migration of list) {
-    if (migration.version <= current) continue;
-    db.transaction(() => {
+    if (migration.version <= version()) continue;
+    writeTransaction(db, () => {
+      // Read again under the lock: another process opening the same archive may have just applied it.
+      if (migration.version <= version()) return;
       migration.up(db);
       db.pragma(`user_version = ${migration.version}`);
-    }).immediate();
+    });
   }
 }
 

@@ -3,6 +3,7 @@ import type { ItemDetail, ItemKind } from '../../shared/dto.js';
 import { ArchiveError } from '../../shared/errors.js';
 import type { Db } from './database.js';
 import { statement } from './statements.js';
+import { writeTransaction } from './write-transaction.js';
 import { analyseField, deleteFtsRow, writeFtsRow, type AnalysedField } from './fts-row.js';
 import { tagsOfItem } from './tags.js';
 
@@ -74,7 +75,7 @@ export function reindexItem(db: Db, id: number): void {
 
 /** Deletes item `id`, its attached notes and their index rows. Returns false if it did not exist. */
 export function deleteItem(db: Db, id: number): boolean {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const row = statement(db, 'SELECT id, parent_id FROM items WHERE id = ?').get(id) as { id: number; parent_id: number | null } | undefined;
     if (!row) return false;
     const children = statement(db, 'SELECT id FROM items WHERE parent_id = ?').pluck().all(id) as number[];
@@ -83,7 +84,7 @@ export function deleteItem(db: Db, id: number): boolean {
     statement(db, 'DELETE FROM items WHERE id = ?').run(id);
     if (row.parent_id !== null) reindexItem(db, row.parent_id);
     return true;
-  })();
+  });
 }
 
 /** Everything about one item, for `show` and the reader. */

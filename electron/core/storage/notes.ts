@@ -4,6 +4,7 @@ import { ArchiveError } from '../../shared/errors.js';
 import { detectDirection, detectLanguage } from '../text/language.js';
 import type { Db } from './database.js';
 import { statement } from './statements.js';
+import { writeTransaction } from './write-transaction.js';
 import { getItemRow, insertItem, reindexItem } from './items.js';
 import { tagsOfItem } from './tags.js';
 
@@ -28,7 +29,7 @@ function toNoteInfo(db: Db, id: number): NoteInfo {
 
 /** Creates a note, attached to item `on` when given. */
 export function addNote(db: Db, text: string, on: number | undefined, now = new Date().toISOString()): NoteInfo {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     if (on !== undefined) {
       const parent = getItemRow(db, on);
       if (parent.kind === 'note') throw new ArchiveError('invalid-argument', `item ${on} is a note; attach notes to articles`);
@@ -41,19 +42,19 @@ export function addNote(db: Db, text: string, on: number | undefined, now = new 
     });
     if (on !== undefined) reindexItem(db, on);
     return toNoteInfo(db, id);
-  })();
+  });
 }
 
 /** Replaces a note's text. */
 export function updateNote(db: Db, id: number, text: string, now = new Date().toISOString()): NoteInfo {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const row = getNoteRow(db, id);
     statement(db, 'UPDATE items SET text = ?, title = ?, lang = ?, dir = ?, updated_at = ? WHERE id = ?')
       .run(text, noteTitle(text), detectLanguage(text), detectDirection(text), now, id);
     reindexItem(db, id);
     if (row.parent_id !== null) reindexItem(db, row.parent_id);
     return toNoteInfo(db, id);
-  })();
+  });
 }
 
 /** Notes attached to item `on`, or all notes when `on` is undefined; newest first. */

@@ -3,6 +3,7 @@ import type { TagInfo } from '../../shared/dto.js';
 import { ArchiveError } from '../../shared/errors.js';
 import type { Db } from './database.js';
 import { statement } from './statements.js';
+import { writeTransaction } from './write-transaction.js';
 
 /** SQL condition matching tag rows at `path` or below it; binds the path twice. */
 export const tagSubtreeCondition = "(t.path = ? OR substr(t.path, 1, length(?) + 1) = (? || '/'))";
@@ -23,16 +24,16 @@ export function ensureTag(db: Db, path: string): number {
 
 /** Adds `path` to item `itemId` (no-op if already there); returns the item's tags. */
 export function addTag(db: Db, itemId: number, path: string): string[] {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     assertItemExists(db, itemId);
     statement(db, 'INSERT OR IGNORE INTO item_tags (item_id, tag_id) VALUES (?, ?)').run(itemId, ensureTag(db, path));
     return tagsOfItem(db, itemId);
-  })();
+  });
 }
 
 /** Removes `path` from item `itemId`; an unused tag without a colour disappears. */
 export function removeTag(db: Db, itemId: number, path: string): string[] {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     assertItemExists(db, itemId);
     const tagId = statement(db, 'SELECT id FROM tags WHERE path = ?').pluck().get(path) as number | undefined;
     if (tagId === undefined) throw new ArchiveError('not-found', `no tag "${path}"`);
@@ -40,7 +41,7 @@ export function removeTag(db: Db, itemId: number, path: string): string[] {
     if (removed === 0) throw new ArchiveError('not-found', `item ${itemId} is not tagged "${path}"`);
     statement(db, 'DELETE FROM tags WHERE id = ? AND color IS NULL AND NOT EXISTS (SELECT 1 FROM item_tags WHERE tag_id = ?)').run(tagId, tagId);
     return tagsOfItem(db, itemId);
-  })();
+  });
 }
 
 /** Every tag with the number of items carrying it or one of its sub-tags. */
@@ -56,13 +57,13 @@ export function listTags(db: Db): TagInfo[] {
 
 /** Sets (or clears, with null) a tag's colour; creates the tag if needed. */
 export function setTagColor(db: Db, path: string, color: string | null): TagInfo {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const id = ensureTag(db, path);
     statement(db, 'UPDATE tags SET color = ? WHERE id = ?').run(color, id);
     const info = listTags(db).find((t) => t.path.toLowerCase() === path.toLowerCase());
     if (!info) throw new ArchiveError('internal', `tag "${path}" vanished`);
     return info;
-  })();
+  });
 }
 
 function assertItemExists(db: Db, itemId: number): void {

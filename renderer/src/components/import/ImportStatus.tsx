@@ -81,7 +81,8 @@ function ImportReportView({ report, onDismiss }: { report: ImportReport; onDismi
   const results = [...report.results].sort((a, b) => order[a.status] - order[b.status]);
   return (
     <>
-      <CardHeader title={report.cancelled ? 'Import cancelled' : 'Import finished'} onDismiss={onDismiss} />
+      <CardHeader title={report.stopped ? 'Import stopped' : report.cancelled ? 'Import cancelled' : 'Import finished'} onDismiss={onDismiss} />
+      {report.stopped && <p className="reason" role="alert" dir="auto"><code>{report.stopped.code}</code> {report.stopped.message}; the files left were not tried.</p>}
       <ul className="report-totals">
         <li className="ok"><strong>{formatCount(report.imported)}</strong> imported</li>
         <li><strong>{formatCount(report.duplicates)}</strong> duplicates</li>
