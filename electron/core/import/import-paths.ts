@@ -61,6 +61,7 @@ export async function importPaths(deps: ImportDeps, args: { paths: string[]; tag
     deps.onProgress?.(progress);
   };
   emit(jobs[0]?.path ?? null);
+  for (const result of settled) emit(jobs[0]?.path ?? null, result); // settled without reading: reported at once
 
   // Files are read and parsed ahead; whatever is ready when the writer comes round is stored in
   // one transaction (in file order), so a fast import commits in batches and a slow one per file.
