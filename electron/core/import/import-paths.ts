@@ -44,7 +44,7 @@ async function prepare(deps: ImportDeps, job: FileJob): Promise<Prepared> {
   }
 }
 
-const nameNotUtf8 = 'the file name is not valid UTF-8 (the bytes that are not show as \uFFFD)';
+const nameNotUtf8 = 'the name of the file or of a folder above it is not valid UTF-8 (its bytes that are not show as \uFFFD)';
 
 /** Imports every supported file under `paths`; a bad file fails alone, the rest carries on. */
 export async function importPaths(deps: ImportDeps, args: { paths: string[]; tags: string[]; jobId: string; sourceRoot?: string | undefined }): Promise<ImportReport> {
