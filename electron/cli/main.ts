@@ -2,14 +2,15 @@
 import { createRequire } from 'node:module';
 import { openArchive, type ArchiveSession } from '../core/archive.js';
 import { resolveArchiveDir } from '../core/archive-location.js';
+import type { ArchiveEvent } from '../shared/dto.js';
 import { ArchiveError, toErrorShape } from '../shared/errors.js';
-import { importCommand } from './commands/import.js';
+import { importCommand, type SubscribeEvents } from './commands/import.js';
 import { deleteCommand, noteCommand, notesCommand, showCommand, tagCommand, tagsCommand } from './commands/items.js';
 import { searchCommand } from './commands/search.js';
 import { UsageError } from './output.js';
 import { commandHelp, mainHelp } from './usage.js';
 
-type Command = (session: ArchiveSession, argv: string[]) => Promise<number>;
+type Command = (session: ArchiveSession, argv: string[], subscribe?: SubscribeEvents) => Promise<number>;
 
 const commands: Record<string, Command> = {
   import: importCommand,
@@ -69,8 +70,12 @@ export async function runCli(argv: string[]): Promise<number> {
     const command = commands[global.command];
     if (!command) throw new UsageError(`unknown command "${global.command}" (see khizana --help)`);
     if (global.rest.includes('--help') || global.rest.includes('-h')) return await command(undefined as never, global.rest);
-    session = await openArchive({ dir });
-    return await command(session, global.rest);
+    const listeners = new Set<(event: ArchiveEvent) => void>();
+    session = await openArchive({ dir, onEvent: (event) => listeners.forEach((listener) => listener(event)) });
+    return await command(session, global.rest, (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    });
   } catch (error) {
     if (error instanceof UsageError) {
       process.stderr.write(`khizana: ${error.message}\n`);

@@ -36,8 +36,9 @@ Supported: see the README. Exact duplicates (same bytes, or the same text in
 another encoding) are reported as "duplicate", never stored twice.
 
   --tag T    tag every imported item (repeatable; hierarchical: syria/idlib)
-  --json     one JSON object per file per line:
-             {"path","status":"imported"|"duplicate"|"failed"|"skipped","id"?,"error"?:{"code","message"}}
+  --json     JSON Lines: one object per file, printed as soon as that file is settled
+             {"path","status":"imported"|"duplicate"|"failed"|"skipped","id"?,"duplicateOf"?,"error"?:{"code","message"},"warnings"?}
+             then a last line {"summary":{"imported","duplicates","failed","skipped","cancelled"}}
 
 Exit status: 0 when nothing failed, 1 when some file failed (the others are
 still imported), 2 for a usage error.`,

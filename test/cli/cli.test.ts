@@ -16,8 +16,10 @@ beforeAll(() => {
   const notes = writeFiles({ 'notes/idea.md': '---\ntitle: An idea\ntags: [ideas]\n---\nCheck the villages count in Idlib.\n' });
   const result = run('import', samplePath, path.join(notes, 'notes'), '--tag', 'syria/idlib', '--json');
   expect(result.status).toBe(0);
+  // JSON Lines: one object per file as it is settled, then the summary.
   const lines = result.stdout.trim().split('\n').map((l) => JSON.parse(l) as { path: string; status: string; id: number });
-  expect(lines.map((l) => l.status)).toEqual(['imported', 'imported']);
+  expect(lines.map((l) => l.status)).toEqual(['imported', 'imported', undefined]);
+  expect(lines.at(-1)).toEqual({ summary: { imported: 2, duplicates: 0, failed: 0, skipped: 0, cancelled: false } });
   sampleId = lines.find((l) => l.path === path.resolve(samplePath))!.id;
 });
 

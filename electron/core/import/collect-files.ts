@@ -1,92 +1,194 @@
 // Expands the paths a user gave into the files to import: folders recursively, hidden entries skipped.
+import { isUtf8 } from 'node:buffer';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ImportFileResult } from '../../shared/dto.js';
+import { ArchiveError, type ErrorShape } from '../../shared/errors.js';
 import { formatForPath, type FormatEntry } from './formats/registry.js';
+import { describeSpecialFile, notRegularFile, unreadable } from './read-source-file.js';
 
 export interface FileJob {
+  /** The path shown in reports and stored as the source (names that are not UTF-8 show U+FFFD for their bad bytes). */
   path: string;
+  /** What to open: the path itself, or its raw bytes when a name in it is not valid UTF-8. */
+  file: string | Buffer;
   size: number;
   format: FormatEntry;
 }
 
 export interface Collected {
   jobs: FileJob[];
-  /** Paths settled without parsing: missing (failed), hidden or unsupported (skipped). */
+  /** Paths settled without reading: missing or not a regular file (failed), hidden, unsupported, links not followed (skipped). */
   settled: ImportFileResult[];
 }
 
-function isHidden(name: string): boolean {
-  return name.startsWith('.');
+/**
+ * A path on disk: a string, or raw bytes once a name on the way is not valid UTF-8 (Node would
+ * replace its bad bytes with U+FFFD in a string, and that path does not exist).
+ */
+type RawPath = string | Buffer;
+
+const sepByte = Buffer.from(path.sep);
+
+function childPath(dir: RawPath, name: Buffer): RawPath {
+  if (typeof dir === 'string' && isUtf8(name)) return path.join(dir, name.toString());
+  const parent = Buffer.from(dir);
+  return Buffer.concat(parent.subarray(-1).equals(sepByte) ? [parent, name] : [parent, sepByte, name]);
 }
 
-/** Walks the given files and folders; never follows a symlinked folder (no loops, nothing outside). */
+/** How a path reads in a report: bytes that are not UTF-8 become U+FFFD. */
+function shown(file: RawPath): string {
+  return typeof file === 'string' ? file : file.toString('utf8');
+}
+
+/** True when `real` lies under the folder `root` (both real paths, as bytes). */
+function isInside(real: Buffer, root: Buffer): boolean {
+  if (root.subarray(-1).equals(sepByte)) return real.subarray(0, root.length).equals(root); // the file system root
+  return real.length > root.length && real.subarray(0, root.length).equals(root) && real.subarray(root.length, root.length + sepByte.length).equals(sepByte);
+}
+
+/**
+ * A path given as a string whose names on disk are not UTF-8 arrives with U+FFFD in their place
+ * (command-line arguments, a dropped file): the one real path it stands for, or null.
+ */
+function findRawPath(given: string): Buffer | null {
+  if (!given.includes('\uFFFD')) return null;
+  const { root } = path.parse(given);
+  let raw: RawPath = root;
+  for (const part of given.slice(root.length).split(path.sep).filter(Boolean)) {
+    let name: Buffer = Buffer.from(part);
+    if (part.includes('\uFFFD')) {
+      let names: Buffer[];
+      try {
+        names = fs.readdirSync(raw, { encoding: 'buffer' });
+      } catch {
+        return null;
+      }
+      const matches = names.filter((n) => n.toString('utf8') === part);
+      if (matches.length !== 1) return null;
+      name = matches[0]!;
+    }
+    raw = childPath(raw, name);
+  }
+  return typeof raw === 'string' ? null : raw;
+}
+
+/** The entry itself and, for a link, what it points to (throws when either is missing). */
+function lookUp(file: RawPath): { link: fs.Stats; stat: fs.Stats } {
+  const link = fs.lstatSync(file);
+  return { link, stat: link.isSymbolicLink() ? fs.statSync(file) : link };
+}
+
+/**
+ * Walks the given files and folders. Only regular files are imported: a FIFO, socket or device
+ * (or a link to one) is failed when given, skipped when found in a folder. Inside a folder, a
+ * link is followed only to a file in that folder (never to a folder: no loops, nothing outside
+ * what was chosen); a link given explicitly is followed.
+ */
 export function collectFiles(paths: string[]): Collected {
   const jobs: FileJob[] = [];
   const settled: ImportFileResult[] = [];
   const seen = new Set<string>();
 
-  const addFile = (filePath: string, size: number, explicit: boolean): void => {
-    const format = formatForPath(filePath);
-    if (!format) {
-      const ext = path.extname(filePath) || 'files without an extension';
-      const error = { code: 'unsupported' as const, message: `Khizana cannot import ${ext} files` };
-      settled.push(explicit ? { path: filePath, status: 'failed', error } : { path: filePath, status: 'skipped', error });
-      return;
-    }
-    if (seen.has(filePath)) return;
-    seen.add(filePath);
-    jobs.push({ path: filePath, size, format });
+  const settle = (file: RawPath, explicit: boolean, error: ErrorShape): void => {
+    settled.push({ path: shown(file), status: explicit ? 'failed' : 'skipped', error });
+  };
+  const fail = (file: RawPath, error: ArchiveError): void => {
+    settled.push({ path: shown(file), status: 'failed', error: { code: error.code, message: error.message } });
   };
 
-  const walk = (dir: string): void => {
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch (error) {
-      settled.push({ path: dir, status: 'failed', error: { code: 'unreadable', message: `cannot read folder: ${(error as Error).message}` } });
+  const addFile = (file: RawPath, size: number, explicit: boolean): void => {
+    const display = shown(file);
+    const format = formatForPath(display);
+    if (!format) {
+      const ext = path.extname(display) || 'files without an extension';
+      settle(file, explicit, { code: 'unsupported', message: `Khizana cannot import ${ext} files` });
       return;
     }
-    entries.sort((a, b) => a.name.localeCompare(b.name));
-    for (const entry of entries) {
-      const full = path.join(dir, entry.name);
-      if (isHidden(entry.name)) {
-        settled.push({ path: full, status: 'skipped', error: { code: 'unsupported', message: 'hidden file or folder' } });
+    // Keyed by the real bytes: two names that differ only in bytes that are not UTF-8 look alike.
+    const key = typeof file === 'string' ? file : `\0${file.toString('latin1')}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    jobs.push({ path: display, file, size, format });
+  };
+
+  /** A link found in a folder whose real path is `root`. */
+  const followLink = (link: RawPath, root: Buffer): void => {
+    let target: fs.Stats;
+    let real: Buffer;
+    try {
+      target = fs.statSync(link);
+      real = fs.realpathSync(link, { encoding: 'buffer' });
+    } catch (error) {
+      const dangling = (error as NodeJS.ErrnoException).code === 'ENOENT';
+      fail(link, dangling ? new ArchiveError('unreadable', 'a link to nothing: what it points to does not exist') : unreadable(error, 'the link'));
+      return;
+    }
+    const what = describeSpecialFile(target);
+    if (target.isDirectory()) {
+      settle(link, false, { code: 'unsupported', message: 'a link to a folder is not followed' });
+    } else if (what !== null) {
+      settle(link, false, { code: 'unsupported', message: notRegularFile(`a link to ${what} (${shown(real)})`).message });
+    } else if (!isInside(real, root)) {
+      settle(link, false, { code: 'unsupported', message: `a link to a file outside the imported folder is not followed (it leads to ${shown(real)})` });
+    } else addFile(link, target.size, false);
+  };
+
+  const walk = (dir: RawPath, root: Buffer): void => {
+    let names: Buffer[];
+    try {
+      names = fs.readdirSync(dir, { encoding: 'buffer' });
+    } catch (error) {
+      fail(dir, unreadable(error, 'the folder'));
+      return;
+    }
+    const byName = names.map((name) => ({ name, text: name.toString('utf8') }));
+    byName.sort((a, b) => a.text.localeCompare(b.text) || Buffer.compare(a.name, b.name));
+    for (const { name, text } of byName) {
+      const full = childPath(dir, name);
+      if (text.startsWith('.')) {
+        settle(full, false, { code: 'unsupported', message: 'hidden file or folder' });
         continue;
       }
-      if (entry.isDirectory()) {
-        walk(full);
-        continue;
-      }
-      let stat: fs.Stats | undefined;
+      let entry: fs.Stats;
       try {
-        // Follows a symlink to a file; a loop, a dangling link or a vanished file fails alone.
-        stat = fs.statSync(full);
+        entry = fs.lstatSync(full);
       } catch (error) {
-        settled.push({ path: full, status: 'failed', error: { code: 'unreadable', message: `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` } });
+        fail(full, unreadable(error)); // vanished since the folder was listed
         continue;
       }
-      if (stat.isFile()) addFile(full, stat.size, false);
-      else if (entry.isSymbolicLink() && stat.isDirectory()) {
-        // Symlinked folders are not followed (no loops, nothing outside what was chosen): say so.
-        settled.push({ path: full, status: 'skipped', error: { code: 'unsupported', message: 'a link to a folder is not followed' } });
-      }
+      if (entry.isDirectory()) walk(full, root);
+      else if (entry.isSymbolicLink()) followLink(full, root);
+      else if (entry.isFile()) addFile(full, entry.size, false);
+      else settle(full, false, { code: 'unsupported', message: notRegularFile(describeSpecialFile(entry) ?? 'not a regular file').message });
     }
   };
 
   for (const given of paths) {
-    const full = path.resolve(given);
-    let stat: fs.Stats;
+    let full: RawPath = path.resolve(given);
+    let found: { link: fs.Stats; stat: fs.Stats };
     try {
-      stat = fs.statSync(full);
+      found = lookUp(full);
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      const message = code === 'ENOENT' ? 'no such file or folder' : `cannot read: ${(error as Error).message}`;
-      settled.push({ path: full, status: 'failed', error: { code: 'unreadable', message } });
-      continue;
+      const raw = (error as NodeJS.ErrnoException).code === 'ENOENT' ? findRawPath(full) : null;
+      try {
+        if (raw === null) throw error;
+        found = lookUp(raw);
+        full = raw;
+      } catch (error) {
+        fail(full, (error as NodeJS.ErrnoException).code === 'ENOENT' ? new ArchiveError('unreadable', 'no such file or folder') : unreadable(error));
+        continue;
+      }
     }
-    if (stat.isDirectory()) walk(full);
-    else addFile(full, stat.size, true);
+    const { link, stat } = found;
+    const what = describeSpecialFile(stat);
+    try {
+      if (stat.isDirectory()) walk(full, fs.realpathSync(full, { encoding: 'buffer' }));
+      else if (what === null) addFile(full, stat.size, true);
+      else fail(full, notRegularFile(link.isSymbolicLink() ? `a link to ${what} (${shown(fs.realpathSync(full, { encoding: 'buffer' }))})` : what));
+    } catch (error) {
+      fail(full, unreadable(error)); // removed or replaced while we looked
+    }
   }
   return { jobs, settled };
 }

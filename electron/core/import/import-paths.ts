@@ -1,5 +1,4 @@
 // Imports files and folders: parsing runs ahead (in parallel), storing happens in order, one item per transaction.
-import fs from 'node:fs';
 import path from 'node:path';
 import type { ImportFileResult, ImportProgress, ImportReport } from '../../shared/dto.js';
 import { ArchiveError, toErrorShape, type ErrorShape } from '../../shared/errors.js';
@@ -7,6 +6,7 @@ import type { Db } from '../storage/database.js';
 import { collectFiles, type FileJob } from './collect-files.js';
 import type { ParseLimits } from './parsed-document.js';
 import { sha256, type PreparedDocument } from './prepare-document.js';
+import { readSourceFile } from './read-source-file.js';
 import { findBySha, storeDocuments } from './store-document.js';
 import { stopsWriting } from '../storage/write-transaction.js';
 
@@ -40,28 +40,20 @@ const yieldMs = 2;
 async function prepare(deps: ImportDeps, job: FileJob): Promise<Prepared> {
   const fail = (error: unknown): Prepared => ({ job, result: { path: job.path, status: 'failed', error: toErrorShape(error) } });
   try {
-    if (job.size > deps.limits.maxFileBytes) {
-      throw new ArchiveError('too-large', `the file is ${formatBytes(job.size)}; the limit is ${formatBytes(deps.limits.maxFileBytes)}`);
-    }
-    let bytes: Uint8Array;
-    try {
-      bytes = await fs.promises.readFile(job.path);
-    } catch (error) {
-      throw new ArchiveError('unreadable', `cannot read the file: ${(error as Error).message}`);
-    }
+    const bytes = await readSourceFile(job.file, deps.limits.maxFileBytes);
     const sha = sha256(bytes);
     const existing = findBySha(deps.db, sha);
     if (existing !== undefined) return { job, result: { path: job.path, status: 'duplicate', id: existing, duplicateOf: existing } };
     if (bytes.length === 0) throw new ArchiveError('empty', 'the file is empty');
-    return { job, bytes, sha, prepared: await deps.parse(job, bytes) };
+    const prepared = await deps.parse(job, bytes);
+    if (typeof job.file !== 'string') prepared.doc.warnings.push(nameNotUtf8);
+    return { job, bytes, sha, prepared };
   } catch (error) {
     return fail(error);
   }
 }
 
-function formatBytes(n: number): string {
-  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`;
-}
+const nameNotUtf8 = 'the name of the file or of a folder above it is not valid UTF-8 (its bytes that are not show as \uFFFD)';
 
 /** Imports every supported file under `paths`; a bad file fails alone, the rest carries on. */
 export async function importPaths(deps: ImportDeps, args: { paths: string[]; tags: string[]; jobId: string; sourceRoot?: string | undefined }): Promise<ImportReport> {
@@ -80,6 +72,7 @@ export async function importPaths(deps: ImportDeps, args: { paths: string[]; tag
     deps.onProgress?.(progress);
   };
   emit(jobs[0]?.path ?? null);
+  for (const result of settled) emit(jobs[0]?.path ?? null, result); // settled without reading: reported at once
 
   // Files are read and parsed ahead; whatever is ready when the writer comes round is stored in
   // one transaction (in file order), so a fast import commits in batches and a slow one per file.

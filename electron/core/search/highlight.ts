@@ -81,9 +81,9 @@ export function makeSnippet(text: string, terms: MatchTerm[], length = 240): Sni
   let matches: TextMatch[] = [];
   if (terms.length > 0) {
     for (let from = 0; from < Math.min(text.length, scanLimit); from += scanChunk) {
-      // Extend the chunk to a whitespace so no word is cut in two.
+      // Extend the chunk to a whitespace so no word is cut in two (a word longer than a chunk is).
       let to = Math.min(text.length, from + scanChunk);
-      while (to < text.length && !/\s/u.test(text[to]!)) to++;
+      for (const stop = Math.min(text.length, to + scanChunk); to < stop && !/\s/u.test(text[to]!); ) to++;
       const tokens = analyze(text.slice(from, to)).map((t) => ({ ...t, start: t.start + from, end: t.end + from }));
       matches = matches.concat(matchTokens(tokens, terms));
       if (new Set(matches.map((m) => m.term)).size === terms.length) break;
@@ -130,7 +130,8 @@ function bestWindow(matches: TextMatch[], length: number): number | null {
 
 /** Match spans inside [start, end) mapped to offsets in the whitespace-collapsed snippet. */
 function snippetSpans(text: string, start: number, end: number, matches: TextMatch[], shift: number): Span[] {
-  const inside = mergeSpans(matches.filter((m) => m.start >= start && m.end <= end).map((m) => [m.start, m.end] as Span));
+  // A match running past an edge (a word longer than the snippet) is cut to the snippet.
+  const inside = mergeSpans(matches.filter((m) => m.start < end && m.end > start).map((m) => [Math.max(m.start, start), Math.min(m.end, end)] as Span));
   if (inside.length === 0) return [];
   // Collapsing whitespace shifts offsets: map each original offset through the same collapse.
   const map = new Int32Array(end - start + 1);

@@ -13,8 +13,19 @@ export interface Token {
   end: number;
 }
 
-// Runs of letters, combining marks, digits and ZWJ/ZWNJ: one word each.
-const wordPattern = /[\p{L}\p{M}\p{Nd}\u200C\u200D]+/gu;
+// Runs of letters, combining marks, digits and ZWJ/ZWNJ: one word each. The quantifier is
+// bounded because V8's regexp engine keeps one backtrack entry per repetition: an unbounded `+`
+// overflows the stack on a run of ~4 million two-byte letters. Longer runs are found in pieces
+// and joined (`runEnd`).
+const wordPattern = /[\p{L}\p{M}\p{Nd}\u200C\u200D]{1,4096}/gu;
+const wordContinues = /[\p{L}\p{M}\p{Nd}\u200C\u200D]{1,4096}/uy;
+/**
+ * Longest word analysed, in UTF-16 code units (Lucene's and Elasticsearch's default token length
+ * is 255). A longer run of letters (an 8 MB "word" in a hostile file) is one token holding its
+ * first 255 code units, with offsets over the whole run, so normalising, stemming, the index and
+ * highlighting only ever see short words, and a query for the long word (cut the same way) finds it.
+ */
+export const maxWordLength = 255;
 // Scripts written without spaces between words: these runs go through Intl.Segmenter.
 const unspacedScript = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 const latinWithMarks = /^[\p{Script=Latin}\p{M}\d]+$/u;
@@ -58,22 +69,58 @@ function formsOf(raw: string): Array<{ exact: string; stem: string }> {
 export type FormVisitor = (exact: string, stem: string, start: number, end: number) => void;
 
 function visitWord(raw: string, start: number, visit: FormVisitor): void {
-  for (const { exact, stem } of formsOf(raw)) visit(exact, stem, start, start + raw.length);
+  const end = start + raw.length;
+  if (raw.length > maxWordLength) {
+    // Never cut a surrogate pair in two.
+    const cut = /[\uD800-\uDBFF]/.test(raw[maxWordLength - 1]!) ? maxWordLength - 1 : maxWordLength;
+    raw = raw.slice(0, cut);
+  }
+  for (const { exact, stem } of formsOf(raw)) visit(exact, stem, start, end);
+}
+
+/** Where the run of word characters that `piece` starts ends (a piece is at most 4,096 characters). */
+function runEnd(text: string, start: number, piece: string): number {
+  let end = start + piece.length;
+  if (piece.length < 4096) return end;
+  const more = new RegExp(wordContinues);
+  more.lastIndex = end;
+  while (more.test(text)) end = more.lastIndex;
+  return end;
 }
 
 /** The analyzer itself: splits text into words and hands each analysed word to `visit`, in order. */
 export function forEachWord(text: string, visit: FormVisitor): void {
-  for (const match of text.matchAll(wordPattern)) {
-    const raw = match[0];
+  const words = new RegExp(wordPattern); // a copy: its lastIndex is this call's own
+  for (let match = words.exec(text); match !== null; match = words.exec(text)) {
     const start = match.index;
+    const end = runEnd(text, start, match[0]);
+    words.lastIndex = end;
+    const raw = end === start + match[0].length ? match[0] : text.slice(start, end);
     if (!unspacedScript.test(raw)) {
       visitWord(raw, start, visit);
       continue;
     }
-    segmenter ??= new Intl.Segmenter(undefined, { granularity: 'word' });
-    for (const seg of segmenter.segment(raw)) {
-      if (seg.isWordLike) visitWord(seg.segment, start + seg.index, visit);
+    segmentRun(raw, start, visit);
+  }
+}
+
+// ICU's dictionary word breaking takes quadratic time on one long run (10,000 Han characters:
+// 54 ms; 100,000: 32 s), so a run is segmented in pieces of this many characters.
+const segmentPiece = 1_000;
+
+/** Splits a run of a script written without spaces into words (Intl.Segmenter), piece by piece. */
+function segmentRun(raw: string, start: number, visit: FormVisitor): void {
+  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'word' });
+  for (let from = 0; from < raw.length; ) {
+    const to = Math.min(raw.length, from + segmentPiece);
+    const segments = [...segmenter.segment(raw.slice(from, to))];
+    // The last word of a piece may go on in the next: it is segmented again with what follows.
+    if (to < raw.length && segments.length > 1) segments.pop();
+    for (const seg of segments) {
+      if (seg.isWordLike) visitWord(seg.segment, start + from + seg.index, visit);
     }
+    const last = segments.at(-1)!;
+    from += last.index + last.segment.length;
   }
 }
 

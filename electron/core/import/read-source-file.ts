@@ -1,0 +1,85 @@
+// Reads a file to import: regular files only, never blocking, never more than the size limit.
+import fs from 'node:fs';
+import { ArchiveError } from '../../shared/errors.js';
+
+/** What a path that is not a regular file or folder is, in words ("a named pipe (FIFO)"), or null for a file or folder. */
+export function describeSpecialFile(stat: fs.Stats): string | null {
+  if (stat.isFIFO()) return 'a named pipe (FIFO)';
+  if (stat.isSocket()) return 'a socket';
+  if (stat.isCharacterDevice()) return 'a character device';
+  if (stat.isBlockDevice()) return 'a block device';
+  if (stat.isFile() || stat.isDirectory()) return null;
+  return 'not a regular file';
+}
+
+/** The per-file error for `what` (from describeSpecialFile): such a file has no end, or no content of its own. */
+export function notRegularFile(what: string): ArchiveError {
+  return new ArchiveError('unsupported', `${what}, not a regular file: Khizana imports regular files only (copy its content into a file to import it)`);
+}
+
+/** Formats a byte count for messages. */
+export function formatBytes(n: number): string {
+  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`;
+}
+
+// O_NONBLOCK: opening a FIFO must not wait for a writer (it has no meaning for regular files).
+// Windows has no such flag, and no FIFOs in its file system either.
+const openFlags = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
+const chunkBytes = 1024 * 1024;
+
+/**
+ * Reads a whole regular file of at most `maxBytes`. The kind is checked on the open descriptor
+ * (no window between a check and the open), and the limit while reading: a file can grow while
+ * it is read, and a device reports size 0. Throws ArchiveError 'unsupported' (not a regular
+ * file), 'too-large' or 'unreadable'.
+ */
+export async function readSourceFile(file: string | Buffer, maxBytes: number): Promise<Uint8Array> {
+  let handle: fs.promises.FileHandle;
+  try {
+    handle = await fs.promises.open(file, openFlags);
+  } catch (error) {
+    // A socket cannot be opened at all (ENXIO).
+    if ((error as NodeJS.ErrnoException).code === 'ENXIO') throw notRegularFile('a socket or a device with nothing behind it');
+    throw unreadable(error);
+  }
+  try {
+    const stat = await handle.stat();
+    if (!stat.isFile()) throw notRegularFile(describeSpecialFile(stat) ?? 'a folder');
+    if (stat.size > maxBytes) throw new ArchiveError('too-large', `the file is ${formatBytes(stat.size)}; the limit is ${formatBytes(maxBytes)}`);
+    // One byte more than the file should hold: reading it means the file grew.
+    let buffer = Buffer.allocUnsafeSlow(Math.min(stat.size, maxBytes) + 1);
+    let length = 0;
+    for (;;) {
+      if (length === buffer.length) {
+        if (length > maxBytes) throw new ArchiveError('too-large', `the file grew past the limit of ${formatBytes(maxBytes)} while it was read`);
+        const grown = Buffer.allocUnsafeSlow(Math.min(maxBytes + 1, Math.max(buffer.length * 2, length + chunkBytes)));
+        buffer.copy(grown, 0, 0, length);
+        buffer = grown;
+      }
+      const { bytesRead } = await handle.read(buffer, length, Math.min(chunkBytes, buffer.length - length), null);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+    }
+    return buffer.subarray(0, length);
+  } catch (error) {
+    throw error instanceof ArchiveError ? error : unreadable(error);
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
+}
+
+const reasons: Record<string, string> = {
+  ENOENT: 'it no longer exists',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'it is a folder',
+  ELOOP: 'a link that leads round in a loop',
+  EIO: 'the disk reported an input/output error',
+};
+
+/** An 'unreadable' error saying why in words (the system's message names the path and the call). */
+export function unreadable(error: unknown, what = 'the file'): ArchiveError {
+  const { code, message } = error as NodeJS.ErrnoException;
+  const reason = code ? `${reasons[code] ?? 'error'} (${code})` : String(message).split('\n')[0];
+  return new ArchiveError('unreadable', `cannot read ${what}: ${reason}`);
+}

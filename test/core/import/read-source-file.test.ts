@@ -1,0 +1,64 @@
+// The file reader of the import: regular files only, never blocking, the size limit checked while reading.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readSourceFile } from '../../../electron/core/import/read-source-file.js';
+import { tempDir } from '../../support/paths.js';
+
+const linux = process.platform === 'linux';
+
+/** `promise`, or a rejection after `ms`: a read that blocks must fail the test, not hang it. */
+function within<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`still waiting after ${ms} ms`)), ms)));
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+describe('readSourceFile', () => {
+  it('reads a regular file whole, and refuses one over the limit', async () => {
+    const file = path.join(tempDir(), 'a.txt');
+    fs.writeFileSync(file, 'x'.repeat(5000));
+    expect(Buffer.from(await readSourceFile(file, 5000)).toString()).toBe('x'.repeat(5000));
+    await expect(readSourceFile(file, 4999)).rejects.toMatchObject({ code: 'too-large', message: expect.stringMatching(/limit/) });
+  });
+
+  it.runIf(linux)('refuses a FIFO at once instead of waiting for a writer', async () => {
+    const fifo = path.join(tempDir(), 'pipe.txt');
+    execFileSync('mkfifo', [fifo]);
+    await expect(within(readSourceFile(fifo, 1024), 5000)).rejects.toMatchObject({ code: 'unsupported', message: expect.stringContaining('named pipe (FIFO)') });
+  });
+
+  it.runIf(linux)('refuses a character device (/dev/zero) and a link to it, whose size reads as 0', async () => {
+    const link = path.join(tempDir(), 'zero.txt');
+    fs.symlinkSync('/dev/zero', link);
+    for (const file of ['/dev/zero', link]) {
+      await expect(within(readSourceFile(file, 1024), 5000)).rejects.toMatchObject({ code: 'unsupported', message: expect.stringContaining('character device') });
+    }
+  });
+
+  it.runIf(linux)('refuses a socket', async () => {
+    const socket = path.join(tempDir(), 'socket.txt');
+    const server = net.createServer().listen(socket);
+    await new Promise((resolve) => server.once('listening', resolve));
+    try {
+      await expect(within(readSourceFile(socket, 1024), 5000)).rejects.toMatchObject({ code: 'unsupported', message: expect.stringContaining('socket') });
+    } finally {
+      server.close();
+    }
+  });
+
+  it.runIf(linux && fs.existsSync('/proc/self/status'))('checks the limit while reading: a regular file whose size says 0 but that holds more', async () => {
+    // /proc files are regular files that report size 0: like a file that grows while it is read.
+    expect(fs.statSync('/proc/self/status').size).toBe(0);
+    const whole = Buffer.from(await readSourceFile('/proc/self/status', 1024 * 1024)).toString();
+    expect(whole).toMatch(/^Name:/);
+    await expect(readSourceFile('/proc/self/status', 100)).rejects.toMatchObject({ code: 'too-large', message: expect.stringContaining('while it was read') });
+  });
+
+  it('says why a file cannot be read, in one line', async () => {
+    const error = await readSourceFile(path.join(tempDir(), 'gone.txt'), 1024).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'unreadable', message: 'cannot read the file: it no longer exists (ENOENT)' });
+  });
+});
