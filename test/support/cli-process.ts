@@ -45,7 +45,8 @@ export function runKhizana(args: string[], timeoutMs?: number): Promise<CliResul
   return startKhizana(args, timeoutMs).done;
 }
 
-/** The objects `import --json` printed, one per line. */
+/** The per-file objects `import --json` printed, one per line (the closing summary line left out). */
 export function jsonLines<T = Record<string, unknown>>(stdout: string): T[] {
-  return stdout.split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as T);
+  const objects = stdout.split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as Record<string, unknown>);
+  return objects.filter((o) => !('summary' in o)) as T[];
 }
