@@ -18,6 +18,7 @@ import { addNote, getNoteRow, listNotes, updateNote } from './storage/notes.js';
 import { addTag, listTags, removeTag, setTagColor } from './storage/tags.js';
 import { deleteSavedSearch, listSavedSearches, saveSearch } from './storage/saved-searches.js';
 import { createParsePool, type ParsePool } from './import/parse-pool.js';
+import { idleCheckpoints } from './storage/wal-checkpoint.js';
 import os from 'node:os';
 
 export interface ArchiveSession {
@@ -32,6 +33,8 @@ export interface OpenArchiveOptions {
   limits?: ParseLimits;
   /** Parser worker threads per import (default: one per core); 0 parses in this thread. */
   parseWorkers?: number;
+  /** Checkpoint the WAL after this long without commits (storage/wal-checkpoint.ts). */
+  checkpointIdleMs?: number;
 }
 
 export const databaseFileName = 'khizana.sqlite';
@@ -45,6 +48,7 @@ export async function openArchive(options: OpenArchiveOptions): Promise<ArchiveS
     throw new ArchiveError('archive-unavailable', `cannot create the archive folder ${dir}: ${(error as Error).message}`);
   }
   const db = openDatabase(path.join(dir, databaseFileName));
+  const checkpoints = idleCheckpoints(db, options.checkpointIdleMs);
   const vocabulary = createVocabulary(db);
   const limits = options.limits ?? defaultParseLimits;
   const parsers = warmParsePool(options.parseWorkers ?? os.availableParallelism(), limits);
@@ -143,6 +147,7 @@ export async function openArchive(options: OpenArchiveOptions): Promise<ArchiveS
     async close() {
       for (const job of jobs.values()) job.abort();
       await parsers.close();
+      checkpoints.close();
       db.close();
     },
   };
