@@ -18,6 +18,7 @@ import { addNote, getNoteRow, listNotes, updateNote } from './storage/notes.js';
 import { addTag, listTags, removeTag, setTagColor } from './storage/tags.js';
 import { deleteSavedSearch, listSavedSearches, saveSearch } from './storage/saved-searches.js';
 import { createParsePool, type ParsePool } from './import/parse-pool.js';
+import { backupService } from './backup/service.js';
 import { idleCheckpoints } from './storage/wal-checkpoint.js';
 import os from 'node:os';
 
@@ -49,6 +50,7 @@ export async function openArchive(options: OpenArchiveOptions): Promise<ArchiveS
   }
   const db = openDatabase(path.join(dir, databaseFileName));
   const checkpoints = idleCheckpoints(db, options.checkpointIdleMs);
+  const backups = backupService({ db, archiveDir: dir });
   const vocabulary = createVocabulary(db);
   const limits = options.limits ?? defaultParseLimits;
   const parsers = warmParsePool(options.parseWorkers ?? os.availableParallelism(), limits);
@@ -138,6 +140,13 @@ export async function openArchive(options: OpenArchiveOptions): Promise<ArchiveS
     },
     async deleteSavedSearch({ name }) {
       return { deleted: deleteSavedSearch(db, name) };
+    },
+    backupNow: (args) => backups.backupNow(args),
+    async backupStatus() {
+      return backups.status();
+    },
+    async setBackupSettings(args) {
+      return backups.setSettings(args);
     },
   };
 

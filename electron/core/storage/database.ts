@@ -9,9 +9,7 @@ export type Db = Database.Database;
 export function openDatabase(file: string, options: { migrations?: Migration[] } = {}): Db {
   let db: Db;
   try {
-    // The Electron app passes an Electron-ABI build of the native module (DESIGN §7).
-    const nativeBinding = process.env.KHIZANA_SQLITE_BINDING;
-    db = new Database(file, nativeBinding ? { nativeBinding } : {});
+    db = new Database(file, sqliteOptions());
     db.pragma('journal_mode = WAL');
   } catch (error) {
     throw new ArchiveError('archive-unavailable', `cannot open the archive database ${file}: ${(error as Error).message}`);
@@ -22,6 +20,12 @@ export function openDatabase(file: string, options: { migrations?: Migration[] }
   db.pragma('cache_size = -32000');
   migrate(db, options.migrations ?? migrations);
   return db;
+}
+
+/** better-sqlite3's options for this process: the Electron app passes an Electron-ABI build of the native module (DESIGN §7). */
+export function sqliteOptions(options: Database.Options = {}): Database.Options {
+  const nativeBinding = process.env.KHIZANA_SQLITE_BINDING;
+  return nativeBinding ? { ...options, nativeBinding } : options;
 }
 
 /** Applies every migration newer than the database's `user_version`, each in its own transaction. */
