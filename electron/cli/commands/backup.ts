@@ -12,8 +12,10 @@ import { commandHelp } from '../usage.js';
 const number = (n: number): string => n.toLocaleString('en-US');
 const megabytes = (bytes: number): string => `${(bytes / 1e6).toFixed(bytes < 1e7 ? 1 : 0)} MB`;
 
+const count = (n: number, one: string, many = `${one}s`): string => `${number(n)} ${n === 1 ? one : many}`;
+
 function describeCounts(c: BackupCounts): string {
-  return `${number(c.articles)} articles, ${number(c.notes)} notes, ${number(c.tags)} tags, ${number(c.savedSearches)} saved searches and ${number(c.originals)} original files`;
+  return `${count(c.articles, 'article')}, ${count(c.notes, 'note')}, ${count(c.tags, 'tag')}, ${count(c.savedSearches, 'saved search', 'saved searches')} and ${count(c.originals, 'original file')}`;
 }
 
 function warnOriginals(missing: string[], damaged: string[], verb: string): void {
