@@ -156,6 +156,7 @@ export async function openArchive(options: OpenArchiveOptions): Promise<ArchiveS
     async close() {
       for (const job of jobs.values()) job.abort();
       await parsers.close();
+      await backups.close();
       checkpoints.close();
       db.close();
     },

@@ -36,6 +36,8 @@ export interface WriteBackupOptions {
   stepPages?: number;
   /** The backup's creation time (default: now). */
   createdAt?: Date;
+  /** Aborts the backup (the archive is closing): nothing is left behind. */
+  signal?: AbortSignal;
 }
 
 const chunkSize = 1 << 20;
@@ -51,11 +53,11 @@ export async function writeBackup(options: WriteBackupOptions): Promise<BackupRe
   let fd: number | null = null;
   try {
     removeLeftovers(partial, snapshotFile);
-    await snapshotDatabase(options.db, snapshotFile, options.stepPages ?? 1024);
+    await snapshotDatabase(options.db, snapshotFile, options.stepPages ?? 1024, options.signal);
     const snapshot = describeSnapshot(snapshotFile);
 
     fd = fs.openSync(partial, 'wx');
-    const out = tarOutput(fd, created);
+    const out = tarOutput(fd, created, options.signal);
     const identity: BackupIdentity = { format: backupFormat, formatVersion: backupFormatVersion, khizanaVersion: khizanaVersion(), createdAt: created.toISOString() };
     const files: BackupManifest['files'] = [];
     files.push(out.addBuffer(identityEntry, Buffer.from(`${JSON.stringify(identity, null, 2)}\n`)));
@@ -116,11 +118,12 @@ function removeLeftovers(...files: string[]): void {
  * answering. A write by this connection updates the copy as it goes; a write by another process
  * restarts it, so after one restart the rest is copied in one step (a consistent read, never starved).
  */
-async function snapshotDatabase(db: Db, dest: string, stepPages: number): Promise<void> {
+async function snapshotDatabase(db: Db, dest: string, stepPages: number, signal: AbortSignal | undefined): Promise<void> {
   let previous = Number.POSITIVE_INFINITY;
   let wholeStep = false;
   await db.backup(dest, {
     progress: ({ remainingPages }) => {
+      throwIfAborted(signal);
       if (remainingPages >= previous) wholeStep = true;
       previous = remainingPages;
       return wholeStep ? 0x7fffffff : stepPages;
@@ -151,7 +154,7 @@ function describeSnapshot(file: string): SnapshotFacts {
 }
 
 /** Tar entries appended to `fd`, with small writes gathered into one buffer. */
-function tarOutput(fd: number, mtime: Date) {
+function tarOutput(fd: number, mtime: Date, signal: AbortSignal | undefined) {
   const pending = Buffer.allocUnsafe(chunkSize);
   const data = Buffer.allocUnsafe(chunkSize);
   let used = 0;
@@ -182,6 +185,7 @@ function tarOutput(fd: number, mtime: Date) {
     if (performance.now() - lastYield < 20) return;
     await new Promise((resolve) => setImmediate(resolve));
     lastYield = performance.now();
+    throwIfAborted(signal);
   };
 
   return {
@@ -218,6 +222,10 @@ function tarOutput(fd: number, mtime: Date) {
       flush();
     },
   };
+}
+
+function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new ArchiveError('cancelled', 'the backup was cancelled: the archive was closed while it was being written');
 }
 
 /** Makes a rename durable (best effort: folders cannot be opened on Windows). */

@@ -19,6 +19,8 @@ export function backupService(options: BackupServiceOptions) {
   const { db, archiveDir } = options;
   const now = options.now ?? (() => new Date());
   let running = false;
+  /** The backup being written, so closing the archive can stop it and wait for its cleanup. */
+  let current: { promise: Promise<unknown>; abort: AbortController } | null = null;
 
   const status = (settings = readBackupSettings(archiveDir)): BackupStatus => ({
     folder: settings.folder,
@@ -74,8 +76,11 @@ export function backupService(options: BackupServiceOptions) {
       else if (settings.folder) target = freshName(settings.folder, now(), settings.made);
       else throw new ArchiveError('invalid-argument', 'choose a backup folder first');
       running = true;
+      const abort = new AbortController();
+      const writing = writeBackup({ db, archiveDir, file: target, createdAt: now(), signal: abort.signal });
+      current = { promise: writing.catch(() => undefined), abort };
       try {
-        const result = await writeBackup({ db, archiveDir, file: target, createdAt: now() });
+        const result = await writing;
         remember((s) => {
           const made = intoFolder ? pruneMade(s.folder, [...s.made, result.file]) : s.made;
           return { ...s, lastBackupAt: result.createdAt, lastBackupFile: result.file, lastError: null, made };
@@ -83,11 +88,19 @@ export function backupService(options: BackupServiceOptions) {
         return result;
       } catch (error) {
         // A failed backup into the folder (the automatic ones) is shown in the app until one succeeds.
-        if (intoFolder) remember((s) => ({ ...s, lastError: { at: now().toISOString(), message: toErrorShape(error).message } }));
+        if (intoFolder && !abort.signal.aborted) remember((s) => ({ ...s, lastError: { at: now().toISOString(), message: toErrorShape(error).message } }));
         throw error;
       } finally {
         running = false;
+        current = null;
       }
+    },
+
+    /** Stops a backup being written (its partial file is removed) and waits for it; call before closing the database. */
+    async close(): Promise<void> {
+      if (!current) return;
+      current.abort.abort();
+      await current.promise;
     },
   };
 }

@@ -41,21 +41,41 @@ it('remembers the folder and automatic backups in settings.json; refuses folders
   expect(await session.api.backupStatus({})).toMatchObject({ folder, auto: true });
 });
 
-it('"Back up now" writes into the folder, records the time, and keeps the newest 7 it made', async () => {
-  const { api, dir } = await archiveWithNote();
+it('"Back up now" writes into the folder and records the time', async () => {
+  const { api } = await archiveWithNote();
+  const folder = tempDir('khizana-backups-');
+  await api.setBackupSettings({ folder });
+  const result = (await api.backupNow({}))!;
+  expect(path.dirname(result.file)).toBe(folder);
+  expect(path.basename(result.file)).toMatch(/^khizana-backup-\d{4}-\d{2}-\d{2}-\d{6}\.tar$/);
+  const status = await api.backupStatus({});
+  expect(status.lastBackupFile).toBe(result.file);
+  expect(Date.now() - Date.parse(status.lastBackupAt!)).toBeLessThan(60_000);
+});
+
+it('keeps the newest 7 backups it made in the folder, and never touches other files', async () => {
+  const dir = path.join(tempDir(), 'archive');
+  await (await openArchive({ dir, parseWorkers: 0 })).close();
+  const db = new Database(path.join(dir, 'khizana.sqlite'));
+  dbs.push(db);
+  let now = new Date(2026, 2, 1, 9, 0, 0);
+  const service = backupService({ db, archiveDir: dir, now: () => now });
   const folder = tempDir('khizana-backups-');
   fs.writeFileSync(path.join(folder, 'someone-elses.tar'), 'not ours');
-  await api.setBackupSettings({ folder });
+  service.setSettings({ folder });
   const made: string[] = [];
-  for (let i = 0; i < 9; i++) made.push((await api.backupNow({}))!.file);
-  expect(new Set(made).size).toBe(9);
-  for (const file of made) expect(path.dirname(file)).toBe(folder);
-  expect(path.basename(made[0]!)).toMatch(/^khizana-backup-\d{4}-\d{2}-\d{2}-\d{6}(-\d+)?\.tar$/);
+  for (let day = 0; day < 9; day++) {
+    made.push((await service.backupNow({}))!.file);
+    now = new Date(now.getTime() + 24 * 3600_000);
+  }
+  expect(path.basename(made[0]!)).toBe('khizana-backup-2026-03-01-090000.tar');
   expect(fs.readdirSync(folder).sort()).toEqual([...made.slice(2).map((f) => path.basename(f)), 'someone-elses.tar'].sort());
-  const status = await api.backupStatus({});
-  expect(status.lastBackupFile).toBe(made[8]);
-  expect(Date.now() - Date.parse(status.lastBackupAt!)).toBeLessThan(60_000);
   expect(readBackupSettings(dir).made).toEqual(made.slice(2));
+  // Two in the same second get distinct names.
+  now = new Date(now.getTime() - 24 * 3600_000);
+  const again = (await service.backupNow({}))!.file;
+  expect(path.basename(again)).toBe('khizana-backup-2026-03-09-090000-2.tar');
+  expect(fs.existsSync(again)).toBe(true);
 });
 
 it('a backup to a chosen file also counts as the last backup, but is never pruned', async () => {
@@ -101,4 +121,19 @@ it('one backup at a time', async () => {
   expect(await api.backupNow({ ifDue: true })).toBeNull();
   await first;
   expect(fs.readdirSync(folder)).toEqual(['a.tar']);
+});
+
+it('closing the archive during a backup stops it and leaves no partial file', async () => {
+  const { api } = await archiveWithNote();
+  for (let i = 0; i < 100; i++) await api.addNote({ text: `note ${i} ${'filler text '.repeat(500)}` });
+  const folder = tempDir('khizana-backups-');
+  const file = path.join(folder, 'stopped.tar');
+  const writing = api.backupNow({ file }).then(
+    () => 'written',
+    (error: { code: string }) => error.code,
+  );
+  await session!.close();
+  session = null;
+  expect(await writing).toBe('cancelled');
+  expect(fs.readdirSync(folder)).toEqual([]);
 });
