@@ -53,7 +53,7 @@ export async function writeBackup(options: WriteBackupOptions): Promise<BackupRe
   let fd: number | null = null;
   try {
     removeLeftovers(partial, snapshotFile);
-    await snapshotDatabase(options.db, snapshotFile, options.stepPages ?? 1024, options.signal);
+    await snapshotDatabase(options.db, snapshotFile, options.stepPages ?? 256, options.signal);
     const snapshot = describeSnapshot(snapshotFile);
 
     fd = fs.openSync(partial, 'wx');
@@ -79,7 +79,8 @@ export async function writeBackup(options: WriteBackupOptions): Promise<BackupRe
     const manifestSha = out.addBuffer(manifestEntry, manifestBytes).sha256;
     out.addBuffer(manifestChecksumEntry, Buffer.from(`${manifestSha}  ${manifestEntry}\n`));
     out.finish();
-    fs.fsyncSync(fd);
+    // Flushing hundreds of MB can take seconds on a slow disk: off this thread, so the archive keeps answering.
+    await new Promise<void>((resolve, reject) => fs.fsync(fd!, (error) => (error ? reject(error) : resolve())));
     fs.closeSync(fd);
     fd = null;
     fs.renameSync(partial, file);
@@ -175,9 +176,10 @@ function tarOutput(fd: number, mtime: Date, signal: AbortSignal | undefined) {
     bytes.copy(pending, used);
     used += bytes.length;
   };
+  const zeros = Buffer.alloc(BLOCK);
   const pad = (size: number): void => {
     const n = paddingFor(size);
-    if (n > 0) write(Buffer.alloc(n));
+    if (n > 0) write(zeros.subarray(0, n));
   };
   // File I/O here is synchronous (fast for thousands of small originals); in the app this runs in
   // the archive's worker thread, so it yields every ~20 ms and searches keep being answered.
