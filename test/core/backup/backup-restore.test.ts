@@ -306,12 +306,16 @@ describe('writing a backup', () => {
     const dir = path.join(tempDir(), 'archive');
     const writer = await populatedArchive(dir);
     for (let i = 0; i < 200; i++) await writer.api.addNote({ text: `padding note ${i} ${'lorem ipsum '.repeat(200)}` });
+    // Many originals, so imports keep committing while the backup copies them.
+    await writer.api.importPaths({ paths: [writeFiles(Object.fromEntries(Array.from({ length: 400 }, (_, k) => [`old${k}.txt`, `an older article ${k}`])))] });
     const reader = new Database(path.join(dir, 'khizana.sqlite'));
     let written = 0;
     let stop = false;
     const writing = (async () => {
       while (!stop) {
-        await writer.api.addNote({ text: `concurrent note ${written}` });
+        // Notes, and imports that add originals: the snapshot decides which originals are in.
+        if (written % 5 === 4) await writer.api.importPaths({ paths: [writeFiles({ [`new${written}.txt`]: `imported during the backup ${written}` })] });
+        else await writer.api.addNote({ text: `concurrent note ${written}` });
         written++;
         await new Promise((resolve) => setImmediate(resolve));
       }
@@ -325,9 +329,13 @@ describe('writing a backup', () => {
       await writing;
       expect(written).toBeGreaterThan(0);
       const target = path.join(tempDir(), 'restored');
-      restoreBackup({ file, targetDir: target });
+      // Restore checks that every original the snapshot refers to is in the backup.
+      const restoredCounts = restoreBackup({ file, targetDir: target }).counts;
+      expect(restoredCounts).toEqual(result.counts);
+      expect(result.counts.originals).toBe(result.counts.articles);
       const restored = await openArchive({ dir: target, parseWorkers: 0 });
       try {
+        expect((await restored.api.search({ query: 'imported during the backup' })).total).toBe(result.counts.articles - 405);
         const notes = await restored.api.listNotes({});
         expect(notes.length).toBe(result.counts.notes);
         // Every concurrent note in the snapshot is whole and found by search.
