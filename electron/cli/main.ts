@@ -4,6 +4,7 @@ import { openArchive, type ArchiveSession } from '../core/archive.js';
 import { resolveArchiveDir } from '../core/archive-location.js';
 import type { ArchiveEvent } from '../shared/dto.js';
 import { ArchiveError, toErrorShape } from '../shared/errors.js';
+import { backupCommand, restoreCommand } from './commands/backup.js';
 import { importCommand, type SubscribeEvents } from './commands/import.js';
 import { deleteCommand, noteCommand, notesCommand, showCommand, tagCommand, tagsCommand } from './commands/items.js';
 import { searchCommand } from './commands/search.js';
@@ -22,6 +23,12 @@ const commands: Record<string, Command> = {
   note: noteCommand,
   notes: notesCommand,
   delete: deleteCommand,
+};
+
+/** Commands that open the archive folder themselves (restore writes a new one). */
+const folderCommands: Record<string, (dir: string, argv: string[]) => Promise<number>> = {
+  backup: backupCommand,
+  restore: restoreCommand,
 };
 
 /** Splits global options (before the command) from the command and its arguments. */
@@ -54,7 +61,7 @@ export async function runCli(argv: string[]): Promise<number> {
       console.log(pkg.version);
       return 0;
     }
-    if (global.command === undefined || (global.help && !commands[global.command] && global.command !== 'serve')) {
+    if (global.command === undefined || (global.help && !commands[global.command] && !folderCommands[global.command] && global.command !== 'serve')) {
       console.log(mainHelp);
       return global.command === undefined && !global.help ? 2 : 0;
     }
@@ -67,6 +74,8 @@ export async function runCli(argv: string[]): Promise<number> {
       const { serveCommand } = await import('./commands/serve.js');
       return await serveCommand(dir, global.rest);
     }
+    const folderCommand = folderCommands[global.command];
+    if (folderCommand) return await folderCommand(dir, global.help ? ['--help'] : global.rest);
     const command = commands[global.command];
     if (!command) throw new UsageError(`unknown command "${global.command}" (see khizana --help)`);
     if (global.rest.includes('--help') || global.rest.includes('-h')) return await command(undefined as never, global.rest);

@@ -15,6 +15,8 @@ Commands:
   notes [--on <id>] [--json]               list notes
   delete <id>                              delete an item (and the notes on it)
   serve [--port N]                         the app in your browser, on 127.0.0.1 only
+  backup FILE [--json]                     write a backup file (while the app or serve runs, too)
+  restore FILE [--json]                    restore a backup into --archive DIR (new or empty)
 
 Options:
   --archive DIR   the archive folder (default: $KHIZANA_ARCHIVE, else your OS data folder)
@@ -72,6 +74,22 @@ Writes a note (Markdown). With --on it is attached to that item; notes are
 found by search like articles (in:notes searches notes only).`,
   notes: 'Usage: khizana notes [--on <id>] [--json]\n\nLists notes, newest first (or those attached to one item).',
   delete: 'Usage: khizana delete <id>\n\nDeletes an item and the notes attached to it.',
+  backup: `Usage: khizana backup [FILE] [--json]
+
+Writes one file (a tar) holding a consistent snapshot of the archive's database,
+every original file and a manifest with the size and sha256 of each. Safe while
+the app or \`khizana serve\` is using the archive. FILE must not exist yet; it is
+written as FILE.partial and renamed when complete. Without FILE the backup goes
+into the backup folder set in the app (the newest 7 are kept there).
+
+  --json   the result as one JSON object`,
+  restore: `Usage: khizana --archive DIR restore FILE [--json]
+
+Restores a backup into DIR, which must not exist or be empty. Every file is
+checked against the backup's manifest first: a damaged, incomplete or foreign
+file is refused and nothing is written to DIR.
+
+  --json   the result as one JSON object`,
   serve: `Usage: khizana serve [--port N]
 
 Serves the Khizana UI and the archive on http://127.0.0.1 only, protected by a

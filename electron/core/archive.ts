@@ -19,6 +19,8 @@ import { addTag, listTags, removeTag, setTagColor } from './storage/tags.js';
 import { deleteSavedSearch, listSavedSearches, saveSearch } from './storage/saved-searches.js';
 import { createParsePool, type ParsePool } from './import/parse-pool.js';
 import { guardWrites } from './write-guard.js';
+import { backupService } from './backup/service.js';
+import { idleCheckpoints } from './storage/wal-checkpoint.js';
 import os from 'node:os';
 
 export interface ArchiveSession {
@@ -33,6 +35,8 @@ export interface OpenArchiveOptions {
   limits?: ParseLimits;
   /** Parser worker threads per import (default: one per core); 0 parses in this thread. */
   parseWorkers?: number;
+  /** Checkpoint the WAL after this long without commits (storage/wal-checkpoint.ts). */
+  checkpointIdleMs?: number;
 }
 
 export const databaseFileName = 'khizana.sqlite';
@@ -47,6 +51,8 @@ export async function openArchive(options: OpenArchiveOptions): Promise<ArchiveS
   if (store.readOnly === null) {
     sweepIncoming(dir, (sha) => statement(db, 'SELECT source_bytes FROM items WHERE source_sha256 = ?').pluck().get(sha) as number | undefined);
   }
+  const checkpoints = idleCheckpoints(db, options.checkpointIdleMs);
+  const backups = backupService({ db, archiveDir: dir });
   const vocabulary = createVocabulary(db);
   const limits = options.limits ?? defaultParseLimits;
   const parsers = warmParsePool(options.parseWorkers ?? os.availableParallelism(), limits);
@@ -137,6 +143,13 @@ export async function openArchive(options: OpenArchiveOptions): Promise<ArchiveS
     async deleteSavedSearch({ name }) {
       return { deleted: deleteSavedSearch(db, name) };
     },
+    backupNow: (args) => backups.backupNow(args),
+    async backupStatus() {
+      return backups.status();
+    },
+    async setBackupSettings(args) {
+      return backups.setSettings(args);
+    },
   };
 
   return {
@@ -145,6 +158,8 @@ export async function openArchive(options: OpenArchiveOptions): Promise<ArchiveS
     async close() {
       for (const job of jobs.values()) job.abort();
       await parsers.close();
+      await backups.close();
+      checkpoints.close();
       store.close();
     },
   };

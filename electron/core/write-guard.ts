@@ -26,6 +26,9 @@ export const writingMethods = {
   listSavedSearches: null,
   saveSearch: 'save searches',
   deleteSavedSearch: 'delete saved searches',
+  backupNow: 'make backups',
+  backupStatus: null,
+  setBackupSettings: 'change backup settings',
 } as const satisfies Record<MethodName, string | null>;
 
 /**

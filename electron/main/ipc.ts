@@ -1,16 +1,17 @@
 // The app's only ipcMain registration (DESIGN §1, §6): one handler per contract method, derived
-// from `methodNames`, plus the two host actions. Every call checks its sender frame, validates its
+// from `methodNames`, plus the host actions. Every call checks its sender frame, validates its
 // arguments and answers with an envelope.
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { z } from 'zod';
 import { methodNames, parseArgs, type ArchiveApi } from '../shared/contract.js';
 import { ArchiveError } from '../shared/errors.js';
-import { errorEnvelope, methodChannel, OPEN_ORIGINAL_CHANNEL, PICK_IMPORT_PATHS_CHANNEL, toEnvelope } from '../shared/ipc.js';
+import { errorEnvelope, methodChannel, OPEN_ORIGINAL_CHANNEL, PICK_FOLDER_CHANNEL, PICK_IMPORT_PATHS_CHANNEL, toEnvelope } from '../shared/ipc.js';
 
 /** What the window may ask of the desktop beyond the archive itself. */
 export interface HostHandlers {
   openOriginal(id: number): Promise<void>;
   pickImportPaths(options: { folders: boolean }): Promise<string[]>;
+  pickFolder(options: { title: string }): Promise<string | null>;
 }
 
 export interface IpcOptions {
@@ -25,6 +26,7 @@ export interface IpcOptions {
 
 const openOriginalArgs = z.object({ id: z.number().int().positive() });
 const pickArgs = z.object({ folders: z.boolean().default(false) });
+const pickFolderArgs = z.object({ title: z.string().max(200) });
 
 function parseHostArgs<T extends z.ZodType>(schema: T, channel: string, raw: unknown): z.output<T> {
   const result = schema.safeParse(raw ?? {});
@@ -59,6 +61,7 @@ export function registerIpc(options: IpcOptions): () => void {
     return null;
   });
   handle(PICK_IMPORT_PATHS_CHANNEL, async (raw) => options.host.pickImportPaths(parseHostArgs(pickArgs, PICK_IMPORT_PATHS_CHANNEL, raw)));
+  handle(PICK_FOLDER_CHANNEL, async (raw) => options.host.pickFolder(parseHostArgs(pickFolderArgs, PICK_FOLDER_CHANNEL, raw)));
 
   return () => {
     for (const channel of channels) options.ipcMain.removeHandler(channel);

@@ -1,9 +1,10 @@
 // App lifecycle: one instance, one hardened window, the archive in a worker thread, and a quiet
 // shutdown that closes the database before the process exits.
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type MessageBoxOptions } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type MessageBoxOptions, type OpenDialogOptions } from 'electron';
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
+import { scheduleAutoBackups } from '../core/backup/auto-backup.js';
 import { openArchiveInWorker } from '../core/worker/worker-client.js';
 import { ArchiveError } from '../shared/errors.js';
 import { EVENT_CHANNEL, MENU_CHANNEL } from '../shared/ipc.js';
@@ -80,6 +81,7 @@ function start(): void {
     secureSessionAndServeUi(places.appRoot);
     void rm(places.tempRoot, { recursive: true, force: true }).catch(() => undefined);
     const archive = openArchive(places.archiveDir, appWindow);
+    backUpDailyWhileRunning(archive);
     const pickImportPaths = importPicker(appWindow);
     registerIpcHandlers(places, archive, appWindow, pickImportPaths);
     installMenu(places, appWindow, pickImportPaths);
@@ -157,6 +159,14 @@ function openArchive(archiveDir: string, appWindow: MainWindow): OpeningArchive 
   return archive;
 }
 
+/** Daily automatic backups (when turned on in the backup dialog) while the app runs. */
+function backUpDailyWhileRunning(archive: OpeningArchive): void {
+  void archive.then((opened) => {
+    const stop = scheduleAutoBackups(opened.api, { log });
+    app.once('before-quit', stop);
+  }, () => undefined);
+}
+
 type PickImportPaths = (options: { folders: boolean }) => Promise<string[]>;
 
 /** The system file/folder picker for imports, attached to the window when one is open. */
@@ -185,6 +195,12 @@ function registerIpcHandlers(places: Places, archive: OpeningArchive, appWindow:
         if (problem) throw new ArchiveError('unreadable', `cannot open ${path.basename(target)}: ${problem}`);
       },
       pickImportPaths,
+      pickFolder: async ({ title }) => {
+        const options = { title, properties: ['openDirectory', 'createDirectory'] } satisfies OpenDialogOptions;
+        const parent = appWindow.current();
+        const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+        return result.canceled ? null : (result.filePaths[0] ?? null);
+      },
     },
     log,
   });
@@ -209,6 +225,7 @@ function installMenu(places: Places, appWindow: MainWindow, pickImportPaths: Pic
           importFiles: () => importFromMenu(false),
           importFolder: () => importFromMenu(true),
           newNote: () => sendMenu({ type: 'new-note' }),
+          backUpNow: () => sendMenu({ type: 'backup' }),
           find: () => sendMenu({ type: 'find' }),
           showArchiveFolder: () => void shell.openPath(places.archiveDir),
           about: () => void dialog.showMessageBox(aboutBox(places.archiveDir)),

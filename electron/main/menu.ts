@@ -6,6 +6,7 @@ export interface MenuActions {
   importFiles(): void;
   importFolder(): void;
   newNote(): void;
+  backUpNow(): void;
   find(): void;
   showArchiveFolder(): void;
   about(): void;
@@ -39,6 +40,7 @@ export function menuTemplate(options: { isDev: boolean; isMac: boolean; actions:
         { label: 'Import Folder…', accelerator: 'CmdOrCtrl+Shift+O', click: () => actions.importFolder() },
         { label: 'New Note', accelerator: 'CmdOrCtrl+N', click: () => actions.newNote() },
         { type: 'separator' },
+        { label: 'Back Up Now…', click: () => actions.backUpNow() },
         { label: 'Show Archive Folder', click: () => actions.showArchiveFolder() },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },

@@ -3,7 +3,7 @@
 import { methodNames } from '../shared/contract.js';
 import type { ArchiveEvent } from '../shared/dto.js';
 import { isErrorCode, type ErrorShape } from '../shared/errors.js';
-import { EVENT_CHANNEL, MENU_CHANNEL, methodChannel, OPEN_ORIGINAL_CHANNEL, PICK_IMPORT_PATHS_CHANNEL } from '../shared/ipc.js';
+import { EVENT_CHANNEL, MENU_CHANNEL, methodChannel, OPEN_ORIGINAL_CHANNEL, PICK_FOLDER_CHANNEL, PICK_IMPORT_PATHS_CHANNEL } from '../shared/ipc.js';
 import type { ArchiveBridge, ArchiveHost, MenuEvent } from './window-api.js';
 
 /** ipcRenderer.invoke with one argument. */
@@ -51,7 +51,7 @@ export function buildArchiveBridge(invoke: Invoke, subscribe: Subscribe): Archiv
   return bridge as unknown as ArchiveBridge;
 }
 
-/** window.archiveHost: file paths, open original, import picker, menu commands. */
+/** window.archiveHost: file paths, open original, import and folder pickers, menu commands. */
 export function buildArchiveHost(invoke: Invoke, subscribe: Subscribe, pathForFile: (file: File) => string): ArchiveHost {
   return {
     // The renderer hands over real DOM Files; the shared type only names what it needs of one.
@@ -60,6 +60,7 @@ export function buildArchiveHost(invoke: Invoke, subscribe: Subscribe, pathForFi
       await call(invoke, OPEN_ORIGINAL_CHANNEL, { id });
     },
     pickImportPaths: async (options) => (await call(invoke, PICK_IMPORT_PATHS_CHANNEL, { folders: options?.folders === true })) as string[],
+    pickFolder: async (options) => (await call(invoke, PICK_FOLDER_CHANNEL, { title: options.title })) as string | null,
     onMenu: (listener) => listen<MenuEvent>(subscribe, MENU_CHANNEL, listener),
   };
 }

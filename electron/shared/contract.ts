@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { ArchiveError } from './errors.js';
 import type {
   ArchiveStats,
+  BackupResult,
+  BackupStatus,
   ImportReport,
   ItemDetail,
   NoteInfo,
@@ -78,6 +80,17 @@ export const archiveMethods = {
   listSavedSearches: z.object({}),
   saveSearch: z.object({ name: savedSearchName, query: z.string().max(10_000), sort: z.enum(sortOrders).default('relevance') }),
   deleteSavedSearch: z.object({ name: savedSearchName }),
+  backupNow: z.object({
+    /** The file to write (it must not exist); without it, a new file in the backup folder. */
+    file: z.string().min(1).max(4096).optional(),
+    /** Only if an automatic backup is due (daily, when turned on); else the answer is null. */
+    ifDue: z.boolean().default(false),
+  }),
+  backupStatus: z.object({}),
+  setBackupSettings: z.object({
+    folder: z.string().trim().min(1, 'choose a folder').max(4096).nullable().optional(),
+    auto: z.boolean().optional(),
+  }),
 } satisfies Record<keyof ArchiveApi, z.ZodType>;
 
 /** Arguments as a caller passes them: what the method's schema accepts (defaults may be left out). */
@@ -105,6 +118,12 @@ export interface ArchiveApi {
   /** Saves (or replaces, by name) a search. */
   saveSearch(args: MethodArgs<'saveSearch'>): Promise<SavedSearch>;
   deleteSavedSearch(args: MethodArgs<'deleteSavedSearch'>): Promise<{ deleted: boolean }>;
+  /** Writes a backup file (the database snapshot, the originals, a manifest); null when `ifDue` and none was due. */
+  backupNow(args?: MethodArgs<'backupNow'>): Promise<BackupResult | null>;
+  /** The backup folder, automatic backups, and the last backup. */
+  backupStatus(args?: MethodArgs<'backupStatus'>): Promise<BackupStatus>;
+  /** Sets the backup folder and/or automatic daily backups. */
+  setBackupSettings(args: MethodArgs<'setBackupSettings'>): Promise<BackupStatus>;
 }
 
 export type MethodName = keyof ArchiveApi;

@@ -143,5 +143,44 @@ export interface SavedSearch {
   createdAt: string;
 }
 
+/** What a backup holds (its manifest's counts). */
+export interface BackupCounts {
+  articles: number;
+  notes: number;
+  tags: number;
+  savedSearches: number;
+  /** Original files: one per distinct sha256 an item refers to. */
+  originals: number;
+}
+
+/** A backup file just written. */
+export interface BackupResult {
+  file: string;
+  createdAt: string;
+  bytes: number;
+  seconds: number;
+  counts: BackupCounts;
+  /** sha256 of originals the archive refers to but did not have (not in the backup). */
+  missingOriginals: string[];
+  /** sha256 of originals whose bytes no longer match their name (in the backup as they were found). */
+  damagedOriginals: string[];
+}
+
+/** Backup settings and the last backup, from the archive folder's settings.json. */
+export interface BackupStatus {
+  /** Where "Back up now" and the automatic backups go; null until the user picks one. */
+  folder: string | null;
+  /** Daily automatic backups while the app runs. */
+  auto: boolean;
+  /** How many of the backups made into `folder` are kept. */
+  keep: number;
+  lastBackupAt: string | null;
+  lastBackupFile: string | null;
+  /** The last backup attempt that failed (cleared by the next success). */
+  lastError: { at: string; message: string } | null;
+  /** A backup is being written now. */
+  running: boolean;
+}
+
 /** Events the archive pushes to its callers. */
 export type ArchiveEvent = { type: 'importProgress'; progress: ImportProgress };

@@ -16,6 +16,8 @@ export const MENU_CHANNEL = 'archive:menu';
 export const OPEN_ORIGINAL_CHANNEL = 'host:openOriginal';
 /** renderer → main: show the import file/folder picker. */
 export const PICK_IMPORT_PATHS_CHANNEL = 'host:pickImportPaths';
+/** renderer → main: show a picker for one folder (the backup folder). */
+export const PICK_FOLDER_CHANNEL = 'host:pickFolder';
 
 /**
  * How main answers every invoke. Errors travel as values because ipcRenderer.invoke keeps only the

@@ -6,9 +6,10 @@ import type { ArchiveEvent } from './dto.js';
 /**
  * main → renderer menu commands. `import`: File → Import Files…/Import Folder… already showed the
  * system picker; `paths` are what the user chose (never empty), and the UI starts the import.
- * `new-note`: File → New Note. `find`: Edit → Find… (focus the search box).
+ * `new-note`: File → New Note. `find`: Edit → Find… (focus the search box). `backup`: File → Back Up
+ * Now… (open the backup dialog).
  */
-export type MenuEvent = { type: 'import'; paths: string[] } | { type: 'new-note' } | { type: 'find' };
+export type MenuEvent = { type: 'import'; paths: string[] } | { type: 'new-note' } | { type: 'find' } | { type: 'backup' };
 
 /** The part of a DOM File the host needs (shared code has no DOM types). */
 export interface FileLike {
@@ -33,6 +34,8 @@ export interface ArchiveHost {
   openOriginal(id: number): Promise<void>;
   /** Shows the system picker; files by default, folders with `{ folders: true }`. [] when cancelled. */
   pickImportPaths(options?: { folders?: boolean }): Promise<string[]>;
+  /** Shows the system picker for one folder; null when cancelled. */
+  pickFolder(options: { title: string }): Promise<string | null>;
   /** Subscribes to menu commands; returns an unsubscribe function. */
   onMenu(listener: (event: MenuEvent) => void): () => void;
 }

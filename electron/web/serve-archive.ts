@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openArchive } from '../core/archive.js';
+import { scheduleAutoBackups } from '../core/backup/auto-backup.js';
 import { openArchiveInWorker } from '../core/worker/worker-client.js';
 import { createEventHub } from './event-hub.js';
 import { startWebServer, type WebServer } from './server.js';
@@ -39,6 +40,8 @@ export async function serveArchive(options: ServeArchiveOptions): Promise<Served
   const hub = createEventHub();
   const open = options.inWorker === false ? openArchive : openArchiveInWorker;
   const session = await open({ dir: options.dir, onEvent: (event) => hub.publish(event) });
+  // Daily automatic backups, when turned on in the app's backup dialog (as in the desktop app).
+  const stopBackups = scheduleAutoBackups(session.api, { log: (message) => console.log(`khizana serve: ${message}`) });
   try {
     const server = await startWebServer({
       session,
@@ -51,11 +54,13 @@ export async function serveArchive(options: ServeArchiveOptions): Promise<Served
       ...server,
       dir: session.dir,
       async close() {
+        stopBackups();
         await server.close();
         await session.close();
       },
     };
   } catch (error) {
+    stopBackups();
     await session.close();
     throw error;
   }

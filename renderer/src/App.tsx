@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ErrorBanner } from './components/common/ErrorBanner.js';
 import { FirstRun } from './components/FirstRun.js';
 import { DropOverlay, useWindowDrop } from './components/import/DropOverlay.js';
+import { BackupDialog } from './components/backup/BackupDialog.js';
 import { ImportDialog } from './components/import/ImportDialog.js';
 import { ImportStatus } from './components/import/ImportStatus.js';
 import { Reader, type Selection } from './components/reader/Reader.js';
@@ -14,6 +15,7 @@ import { Sidebar, type View } from './components/sidebar/Sidebar.js';
 import { useArchive } from './hooks/archive-context.js';
 import { useStats, useTags } from './hooks/use-archive-data.js';
 import { useFindHotkey } from './hooks/use-hotkeys.js';
+import { useBackup } from './hooks/use-backup.js';
 import { useImport } from './hooks/use-import.js';
 import { useResultKeys } from './hooks/use-result-keys.js';
 import { useSavedSearches } from './hooks/use-saved-searches.js';
@@ -30,6 +32,8 @@ export function App() {
   const { text, setText, searchedText, hasText, filters, setFilters, filtered, sort, effectiveSort, setSort, query, results } = search;
   const [selection, setSelection] = useState<Selection | null>(null);
   const [importOpen, setImportOpen] = useState(false);
+  const [backupOpen, setBackupOpen] = useState(false);
+  const [backupError, setBackupError] = useState<unknown>(null);
   const [error, setError] = useState<unknown>(null);
   const searchRef = useRef<HTMLInputElement>(null);
 
@@ -37,6 +41,11 @@ export function App() {
   const stats = useStats();
   const imports = useImport();
   const saved = useSavedSearches(setError);
+  const backup = useBackup(setBackupError);
+  const openBackup = useCallback(() => {
+    setBackupError(null);
+    setBackupOpen(true);
+  }, []);
   const { importPaths, importFiles } = imports;
 
   const focusSearch = useCallback(() => {
@@ -53,8 +62,9 @@ export function App() {
         if (event.type === 'import') importPaths(event.paths, []);
         else if (event.type === 'new-note') newNote();
         else if (event.type === 'find') focusSearch();
+        else if (event.type === 'backup') openBackup();
       }),
-    [host, newNote, focusSearch, importPaths],
+    [host, newNote, focusSearch, importPaths, openBackup],
   );
 
   const onDrop = useCallback(
@@ -92,7 +102,9 @@ export function App() {
         activeTag={filters.tag}
         savedSearches={saved.list}
         importBusy={imports.busy}
+        backup={backup.status}
         onView={onView}
+        onBackup={openBackup}
         onImport={() => setImportOpen(true)}
         onNewNote={newNote}
         onApplySaved={(s) => { setText(s.text); setFilters(s.filters); setSort(s.sort); }}
@@ -156,6 +168,7 @@ export function App() {
         onFiles={imports.importFiles}
         onError={setError}
       />
+      <BackupDialog open={backupOpen} backup={backup} error={backupError} onClose={() => setBackupOpen(false)} />
       <ImportStatus state={imports.state} onCancel={imports.cancel} onDismiss={imports.dismiss} />
       <DropOverlay visible={dragging} />
     </div>

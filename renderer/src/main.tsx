@@ -9,6 +9,7 @@ import './styles/results.css';
 import './styles/reader.css';
 import './styles/notes.css';
 import './styles/import.css';
+import './styles/backup.css';
 import { App } from './App.js';
 import { ArchiveProvider } from './hooks/archive-context.js';
 import { getArchiveApi } from './api/get-archive-api.js';

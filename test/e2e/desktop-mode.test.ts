@@ -1,6 +1,7 @@
 // The same build as the Electron window sees it: window.archive and window.archiveHost present
 // (here a stand-in that forwards to the real archive over the web bridge, shaped like
 // electron/preload/window-api.d.ts), no token. Checks the UI takes the desktop paths.
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,9 +14,10 @@ import { builtUi, ensureBuiltUi, launchChromium, screenshotsDir } from './browse
 let server: ServedArchive;
 let browser: Browser;
 let page: Page;
+const backupFolder = tempDir('khizana-desktop-backups-');
 
 /** Runs in the page before the app: what preload.cts would expose. */
-function installPreloadStandIn({ token, methods, pick }: { token: string; methods: string[]; pick: string[] }): void {
+function installPreloadStandIn({ token, methods, pick, folder }: { token: string; methods: string[]; pick: string[]; folder: string }): void {
   const host = window as unknown as Record<string, unknown> & { __opened: number[]; __menu?: (event: unknown) => void };
   const call = async (method: string, args: unknown): Promise<unknown> => {
     const res = await fetch(`/api/${method}`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(args ?? {}) });
@@ -36,6 +38,7 @@ function installPreloadStandIn({ token, methods, pick }: { token: string; method
     pathForFile: () => '',
     openOriginal: async (id: number) => void host.__opened.push(id),
     pickImportPaths: async () => pick,
+    pickFolder: async () => folder,
     onMenu: (listener: (event: unknown) => void) => {
       host.__menu = listener;
       return () => undefined;
@@ -48,7 +51,7 @@ beforeAll(async () => {
   browser = await launchChromium();
   server = await serveArchive({ dir: path.join(tempDir(), 'archive'), staticDir: builtUi });
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  await page.addInitScript(installPreloadStandIn, { token: server.token, methods: methodNames, pick: [samplePath] });
+  await page.addInitScript(installPreloadStandIn, { token: server.token, methods: methodNames, pick: [samplePath], folder: backupFolder });
 });
 
 afterAll(async () => {
@@ -82,6 +85,17 @@ describe('the UI inside the desktop shell', () => {
     await page.getByRole('textbox', { name: 'Note' }).waitFor();
     await page.evaluate(() => (window as unknown as { __menu: (e: unknown) => void }).__menu({ type: 'find' }));
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Search');
+  });
+
+  it('File → Back Up Now… opens the backup dialog, whose Choose… takes the system folder picker', async () => {
+    await page.evaluate(() => (window as unknown as { __menu: (e: unknown) => void }).__menu({ type: 'backup' }));
+    const dialog = page.getByRole('dialog', { name: 'Back up' });
+    await dialog.getByRole('button', { name: 'Choose…' }).click();
+    await expect.poll(() => dialog.getByLabel('Backup folder').inputValue()).toBe(backupFolder);
+    await dialog.getByRole('button', { name: 'Back up now' }).click();
+    await expect.poll(() => dialog.getByRole('status').textContent(), { timeout: 20_000 }).toMatch(/^Backed up 1 article/);
+    expect(fs.readdirSync(backupFolder)).toHaveLength(1);
+    await dialog.getByRole('button', { name: 'Close' }).click();
   });
 
   it('shows errors from the preload (plain {code, message} objects) readably', async () => {

@@ -4,7 +4,7 @@ import type { IpcMainInvokeEvent } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { methodNames, type ArchiveApi } from '../../electron/shared/contract.js';
 import { ArchiveError } from '../../electron/shared/errors.js';
-import { EVENT_CHANNEL, MENU_CHANNEL, methodChannel, OPEN_ORIGINAL_CHANNEL, PICK_IMPORT_PATHS_CHANNEL, toEnvelope } from '../../electron/shared/ipc.js';
+import { EVENT_CHANNEL, MENU_CHANNEL, methodChannel, OPEN_ORIGINAL_CHANNEL, PICK_FOLDER_CHANNEL, PICK_IMPORT_PATHS_CHANNEL, toEnvelope } from '../../electron/shared/ipc.js';
 import { registerIpc, type HostHandlers } from '../../electron/main/ipc.js';
 import { buildArchiveBridge, buildArchiveHost, unwrapEnvelope, type Subscribe } from '../../electron/preload/bridge.js';
 
@@ -30,7 +30,7 @@ function setup(options: { trusted?: boolean; archive?: Partial<Record<string, (a
       },
     ]),
   ) as unknown as ArchiveApi;
-  const host: HostHandlers = { openOriginal: vi.fn(async () => undefined), pickImportPaths: vi.fn(async () => ['/picked/a.pdf']) };
+  const host: HostHandlers = { openOriginal: vi.fn(async () => undefined), pickImportPaths: vi.fn(async () => ['/picked/a.pdf']), pickFolder: vi.fn(async () => '/picked/backups') };
   const log = vi.fn();
   const unregister = registerIpc({
     ipcMain: ipcMain as never,
@@ -52,13 +52,13 @@ function setup(options: { trusted?: boolean; archive?: Partial<Record<string, (a
 const noSubscribe: Subscribe = () => () => {};
 
 describe('registerIpc', () => {
-  it('registers exactly one handler per contract method plus the two host actions', () => {
+  it('registers exactly one handler per contract method plus the host actions', () => {
     const { handlers } = setup();
-    expect([...handlers.keys()].sort()).toEqual([...methodNames.map(methodChannel), OPEN_ORIGINAL_CHANNEL, PICK_IMPORT_PATHS_CHANNEL].sort());
+    expect([...handlers.keys()].sort()).toEqual([...methodNames.map(methodChannel), OPEN_ORIGINAL_CHANNEL, PICK_IMPORT_PATHS_CHANNEL, PICK_FOLDER_CHANNEL].sort());
   });
 
   it('gives every method, event stream and host action its own channel', () => {
-    const all = [...methodNames.map(methodChannel), EVENT_CHANNEL, MENU_CHANNEL, OPEN_ORIGINAL_CHANNEL, PICK_IMPORT_PATHS_CHANNEL];
+    const all = [...methodNames.map(methodChannel), EVENT_CHANNEL, MENU_CHANNEL, OPEN_ORIGINAL_CHANNEL, PICK_IMPORT_PATHS_CHANNEL, PICK_FOLDER_CHANNEL];
     expect(new Set(all).size).toBe(all.length);
   });
 
@@ -105,6 +105,9 @@ describe('registerIpc', () => {
     expect(host.openOriginal).toHaveBeenCalledWith(3);
     expect(await invoke(PICK_IMPORT_PATHS_CHANNEL)).toEqual({ ok: true, value: ['/picked/a.pdf'] });
     expect(host.pickImportPaths).toHaveBeenCalledWith({ folders: false });
+    expect(await invoke(PICK_FOLDER_CHANNEL, { title: 'Backup folder' })).toEqual({ ok: true, value: '/picked/backups' });
+    expect(host.pickFolder).toHaveBeenCalledWith({ title: 'Backup folder' });
+    expect(await invoke(PICK_FOLDER_CHANNEL, {})).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
   });
 
   it('removes its handlers again', () => {
@@ -177,6 +180,8 @@ describe('preload bridge over the IPC layer', () => {
     expect(handlers.openOriginal).toHaveBeenCalledWith(4);
     await expect(host.pickImportPaths({ folders: true })).resolves.toEqual(['/picked/a.pdf']);
     expect(handlers.pickImportPaths).toHaveBeenCalledWith({ folders: true });
+    await expect(host.pickFolder({ title: 'Backup folder' })).resolves.toBe('/picked/backups');
+    expect(handlers.pickFolder).toHaveBeenCalledWith({ title: 'Backup folder' });
     await expect(host.openOriginal(-2)).rejects.toMatchObject({ code: 'invalid-argument' });
   });
 });

@@ -7,7 +7,7 @@ function flatten(items: MenuItemConstructorOptions[]): MenuItemConstructorOption
   return items.flatMap((item) => [item, ...(Array.isArray(item.submenu) ? flatten(item.submenu) : [])]);
 }
 
-const actions = () => ({ importFiles: vi.fn(), importFolder: vi.fn(), newNote: vi.fn(), find: vi.fn(), showArchiveFolder: vi.fn(), about: vi.fn() });
+const actions = () => ({ importFiles: vi.fn(), importFolder: vi.fn(), newNote: vi.fn(), backUpNow: vi.fn(), find: vi.fn(), showArchiveFolder: vi.fn(), about: vi.fn() });
 
 describe('application menu', () => {
   it('has no reload or DevTools in a packaged app', () => {
@@ -23,7 +23,7 @@ describe('application menu', () => {
     expect(roles).toEqual(expect.arrayContaining(['reload', 'toggleDevTools']));
   });
 
-  it('wires File → Import Files…, Import Folder…, New Note, Edit → Find… and Help → About', () => {
+  it('wires File → Import Files…, Import Folder…, New Note, Back Up Now…, Edit → Find… and Help → About', () => {
     const a = actions();
     const items = flatten(menuTemplate({ isDev: false, isMac: false, actions: a }));
     const click = (label: string) => {
@@ -34,12 +34,14 @@ describe('application menu', () => {
     click('Import Files…');
     click('Import Folder…');
     click('New Note');
+    click('Back Up Now…');
     click('Find…');
     click('Show Archive Folder');
     click('About Khizana');
     expect(a.importFiles).toHaveBeenCalledOnce();
     expect(a.importFolder).toHaveBeenCalledOnce();
     expect(a.newNote).toHaveBeenCalledOnce();
+    expect(a.backUpNow).toHaveBeenCalledOnce();
     expect(a.find).toHaveBeenCalledOnce();
     expect(a.showArchiveFolder).toHaveBeenCalledOnce();
     expect(a.about).toHaveBeenCalledOnce();

@@ -1,10 +1,12 @@
 // The contract test suite: every transport must pass it unchanged.
+import fs from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ArchiveApi } from '../../electron/shared/contract.js';
 import { methodNames } from '../../electron/shared/contract.js';
 import type { ArchiveEvent } from '../../electron/shared/dto.js';
 import { samplePath } from './shared.js';
 import { writeFiles } from './archive.js';
+import { tempDir } from './paths.js';
 
 export interface OpenedTransport {
   api: ArchiveApi;
@@ -75,6 +77,19 @@ export function contractSuite(open: (onEvent: (event: ArchiveEvent) => void) => 
     const report = await session.api.importPaths({ paths: [dir], tags: [], sourceRoot: dir });
     expect(report.results[0]!.path).toMatch(/report\.txt$/);
     expect((await session.api.getItem({ id: report.results[0]!.id! })).source!.path).toBe('upload/report.txt');
+  });
+
+  it('backs up into the chosen folder and reports the last backup', async () => {
+    const api = session.api;
+    const folder = tempDir('khizana-backups-');
+    expect(await api.setBackupSettings({ folder, auto: true })).toMatchObject({ folder, auto: true, keep: 7, lastBackupAt: null });
+    const result = await api.backupNow({});
+    expect(result!.file.startsWith(folder)).toBe(true);
+    expect(fs.statSync(result!.file).size).toBe(result!.bytes);
+    expect(await api.backupNow({ ifDue: true })).toBeNull(); // one a day
+    expect(await api.backupStatus({})).toMatchObject({ folder, auto: true, lastBackupAt: result!.createdAt, lastBackupFile: result!.file, running: false });
+    await expect(api.backupNow({ file: result!.file })).rejects.toMatchObject({ code: 'invalid-argument' });
+    await api.setBackupSettings({ auto: false });
   });
 
   it('errors cross the transport as {code, message}', async () => {

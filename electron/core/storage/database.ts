@@ -21,9 +21,7 @@ export interface OpenDatabaseOptions {
 export function openDatabase(file: string, options: OpenDatabaseOptions = {}): Db {
   let db: Db;
   try {
-    // The Electron app passes an Electron-ABI build of the native module (DESIGN §7).
-    const nativeBinding = process.env.KHIZANA_SQLITE_BINDING;
-    db = new Database(file, { ...(nativeBinding ? { nativeBinding } : {}), ...(options.readonly ? { readonly: true, fileMustExist: true } : {}) });
+    db = new Database(file, sqliteOptions(options.readonly ? { readonly: true, fileMustExist: true } : {}));
   } catch (error) {
     throw openError(error, file);
   }
@@ -40,6 +38,12 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
     db.close();
     throw openError(error, file);
   }
+}
+
+/** better-sqlite3's options for this process: the Electron app passes an Electron-ABI build of the native module (DESIGN §7). */
+export function sqliteOptions(options: Database.Options = {}): Database.Options {
+  const nativeBinding = process.env.KHIZANA_SQLITE_BINDING;
+  return nativeBinding ? { ...options, nativeBinding } : options;
 }
 
 /**

@@ -1,5 +1,6 @@
-import type { ArchiveStats, ItemKind, TagInfo } from '../../../../electron/shared/dto.js';
-import { formatCount } from '../../lib/format.js';
+import type { ArchiveStats, BackupStatus, ItemKind, TagInfo } from '../../../../electron/shared/dto.js';
+import { formatCount, formatDateTime } from '../../lib/format.js';
+import { timeAgo } from '../../lib/relative-time.js';
 import type { SavedSearch } from '../../lib/saved-searches.js';
 import { Icon, type IconName } from '../common/Icon.js';
 import { SavedSearchList } from './SavedSearchList.js';
@@ -14,7 +15,9 @@ interface SidebarProps {
   activeTag: string | null;
   savedSearches: readonly SavedSearch[];
   importBusy: boolean;
+  backup: BackupStatus | undefined;
   onView(view: View): void;
+  onBackup(): void;
   onImport(): void;
   onNewNote(): void;
   onApplySaved(search: SavedSearch): void;
@@ -62,6 +65,30 @@ export function Sidebar(props: SidebarProps) {
         <h2 className="sidebar-heading">Saved searches</h2>
         <SavedSearchList searches={props.savedSearches} onApply={props.onApplySaved} onDelete={props.onDeleteSaved} />
       </div>
+      <footer className="sidebar-footer">
+        <BackupWhen status={props.backup} />
+        <button type="button" className="button" onClick={props.onBackup}>
+          Back up…
+        </button>
+      </footer>
     </nav>
+  );
+}
+
+const weekMs = 7 * 24 * 3600_000;
+
+/** The last backup's time ("Backed up 3 hours ago"), or that none exists or the last attempt failed. */
+function BackupWhen({ status }: { status: BackupStatus | undefined }) {
+  if (!status) return <span className="backup-when" />;
+  const last = status.lastBackupAt;
+  if (status.lastError && (!last || status.lastError.at > last)) {
+    return <span className="backup-when failed" title={status.lastError.message}>Backup failed {timeAgo(status.lastError.at)}</span>;
+  }
+  if (!last) return <span className="backup-when stale">Not backed up yet</span>;
+  const stale = Date.now() - Date.parse(last) > weekMs;
+  return (
+    <span className={`backup-when${stale ? ' stale' : ''}`} title={`${formatDateTime(last)}${status.lastBackupFile ? `\n${status.lastBackupFile}` : ''}`}>
+      Backed up {timeAgo(last)}
+    </span>
   );
 }

@@ -1,0 +1,101 @@
+import { useEffect, useRef, useState } from 'react';
+import { useArchive } from '../../hooks/archive-context.js';
+import type { BackupState } from '../../hooks/use-backup.js';
+import { errorText } from '../../lib/errors.js';
+import { formatBytes, formatDateTime, plural } from '../../lib/format.js';
+import { timeAgo } from '../../lib/relative-time.js';
+import { Icon } from '../common/Icon.js';
+
+interface BackupDialogProps {
+  open: boolean;
+  backup: BackupState;
+  error: unknown;
+  onClose(): void;
+}
+
+/** File → Back Up Now…: the backup folder, daily automatic backups, "Back up now", and how to restore. */
+export function BackupDialog({ open, backup, error, onClose }: BackupDialogProps) {
+  const { host } = useArchive();
+  const ref = useRef<HTMLDialogElement>(null);
+  const { status, busy, written } = backup;
+  const [folder, setFolder] = useState('');
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+  useEffect(() => setFolder(status?.folder ?? ''), [status?.folder, open]);
+
+  const chooseFolder = async (): Promise<void> => {
+    const picked = await host?.pickFolder({ title: 'Folder for Khizana backups' });
+    if (picked) await backup.save({ folder: picked });
+  };
+  const changed = folder.trim() !== '' && folder.trim() !== status?.folder;
+  const restoreFile = written?.file ?? status?.lastBackupFile ?? 'BACKUP.tar';
+
+  return (
+    <dialog ref={ref} className="dialog backup-dialog" aria-labelledby="backup-title" onClose={onClose}>
+      <header className="dialog-header">
+        <h2 id="backup-title">Back up</h2>
+        <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
+          <Icon name="close" />
+        </button>
+      </header>
+      <p className="muted">
+        A backup is one file (a .tar any archive tool opens) holding your items, notes, tags, saved searches and every original file,
+        each with a checksum. You can keep working while it is written.
+      </p>
+      <form
+        className="path-import"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (changed) void backup.save({ folder: folder.trim() });
+        }}
+      >
+        <label htmlFor="backup-folder">Backup folder</label>
+        <div className="inline-field">
+          <input id="backup-folder" type="text" dir="auto" placeholder="/media/usb/Khizana backups" value={folder} onChange={(e) => setFolder(e.target.value)} spellCheck={false} />
+          {changed && <button type="submit" className="button">Use this folder</button>}
+          {host && (
+            <button type="button" className="button" onClick={() => void chooseFolder()}>
+              <Icon name="folder" /> Choose…
+            </button>
+          )}
+        </div>
+      </form>
+      <label className="backup-auto">
+        <input type="checkbox" checked={status?.auto ?? false} disabled={!status?.folder} onChange={(e) => void backup.save({ auto: e.target.checked })} />
+        <span>Back up automatically every day while Khizana is open (the last {status?.keep ?? 7} are kept)</span>
+      </label>
+      <div className="backup-now">
+        <button type="button" className="button primary" disabled={busy || !status?.folder} onClick={() => void backup.backUpNow()}>
+          {busy ? 'Backing up…' : 'Back up now'}
+        </button>
+        <span className="muted" role="status">
+          {written
+            ? `Backed up ${plural(written.counts.articles, 'article')}, ${plural(written.counts.notes, 'note')} and ${plural(written.counts.originals, 'original file')} (${formatBytes(written.bytes)}).`
+            : status?.lastBackupAt
+              ? `Last backup ${timeAgo(status.lastBackupAt)} (${formatDateTime(status.lastBackupAt)}).`
+              : 'No backup yet.'}
+        </span>
+      </div>
+      {error ? <p className="error-text" role="alert" dir="auto">{errorText(error)}</p> : null}
+      {!error && status?.lastError ? (
+        <p className="error-text" role="alert" dir="auto">
+          The last backup failed ({formatDateTime(status.lastError.at)}): {status.lastError.message}
+        </p>
+      ) : null}
+      {status?.lastBackupFile && <p className="muted backup-file" dir="auto">{status.lastBackupFile}</p>}
+      <h3 className="backup-heading">Restoring</h3>
+      <p className="muted">
+        A backup is restored into a new, empty folder, so restoring can never overwrite this archive. In a terminal, run:
+      </p>
+      <pre className="backup-command" dir="ltr">{`khizana --archive NEW-FOLDER restore "${restoreFile}"`}</pre>
+      <p className="muted">
+        It checks every file of the backup first and refuses a damaged one. Then quit Khizana and start it on the restored archive
+        with <code>--archive NEW-FOLDER</code> (or <code>KHIZANA_ARCHIVE=NEW-FOLDER</code>), or put that folder in place of this archive’s.
+      </p>
+    </dialog>
+  );
+}

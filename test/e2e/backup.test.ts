@@ -1,0 +1,72 @@
+// Backing up from the UI (the browser build against `khizana serve`, as the desktop window sees
+// it): the sidebar says no backup exists, the dialog takes a folder and turns daily backups on,
+// "Back up now" writes a backup that restores, and the sidebar then shows its time.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { openArchive } from '../../electron/core/archive.js';
+import { restoreBackup } from '../../electron/core/backup/restore.js';
+import { serveArchive, type ServedArchive } from '../../electron/web/serve-archive.js';
+import { tempDir } from '../support/paths.js';
+import { builtUi, ensureBuiltUi, launchChromium, screenshotsDir } from './browser.js';
+
+let server: ServedArchive;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  ensureBuiltUi();
+  fs.mkdirSync(screenshotsDir, { recursive: true });
+  const dir = path.join(tempDir(), 'archive');
+  const seed = await openArchive({ dir, parseWorkers: 0 });
+  await seed.api.addNote({ text: 'a note worth a backup, zanzibar' });
+  await seed.close();
+  browser = await launchChromium();
+  server = await serveArchive({ dir, staticDir: builtUi, inWorker: false });
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en-GB' });
+  await page.goto(server.url);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+it('backs up from the dialog and shows the last backup in the sidebar', async () => {
+  const footer = page.locator('.sidebar-footer');
+  await expect.poll(() => footer.textContent()).toContain('Not backed up yet');
+  await footer.getByRole('button', { name: 'Back up…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Back up' });
+  await dialog.waitFor();
+  expect(await dialog.getByRole('button', { name: 'Back up now' }).isDisabled()).toBe(true); // no folder yet
+
+  // A folder that does not exist is refused with the reason, in the dialog.
+  await dialog.getByLabel('Backup folder').fill(path.join(tempDir(), 'missing'));
+  await dialog.getByRole('button', { name: 'Use this folder' }).click();
+  await expect.poll(() => dialog.getByRole('alert').textContent()).toMatch(/is not an existing folder/);
+
+  const folder = tempDir('khizana-ui-backups-');
+  await dialog.getByLabel('Backup folder').fill(folder);
+  await dialog.getByRole('button', { name: 'Use this folder' }).click();
+  await dialog.getByRole('checkbox', { name: /Back up automatically every day/ }).check();
+  await dialog.getByRole('button', { name: 'Back up now' }).click();
+  await expect.poll(() => dialog.getByRole('status').textContent(), { timeout: 20_000 }).toMatch(/^Backed up 0 articles, 1 note and 0 original files \(/);
+  expect(await dialog.getByRole('alert').count()).toBe(0);
+  await page.screenshot({ path: path.join(screenshotsDir, 'backup-dialog.png') });
+
+  const files = fs.readdirSync(folder);
+  expect(files).toHaveLength(1);
+  expect(files[0]).toMatch(/^khizana-backup-\d{4}-\d{2}-\d{2}-\d{6}\.tar$/);
+  const settings = JSON.parse(fs.readFileSync(path.join(server.dir, 'settings.json'), 'utf8')) as { backup: { folder: string; auto: boolean } };
+  expect(settings.backup).toMatchObject({ folder, auto: true });
+  const restoredDir = path.join(tempDir(), 'restored');
+  restoreBackup({ file: path.join(folder, files[0]!), targetDir: restoredDir });
+  const restored = await openArchive({ dir: restoredDir, parseWorkers: 0 });
+  expect((await restored.api.search({ query: 'zanzibar' })).total).toBe(1);
+  await restored.close();
+
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect.poll(() => footer.textContent()).toMatch(/Backed up just now/);
+  await page.screenshot({ path: path.join(screenshotsDir, 'backup-sidebar.png') });
+});
