@@ -48,7 +48,7 @@ Query language:
   "a phrase"     the words next to each other
   a OR b         either
   -word, NOT w   exclude
-  word*          prefix (one with very many words, like ا*, is searched as its 30 most frequent)
+  word*          prefix (one with very many words, like ا*, is searched as its 50 most frequent)
   =word          exact form only (no stemming), for names
   word~          typo-tolerant
   tag:syria      items tagged syria or syria/…;   -tag:x excludes

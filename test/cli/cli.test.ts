@@ -80,12 +80,12 @@ describe('khizana search', () => {
   });
   it('says when a broad prefix was searched as its most frequent words (text and --json)', () => {
     const other = path.join(tempDir(), 'archive');
-    const words = Array.from({ length: 40 }, (_, i) => `zorb${'bcdfghjklmnpqrtvwxz'[Math.floor(i / 19)]}${'bcdfghjklmnpqrtvwxz'[i % 19]}`);
+    const words = Array.from({ length: 60 }, (_, i) => `zorb${'bcdfghjklmnpqrtvwxz'[Math.floor(i / 19)]}${'bcdfghjklmnpqrtvwxz'[i % 19]}`);
     expect(khizana(['--archive', other, 'note', 'add', words.join(' ')]).status).toBe(0);
     const text = khizana(['--archive', other, 'search', 'zorb*']);
-    expect(text.stdout).toMatch(/^zorb\* was searched as its 30 most frequent words \(of 40\)/m);
+    expect(text.stdout).toMatch(/^zorb\* was searched as its 50 most frequent words \(of 60\)/m);
     const json = JSON.parse(khizana(['--archive', other, 'search', 'zorb*', '--json']).stdout) as { notices: unknown };
-    expect(json.notices).toEqual([{ code: 'prefix-limited', term: 'zorb*', kept: 30, of: 40 }]);
+    expect(json.notices).toEqual([{ code: 'prefix-limited', term: 'zorb*', kept: 50, of: 60 }]);
   });
   it('bad flags are usage errors', () => {
     expect(run('search', 'x', '--limit', 'abc').status).toBe(2);

@@ -51,7 +51,7 @@ describe('a prefix of more archive words than the limit', () => {
 
 describe('a prefix of few archive words', () => {
   it('is searched whole, with no notice', async () => {
-    // zorbc* is 8 common and 11 rare words: all of them are searched.
+    // A prefix of some common and some rare words, fewer than the limit: all of them are searched.
     const prefix = word(maxPrefixWords).slice(0, 5);
     const result = await archive.api.search({ query: `${prefix}*`, limit: 50 });
     expect(result.notices).toBeUndefined();
