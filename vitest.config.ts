@@ -13,6 +13,7 @@ const integration = [
   'test/web/server.test.ts',
   'test/web/http-contract.test.ts',
   'test/web/serve-cli.test.ts',
+  'test/web/slow-requests.test.ts',
   'test/core/worker/**/*.test.ts',
   'test/core/import/parse-pool.test.ts',
   'test/main/main-lifecycle.test.ts',

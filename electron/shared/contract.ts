@@ -110,6 +110,40 @@ export interface ArchiveApi {
 export type MethodName = keyof ArchiveApi;
 export const methodNames = Object.keys(archiveMethods) as MethodName[];
 
+/**
+ * Which methods only read the archive ('read': they may run on a reader connection beside the
+ * writer, so a slow search never queues a write or another read) and which must run on the writer
+ * ('write': they change the archive, or act on an import the writer runs).
+ */
+export const methodAccess = {
+  importPaths: 'write',
+  cancelImport: 'write', // the writer holds the import jobs
+  search: 'read',
+  highlight: 'read',
+  getItem: 'read',
+  deleteItem: 'write',
+  addTag: 'write',
+  removeTag: 'write',
+  listTags: 'read',
+  setTagColor: 'write',
+  addNote: 'write',
+  updateNote: 'write',
+  deleteNote: 'write',
+  listNotes: 'read',
+  stats: 'read',
+  listSavedSearches: 'read',
+  saveSearch: 'write',
+  deleteSavedSearch: 'write',
+} as const satisfies Record<MethodName, 'read' | 'write'>;
+
+/** The methods that only read the archive. */
+export type ReadMethod = { [K in MethodName]: (typeof methodAccess)[K] extends 'read' ? K : never }[MethodName];
+
+/** True when `method` only reads the archive (see methodAccess). */
+export function isReadMethod(method: MethodName): method is ReadMethod {
+  return methodAccess[method] === 'read';
+}
+
 /** Arguments as the implementation receives them: validated, defaults filled in. */
 export type ParsedArgs<K extends MethodName> = z.output<(typeof archiveMethods)[K]>;
 export type MethodResult<K extends MethodName> = Awaited<ReturnType<ArchiveApi[K]>>;

@@ -17,7 +17,7 @@ export interface Vocabulary {
   closest(word: string): string | null;
   /** For a prefix of more than `limit` archive words, the `limit` most frequent of them; null when it has no more. */
   limitPrefix(prefix: string, limit: number): PrefixLimit | null;
-  /** Forget the cached vocabulary; it is rebuilt on next use (after imports and edits). */
+  /** The index may have changed (after imports and edits): check on next use, and reread it if it did. */
   invalidate(): void;
 }
 
@@ -34,16 +34,17 @@ interface Terms {
   docs: Map<string, number>;
   /** The FTS5 structure record when loaded: it changes with every committed write to the index. */
   version: Buffer | undefined;
-  loadedAt: number;
+  /** When `version` was last compared with the index. */
+  checkedAt: number;
   /** Built on first fuzzy lookup. */
   set: lunr.TokenSet | null;
 }
 
 const maxFuzzyLength = 24;
 
-// Another connection's writes (a reader thread beside the writer, another process) are seen from
-// the index's structure record. During an import that changes with every batch, so a loaded
-// vocabulary (~0.7 s to read at 30,000 articles) is kept at least this long before it is reread.
+// Whether the index changed is read from its structure record, which every committed write to it
+// changes. Unannounced changes (another process; an import's batches, committed as it goes) are
+// checked for when the vocabulary is this old: rereading it costs ~0.7 s at 30,000 articles.
 const minAgeMs = 10_000;
 
 // Arabic words are short and dense: two edits on a 7-letter word reach unrelated words
@@ -78,9 +79,10 @@ export function createVocabulary(db: Db): Vocabulary {
     statement(db, 'SELECT block FROM items_fts_data WHERE id = 10').pluck().get() as Buffer | undefined;
 
   const loadTerms = (): Terms => {
-    if (terms && Date.now() - terms.loadedAt >= minAgeMs) {
+    if (terms && Date.now() - terms.checkedAt >= minAgeMs) {
       const version = indexVersion();
-      if (!(version && terms.version?.equals(version))) terms = null;
+      if (version && terms.version?.equals(version)) terms.checkedAt = Date.now();
+      else terms = null;
     }
     if (terms) return terms;
     ensureVocabTable();
@@ -88,7 +90,7 @@ export function createVocabulary(db: Db): Vocabulary {
     const rows = db.prepare('SELECT term, doc FROM temp.items_vocab').raw().all() as Array<[string, number]>;
     const docs = new Map<string, number>();
     for (const [term, doc] of rows) docs.set(term, doc);
-    terms = { words: rows.map((r) => r[0]).sort(), docs, version, loadedAt: Date.now(), set: null };
+    terms = { words: rows.map((r) => r[0]).sort(), docs, version, checkedAt: Date.now(), set: null };
     return terms;
   };
 
@@ -134,7 +136,7 @@ export function createVocabulary(db: Db): Vocabulary {
     },
     limitPrefix,
     invalidate() {
-      terms = null;
+      if (terms) terms.checkedAt = -Infinity;
     },
   };
 }
