@@ -14,6 +14,8 @@ const integration = [
   'test/web/http-contract.test.ts',
   'test/web/serve-cli.test.ts',
   'test/web/slow-requests.test.ts',
+  'test/web/error-hygiene.test.ts',
+  'test/web/serve-process.test.ts',
   'test/core/worker/**/*.test.ts',
   'test/core/import/parse-pool.test.ts',
   'test/main/main-lifecycle.test.ts',
