@@ -11,6 +11,7 @@ import { parseInProcess } from './import/parse-in-process.js';
 import { readHandlers } from './read-handlers.js';
 import { createVocabulary } from './search/vocabulary.js';
 import { openDatabase } from './storage/database.js';
+import { databaseFileName } from './storage/read-connection.js';
 import { deleteItem } from './storage/items.js';
 import { addNote, getNoteRow, updateNote } from './storage/notes.js';
 import { addTag, removeTag, setTagColor } from './storage/tags.js';
@@ -32,7 +33,7 @@ export interface OpenArchiveOptions {
   parseWorkers?: number;
 }
 
-export const databaseFileName = 'khizana.sqlite';
+export { databaseFileName };
 
 /** Opens (creating on first use) the archive in `dir` and returns the contract implemented on it. */
 export async function openArchive(options: OpenArchiveOptions): Promise<ArchiveSession> {

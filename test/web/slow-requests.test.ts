@@ -16,7 +16,9 @@ let session: ArchiveSession;
 let server: WebServer;
 
 beforeAll(async () => {
-  session = await openArchiveInWorker({ dir: path.join(tempDir(), 'archive') });
+  const opened = await openArchiveInWorker({ dir: path.join(tempDir(), 'archive') });
+  await opened.readersReady;
+  session = opened;
   server = await startWebServer({ session, staticDir: makeStaticDir().staticDir, bodyLimit: 64 * 1024 * 1024 });
   expect((await callApi(server.port, server.token, 'importPaths', { paths: [samplePath] })).status).toBe(200);
 });

@@ -4,7 +4,6 @@ import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { isMethodName, isReadMethod, parseArgs } from '../../shared/contract.js';
 import { ArchiveError, toErrorShape } from '../../shared/errors.js';
-import { databaseFileName } from '../archive.js';
 import { readHandlers } from '../read-handlers.js';
 import { createVocabulary } from '../search/vocabulary.js';
 import type { Db } from '../storage/database.js';
@@ -18,7 +17,7 @@ const dir = path.resolve((workerData as WorkerInit).dir);
 
 let db: Db;
 try {
-  db = openReadConnection(path.join(dir, databaseFileName));
+  db = openReadConnection(dir);
   post({ type: 'ready' });
 } catch (error) {
   post({ type: 'failed', error: toErrorShape(error) });

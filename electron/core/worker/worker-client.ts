@@ -118,13 +118,26 @@ function pickReader(readers: WorkerLink[], writer: WorkerLink): WorkerLink {
   return live.reduce((a, b) => (b.busy() < a.busy() ? b : a));
 }
 
-/** Opens the archive in worker threads (a writer and `readers` readers); resolves once they are open. */
-export async function openArchiveInWorker(options: { dir: string; onEvent?: (event: ArchiveEvent) => void; readers?: number }): Promise<ArchiveSession> {
+/** An archive in worker threads. */
+export interface WorkerSession extends ArchiveSession {
+  /** Resolves with the number of reader threads once they have all started (or failed to). */
+  readersReady: Promise<number>;
+}
+
+/**
+ * Opens the archive in worker threads (a writer and `readers` readers); resolves once the writer
+ * has opened it. Readers start then (the writer creates and migrates the database) and take reads
+ * as each is ready; until then, and in place of one that cannot open, the writer answers them.
+ */
+export async function openArchiveInWorker(options: { dir: string; onEvent?: (event: ArchiveEvent) => void; readers?: number }): Promise<WorkerSession> {
   const writer = await startWorker('archive-worker', options.dir, options.onEvent);
-  // Readers open after the writer, which creates and migrates the database. One that cannot open
-  // is left out: the writer answers in its place.
-  const started = await Promise.allSettled(Array.from({ length: options.readers ?? defaultReaders }, () => startWorker('reader-worker', options.dir)));
-  const readers = started.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+  const readers: WorkerLink[] = [];
+  let closing = false;
+  const readersReady = Promise.allSettled(
+    Array.from({ length: options.readers ?? defaultReaders }, () =>
+      startWorker('reader-worker', options.dir).then((reader) => (closing ? reader.close() : void readers.push(reader))),
+    ),
+  ).then(() => readers.length);
 
   const call = (method: MethodName, args: unknown): Promise<unknown> => {
     if (isReadMethod(method)) return pickReader(readers, writer).call(method, args);
@@ -137,7 +150,10 @@ export async function openArchiveInWorker(options: { dir: string; onEvent?: (eve
   return {
     api,
     dir: options.dir,
+    readersReady,
     async close() {
+      closing = true;
+      await readersReady;
       // Readers first: the writer's connection, closing last, checkpoints the WAL.
       await Promise.all(readers.map((r) => r.close()));
       await writer.close();
