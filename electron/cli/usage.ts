@@ -51,7 +51,7 @@ Query language:
   "a phrase"     the words next to each other
   a OR b         either
   -word, NOT w   exclude
-  word*          prefix
+  word*          prefix (one with very many words, like ا*, is searched as its 50 most frequent)
   =word          exact form only (no stemming), for names
   word~          typo-tolerant
   tag:syria      items tagged syria or syria/…;   -tag:x excludes
@@ -60,7 +60,8 @@ Query language:
 
   --limit N   hits to show (default 20, at most 1000)
   --offset N  skip the first N hits
-  --json      {"total","hits":[{"id","kind","title","snippet","highlights":[[start,end]…],"score","tags"}]}
+  --json      {"total","hits":[{"id","kind","title","snippet","highlights":[[start,end]…],"score","tags"}],
+              "didYouMean"?,"notices"?:[{"code":"prefix-limited","term","kept","of"}]}
               (highlights are offsets into snippet, in UTF-16 code units)`,
   show: `Usage: khizana show <id> [--json]
 

@@ -6,17 +6,16 @@ import type { ArchiveEvent } from '../shared/dto.js';
 import { importPaths } from './import/import-paths.js';
 import { defaultParseLimits, type ParseLimits } from './import/parsed-document.js';
 import { parseInProcess } from './import/parse-in-process.js';
-import { highlightSpans } from './search/highlight.js';
-import { positiveTerms, prepareQuery, runSearch } from './search/run-search.js';
+import { readHandlers } from './read-handlers.js';
 import { createVocabulary } from './search/vocabulary.js';
-import { countContents } from './storage/counts.js';
 import { openArchiveStore } from './storage/archive-store.js';
 import { sweepIncoming } from './storage/original-files.js';
 import { statement } from './storage/statements.js';
-import { deleteItem, itemDetail } from './storage/items.js';
-import { addNote, getNoteRow, listNotes, updateNote } from './storage/notes.js';
-import { addTag, listTags, removeTag, setTagColor } from './storage/tags.js';
-import { deleteSavedSearch, listSavedSearches, saveSearch } from './storage/saved-searches.js';
+import { databaseFileName } from './storage/read-connection.js';
+import { deleteItem } from './storage/items.js';
+import { addNote, getNoteRow, updateNote } from './storage/notes.js';
+import { addTag, removeTag, setTagColor } from './storage/tags.js';
+import { deleteSavedSearch, saveSearch } from './storage/saved-searches.js';
 import { createParsePool, type ParsePool } from './import/parse-pool.js';
 import { guardWrites } from './write-guard.js';
 import { backupService } from './backup/service.js';
@@ -39,7 +38,7 @@ export interface OpenArchiveOptions {
   checkpointIdleMs?: number;
 }
 
-export const databaseFileName = 'khizana.sqlite';
+export { databaseFileName };
 
 /** Opens (creating on first use) the archive in `dir` and returns the contract implemented on it. */
 export async function openArchive(options: OpenArchiveOptions): Promise<ArchiveSession> {
@@ -71,6 +70,7 @@ export async function openArchive(options: OpenArchiveOptions): Promise<ArchiveS
   };
 
   const handlers: ArchiveHandlers = {
+    ...readHandlers(db, vocabulary, dir),
     importPaths: changesText(async (args) => {
       const jobId = args.jobId ?? randomUUID();
       const job = new AbortController();
@@ -99,25 +99,12 @@ export async function openArchive(options: OpenArchiveOptions): Promise<ArchiveS
       job.abort();
       return { cancelled: true };
     },
-    async search(args) {
-      return runSearch(db, vocabulary, args);
-    },
-    async highlight({ query, texts }) {
-      const terms = positiveTerms(prepareQuery(query, vocabulary).analysed);
-      return texts.map((text) => highlightSpans(text, terms));
-    },
-    async getItem({ id }) {
-      return itemDetail(db, id);
-    },
     deleteItem: changesText(async ({ id }) => ({ deleted: deleteItem(db, id) })),
     async addTag({ id, tag }) {
       return { tags: addTag(db, id, tag) };
     },
     async removeTag({ id, tag }) {
       return { tags: removeTag(db, id, tag) };
-    },
-    async listTags() {
-      return listTags(db);
     },
     async setTagColor({ tag, color }) {
       return setTagColor(db, tag, color);
@@ -128,15 +115,6 @@ export async function openArchive(options: OpenArchiveOptions): Promise<ArchiveS
       getNoteRow(db, id);
       return { deleted: deleteItem(db, id) };
     }),
-    async listNotes({ on }) {
-      return listNotes(db, on);
-    },
-    async stats() {
-      return { ...countContents(db), archiveDir: dir };
-    },
-    async listSavedSearches() {
-      return listSavedSearches(db);
-    },
     async saveSearch({ name, query, sort }) {
       return saveSearch(db, { name, query, sort });
     },

@@ -129,6 +129,53 @@ export interface ArchiveApi {
 export type MethodName = keyof ArchiveApi;
 export const methodNames = Object.keys(archiveMethods) as MethodName[];
 
+/**
+ * Where a method may run and what it changes. 'read': it only reads, so a reader connection beside
+ * the writer may answer it (a slow search never queues a write or another read). 'writer': it
+ * changes nothing but needs the writer's state (running imports, backups). `{ writes }`: it changes
+ * the archive, so it runs on the writer and a read-only or damaged archive refuses it.
+ */
+export type MethodAccess = 'read' | 'writer' | { writes: string };
+
+/** Every method's access: the one table the transports route by and the write guard checks. */
+export const methodAccess = {
+  importPaths: { writes: 'import files' },
+  cancelImport: 'writer', // the writer holds the import jobs
+  search: 'read',
+  highlight: 'read',
+  getItem: 'read',
+  deleteItem: { writes: 'delete items' },
+  addTag: { writes: 'add tags' },
+  removeTag: { writes: 'remove tags' },
+  listTags: 'read',
+  setTagColor: { writes: 'change tag colours' },
+  addNote: { writes: 'add notes' },
+  updateNote: { writes: 'change notes' },
+  deleteNote: { writes: 'delete notes' },
+  listNotes: 'read',
+  stats: 'read',
+  listSavedSearches: 'read',
+  saveSearch: { writes: 'save searches' },
+  deleteSavedSearch: { writes: 'delete saved searches' },
+  backupNow: { writes: 'make backups' },
+  backupStatus: 'writer', // the writer runs the backups and knows one in progress
+  setBackupSettings: { writes: 'change backup settings' },
+} as const satisfies Record<MethodName, MethodAccess>;
+
+/** What a method changes, as a read-only archive's refusal says it ("cannot …"), or null when it changes nothing. */
+export function methodWrites(method: MethodName): string | null {
+  const access: MethodAccess = methodAccess[method];
+  return typeof access === 'object' ? access.writes : null;
+}
+
+/** The methods that only read the archive. */
+export type ReadMethod = { [K in MethodName]: (typeof methodAccess)[K] extends 'read' ? K : never }[MethodName];
+
+/** True when `method` only reads the archive (see methodAccess). */
+export function isReadMethod(method: MethodName): method is ReadMethod {
+  return methodAccess[method] === 'read';
+}
+
 /** Arguments as the implementation receives them: validated, defaults filled in. */
 export type ParsedArgs<K extends MethodName> = z.output<(typeof archiveMethods)[K]>;
 export type MethodResult<K extends MethodName> = Awaited<ReturnType<ArchiveApi[K]>>;

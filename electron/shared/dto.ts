@@ -79,12 +79,26 @@ export interface SearchFacets {
   year: FacetCount[];
 }
 
+/** Something about how a query was searched that the person should know. */
+export interface SearchNotice {
+  /** `prefix-limited`: a prefix with very many archive words (`ا*`) was searched as its most frequent ones. */
+  code: 'prefix-limited';
+  /** The prefix as searched, star included: `ا*`. */
+  term: string;
+  /** Words searched. */
+  kept: number;
+  /** Archive words that start with the prefix. */
+  of: number;
+}
+
 export interface SearchResult {
   total: number;
   hits: SearchHit[];
   facets?: SearchFacets;
   /** A corrected query when this one found nothing and a close one would. */
   didYouMean?: string;
+  /** Present when the query was searched differently from how it reads (a broad prefix limited). */
+  notices?: SearchNotice[];
 }
 
 export type ImportStatus = 'imported' | 'duplicate' | 'failed' | 'skipped';

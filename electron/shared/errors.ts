@@ -42,15 +42,41 @@ export function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === 'string' && (errorCodes as readonly string[]).includes(value);
 }
 
-/** Turns anything thrown into a `{code, message}` that can cross a boundary. */
+const maxMessageLength = 1000;
+
+/**
+ * `text` as one line: its first non-blank line (what libraries put after it is a stack, a
+ * position or advice to report a bug to them), whitespace collapsed, at most 1,000 characters.
+ */
+export function oneLine(text: string): string {
+  const first = text.split(/\r?\n/u).find((line) => line.trim() !== '') ?? '';
+  const line = first.replace(/\s+/gu, ' ').trim();
+  return line.length > maxMessageLength ? `${line.slice(0, maxMessageLength - 1)}…` : line;
+}
+
+/** Errors of the disk, the file system or the database, by the code the system gives them: what happened, what to do. */
+const environmentErrors: Array<{ test: RegExp; code: ErrorCode; what: string; todo: string }> = [
+  { test: /^(SQLITE_FULL|ENOSPC|EDQUOT)$/, code: 'disk-full', what: 'the disk is full', todo: 'free some space, then try again' },
+  { test: /^(SQLITE_READONLY(_\w+)?|EROFS)$/, code: 'read-only', what: 'the archive cannot be written here (a read-only folder or disk)', todo: 'open it where you can write' },
+  { test: /^(SQLITE_BUSY(_\w+)?|SQLITE_LOCKED(_\w+)?)$/, code: 'busy', what: 'another program kept the archive busy too long', todo: 'try again' },
+  { test: /^(SQLITE_CORRUPT(_\w+)?|SQLITE_NOTADB)$/, code: 'corrupt', what: 'the archive database is damaged', todo: 'restore it from a backup' },
+];
+
+/**
+ * Turns anything thrown into a `{code, message}` that can cross a boundary: one line, and an
+ * environment error (disk full, read-only, busy, damaged database) under its own code, not `internal`.
+ */
 export function toErrorShape(error: unknown): ErrorShape {
-  if (error instanceof ArchiveError) return { code: error.code, message: error.message };
+  if (error instanceof ArchiveError) return { code: error.code, message: oneLine(error.message) };
   if (typeof error === 'object' && error !== null) {
     const { code, message } = error as { code?: unknown; message?: unknown };
-    if (isErrorCode(code) && typeof message === 'string') return { code, message };
-    if (typeof message === 'string') return { code: 'internal', message };
+    const text = oneLine(typeof message === 'string' ? message : String(error));
+    if (isErrorCode(code)) return { code, message: text };
+    const environment = typeof code === 'string' ? environmentErrors.find((e) => e.test.test(code)) : undefined;
+    if (environment) return { code: environment.code, message: `${environment.what} (${text}): ${environment.todo}` };
+    return { code: 'internal', message: text };
   }
-  return { code: 'internal', message: String(error) };
+  return { code: 'internal', message: oneLine(String(error)) };
 }
 
 /** Rebuilds a thrown ArchiveError from its shape (client side of a transport). */

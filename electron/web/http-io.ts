@@ -18,8 +18,16 @@ const statusOfCode: Partial<Record<ErrorCode, number>> = {
   'invalid-argument': 400,
   unauthorized: 401,
   'not-found': 404,
+  // Thrown only while reading a request body that stopped arriving (parser time-outs are
+  // per-file results inside a 200 import report).
+  timeout: 408,
   'too-large': 413,
   'archive-unavailable': 503,
+  // A method that throws `corrupt` found the ARCHIVE damaged (a damaged imported file is a
+  // per-file result inside a 200 report): the server's state, not the request's content, so not
+  // 422; and not a bug, so not 500. 503 as for an archive that cannot be opened: nothing the
+  // client can retry its way out of; the code in the body tells the person to restore a backup.
+  corrupt: 503,
   'disk-full': 507,
   'read-only': 403,
   busy: 503,
@@ -28,7 +36,7 @@ const statusOfCode: Partial<Record<ErrorCode, number>> = {
 
 /** HTTP status for an error code: the client branches on the code in the body, not on this. */
 export function statusFor(code: ErrorCode): number {
-  // Per-file import problems (corrupt, encrypted …) are the request's content, not a server bug.
+  // Other per-file import problems (encrypted, unsupported …) thrown for a request are its content.
   return statusOfCode[code] ?? 422;
 }
 
@@ -49,6 +57,33 @@ export function sendError(res: ServerResponse, error: ErrorShape, status = statu
     return;
   }
   sendJson(res, status, { error });
+}
+
+/**
+ * Makes the answer to `req` close the connection: a request body that was not read (an upload
+ * without the token, a body over the limit) is never read just to be thrown away.
+ */
+export function closeAfterAnswer(res: ServerResponse): void {
+  if (!res.headersSent) res.setHeader('Connection', 'close');
+}
+
+/**
+ * Answers 408 and closes the connection when `req`'s body stops arriving for `ms`: a stalled or
+ * very slow client must not hold a request (and its half-written upload) open for ever. The
+ * watch ends with the body, so a long answer (an import) is not cut.
+ */
+export function watchBodyArrival(req: IncomingMessage, res: ServerResponse, ms: number): void {
+  if (ms <= 0 || req.complete) return;
+  req.setTimeout(ms, () => {
+    if (req.complete) return;
+    if (res.headersSent) {
+      req.socket.destroy();
+      return;
+    }
+    closeAfterAnswer(res);
+    sendError(res, { code: 'timeout', message: `the request body stopped arriving (nothing for ${Math.round(ms / 1000)} s): send it again` });
+  });
+  req.once('end', () => req.socket?.setTimeout(0));
 }
 
 /** Reads a JSON request body of at most `limit` bytes; an empty body is `{}`. */

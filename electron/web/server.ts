@@ -7,9 +7,9 @@ import type { ArchiveEvent } from '../shared/dto.js';
 import { ArchiveError, toErrorShape } from '../shared/errors.js';
 import { bearerToken, hostAllowed, newToken, originAllowed, tokensMatch } from './auth.js';
 import { createEventHub, streamEvents, type EventHub } from './event-hub.js';
-import { readJsonBody, sendError, sendJson, setSecurityHeaders } from './http-io.js';
+import { closeAfterAnswer, readJsonBody, sendError, sendJson, setSecurityHeaders, watchBodyArrival } from './http-io.js';
 import { serveStatic } from './static-files.js';
-import { createUploadStore, type UploadLimits } from './uploads.js';
+import { createUploadStore, sweepStaleUploads, type UploadLimits } from './uploads.js';
 
 /** What the server needs of an open archive (an `ArchiveSession` from the core fits). */
 export interface ServedSession {
@@ -28,7 +28,9 @@ export interface WebServerOptions {
   events?: EventHub;
   /** JSON body limit for API calls. */
   bodyLimit?: number;
-  uploadLimits?: UploadLimits;
+  /** How long a request body may stop arriving before the request is answered 408 (default 60 s). */
+  bodyTimeoutMs?: number;
+  uploadLimits?: Partial<UploadLimits>;
 }
 
 export interface WebServer {
@@ -42,12 +44,15 @@ export interface WebServer {
 }
 
 const defaultBodyLimit = 10 * 1024 * 1024;
+const defaultBodyTimeoutMs = 60_000;
 
 /** Starts the web bridge on 127.0.0.1 and resolves once it listens. */
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const staticDir = await realpath(options.staticDir).catch(() => {
     throw new ArchiveError('archive-unavailable', `the built UI is missing at ${options.staticDir} (run the build first)`);
   });
+  // Uploads a crashed serve left behind (never those of one still running).
+  await sweepStaleUploads();
   const token = options.token ?? newToken();
   const hub = options.events ?? createEventHub();
   const uploads = createUploadStore(options.uploadLimits);
@@ -90,6 +95,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       sendError(res, { code: 'invalid-argument', message: 'API calls use POST' }, 405);
       return;
     }
+    watchBodyArrival(req, res, options.bodyTimeoutMs ?? defaultBodyTimeoutMs);
     if (route.startsWith('upload/')) {
       await handleUpload(req, res, route.slice('upload/'.length));
       return;
@@ -140,9 +146,15 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       ? handleApi(req, res, url)
       : serveStatic(req, res, staticDir, url.pathname);
     work.catch((error: unknown) => {
+      // Answered already (a 408), or the client went away mid-upload or mid-answer: there is
+      // nobody to tell, and a disconnect is not worth a line on the terminal.
+      if (res.headersSent || res.destroyed || req.socket.destroyed) {
+        res.destroy();
+        return;
+      }
       const shape = toErrorShape(error);
       if (shape.code === 'internal') console.error('khizana serve:', error);
-      req.resume(); // drain an unread body so the client sees the answer
+      if (!req.complete) closeAfterAnswer(res);
       sendError(res, shape);
     });
   });

@@ -2,6 +2,7 @@
 import { createReadStream } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { pipeline } from 'node:stream/promises';
 import path from 'node:path';
 import { mimeTypeFor } from '../shared/mime-types.js';
 import { sendError } from './http-io.js';
@@ -52,5 +53,6 @@ export async function serveStatic(req: IncomingMessage, res: ServerResponse, roo
     res.end();
     return;
   }
-  createReadStream(real).on('error', () => res.destroy()).pipe(res);
+  // pipeline closes the file when the client goes away mid-download; nothing to report then.
+  await pipeline(createReadStream(real), res).catch(() => res.destroy());
 }

@@ -1,8 +1,9 @@
 // Browser uploads: a browser cannot hand us paths, so dropped files are streamed into a private
-// temp folder, imported from there as one job, and the folder is deleted afterwards.
+// temp folder, imported from there as one job, and the folder is deleted afterwards. The folder
+// is named after the serving process, so a serve that crashed is cleaned up by the next one.
 import { randomBytes } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { createWriteStream, rmSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,20 +11,61 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ArchiveApi } from '../shared/contract.js';
 import type { ImportReport } from '../shared/dto.js';
-import { ArchiveError } from '../shared/errors.js';
+import { ArchiveError, toErrorShape } from '../shared/errors.js';
 
-/** Limits for one upload batch. */
+/** Limits for one upload batch, and for all of them waiting to be imported. */
 export interface UploadLimits {
   fileBytes: number;
   batchBytes: number;
   files: number;
+  /** Batches begun and not yet imported or thrown away. */
+  pendingBatches: number;
+  /** Bytes of all those batches together. */
+  pendingBytes: number;
+  /** Files of all those batches together. */
+  pendingFiles: number;
 }
 
 export const defaultUploadLimits: UploadLimits = {
   fileBytes: 1024 ** 3,
   batchBytes: 8 * 1024 ** 3,
   files: 100_000,
+  pendingBatches: 16,
+  pendingBytes: 8 * 1024 ** 3,
+  pendingFiles: 100_000,
 };
+
+const folderPrefix = 'khizana-upload-';
+
+/** True when process `pid` runs (perhaps as another user). */
+function processRuns(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Deletes the upload folders under `tmp` that serves which have stopped left behind (a crash, a
+ * kill): `khizana-upload-<pid>-…` of a process that no longer runs, and folders of older versions
+ * (no pid in the name) not touched for a day. Folders of a serve still running are left alone.
+ */
+export async function sweepStaleUploads(tmp = os.tmpdir()): Promise<string[]> {
+  const removed: string[] = [];
+  const names = await readdir(tmp).catch(() => [] as string[]);
+  for (const name of names) {
+    const match = /^khizana-upload-(?:(\d+)-)?[A-Za-z0-9]{6}$/u.exec(name);
+    if (!match) continue;
+    const dir = path.join(tmp, name);
+    const pid = match[1] === undefined ? null : Number(match[1]);
+    if (pid === process.pid) continue;
+    if (pid !== null ? processRuns(pid) : Date.now() - (await stat(dir).then((st) => st.mtimeMs, () => Date.now())) < 24 * 3600_000) continue;
+    await rm(dir, { recursive: true, force: true }).then(() => removed.push(dir), () => undefined);
+  }
+  return removed;
+}
 
 interface Batch {
   id: string;
@@ -76,15 +118,31 @@ export function uniqueName(name: string, taken: (candidate: string) => boolean):
   throw new ArchiveError('invalid-argument', `no free name for ${name}`);
 }
 
-/** Creates the store of upload batches, kept under one temp folder. */
-export function createUploadStore(limits: UploadLimits = defaultUploadLimits): UploadStore {
+/** Creates the store of upload batches, kept under one temp folder (removed on close, and at process exit). */
+export function createUploadStore(given: Partial<UploadLimits> = {}): UploadStore {
+  const limits: UploadLimits = { ...defaultUploadLimits, ...given };
   const batches = new Map<string, Batch>();
   let root: Promise<string> | null = null;
-  const rootDir = (): Promise<string> => (root ??= mkdtemp(path.join(os.tmpdir(), 'khizana-upload-')));
+  let rootPath: string | null = null;
+  // Whatever ends the process without close() (an uncaught error, process.exit) still removes the uploads.
+  const removeAtExit = (): void => {
+    if (rootPath) rmSync(rootPath, { recursive: true, force: true });
+  };
+  const rootDir = (): Promise<string> =>
+    (root ??= mkdtemp(path.join(os.tmpdir(), `${folderPrefix}${process.pid}-`)).then((dir) => {
+      rootPath = dir;
+      process.once('exit', removeAtExit);
+      return dir;
+    }));
+  let pendingBytes = 0;
+  let pendingFiles = 0;
 
   const drop = async (batch: Batch): Promise<void> => {
     clearTimeout(batch.timer);
-    batches.delete(batch.id);
+    if (batches.delete(batch.id)) {
+      pendingBytes -= batch.bytes;
+      pendingFiles -= batch.reserved.size;
+    }
     await rm(batch.dir, { recursive: true, force: true });
   };
 
@@ -102,6 +160,9 @@ export function createUploadStore(limits: UploadLimits = defaultUploadLimits): U
 
   return {
     async begin() {
+      if (batches.size >= limits.pendingBatches) {
+        throw new ArchiveError('too-large', `${batches.size} uploads are already waiting to be imported: let them finish, or reload the page`);
+      }
       const id = randomBytes(12).toString('base64url');
       const dir = path.join(await rootDir(), id);
       await mkdir(dir);
@@ -115,6 +176,7 @@ export function createUploadStore(limits: UploadLimits = defaultUploadLimits): U
       const batch = find(batchId);
       if (batch.busy) throw new ArchiveError('invalid-argument', 'this upload batch is already being imported');
       if (batch.reserved.size >= limits.files) throw new ArchiveError('too-large', `at most ${limits.files} files per upload`);
+      if (pendingFiles >= limits.pendingFiles) throw new ArchiveError('too-large', `${pendingFiles} uploaded files are already waiting to be imported: let them finish first`);
       // A name is taken when another upload of this batch (finished or still streaming) holds it,
       // or would need it as a folder, or it is a folder another one needs.
       const taken = (candidate: string): boolean => {
@@ -132,13 +194,16 @@ export function createUploadStore(limits: UploadLimits = defaultUploadLimits): U
       const target = path.resolve(batch.dir, relative);
       if (!target.startsWith(batch.dir + path.sep)) throw new ArchiveError('invalid-argument', 'bad file name');
       batch.reserved.add(target);
+      pendingFiles++;
       let bytes = 0;
       const counter = new Transform({
         transform(chunk: Buffer, _encoding, done) {
           bytes += chunk.length;
           batch.bytes += chunk.length; // counted while streaming, so parallel uploads share the limit
+          pendingBytes += chunk.length;
           if (bytes > limits.fileBytes) return done(new ArchiveError('too-large', `${relative} is over ${limits.fileBytes} bytes`));
           if (batch.bytes > limits.batchBytes) return done(new ArchiveError('too-large', 'the upload is too large'));
+          if (pendingBytes > limits.pendingBytes) return done(new ArchiveError('too-large', 'the uploads waiting to be imported are too large together: let them finish first'));
           done(null, chunk);
         },
       });
@@ -146,10 +211,18 @@ export function createUploadStore(limits: UploadLimits = defaultUploadLimits): U
         await mkdir(path.dirname(target), { recursive: true });
         await pipeline(body, counter, createWriteStream(target, { flags: 'wx' }));
       } catch (error) {
-        batch.reserved.delete(target);
-        batch.bytes -= bytes;
+        if (batches.get(batch.id) === batch) {
+          batch.reserved.delete(target);
+          batch.bytes -= bytes;
+          pendingBytes -= bytes;
+          pendingFiles--;
+        }
         await rm(target, { force: true }).catch(() => undefined); // the name was ours alone: nobody else's file
-        throw error instanceof ArchiveError ? error : new ArchiveError('invalid-argument', `upload of ${relative.split(path.sep).join('/')} failed`);
+        if (error instanceof ArchiveError) throw error;
+        // A full or read-only disk says so; anything else is the upload's (a client that went away).
+        const shape = toErrorShape(error);
+        const name = relative.split(path.sep).join('/');
+        throw shape.code === 'internal' ? new ArchiveError('invalid-argument', `upload of ${name} failed`) : new ArchiveError(shape.code, `upload of ${name} failed: ${shape.message}`);
       }
       batch.files.push(target);
       return { name: relative.split(path.sep).join('/'), bytes };
@@ -189,8 +262,12 @@ export function createUploadStore(limits: UploadLimits = defaultUploadLimits): U
     async closeAll() {
       for (const batch of [...batches.values()]) clearTimeout(batch.timer);
       batches.clear();
+      pendingBytes = 0;
+      pendingFiles = 0;
       if (root) await rm(await root, { recursive: true, force: true });
+      process.off('exit', removeAtExit);
       root = null;
+      rootPath = null;
     },
   };
 }

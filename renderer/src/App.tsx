@@ -124,6 +124,7 @@ export function App() {
                 canSave={hasText || filtered}
                 saved={saved.has(searchedText, filters)}
                 onSave={() => void saved.save(searchedText, filters, sort)}
+                notices={results.notices}
               />
             </div>
             <ErrorBanner error={error ?? results.error} onDismiss={() => setError(null)} />

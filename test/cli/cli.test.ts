@@ -80,6 +80,15 @@ describe('khizana search', () => {
     for (const q of ['"', '*', '-', '(', '😀']) expect(total(q), q).toBe(everything);
     for (const q of ['NEAR(', 'a AND']) expect(total(q), q).toBe(0);
   });
+  it('says when a broad prefix was searched as its most frequent words (text and --json)', () => {
+    const other = path.join(tempDir(), 'archive');
+    const words = Array.from({ length: 60 }, (_, i) => `zorb${'bcdfghjklmnpqrtvwxz'[Math.floor(i / 19)]}${'bcdfghjklmnpqrtvwxz'[i % 19]}`);
+    expect(khizana(['--archive', other, 'note', 'add', words.join(' ')]).status).toBe(0);
+    const text = khizana(['--archive', other, 'search', 'zorb*']);
+    expect(text.stdout).toMatch(/^zorb\* was searched as its 50 most frequent words \(of 60\)/m);
+    const json = JSON.parse(khizana(['--archive', other, 'search', 'zorb*', '--json']).stdout) as { notices: unknown };
+    expect(json.notices).toEqual([{ code: 'prefix-limited', term: 'zorb*', kept: 50, of: 60 }]);
+  });
   it('bad flags are usage errors', () => {
     expect(run('search', 'x', '--limit', 'abc').status).toBe(2);
     expect(run('search').status).toBe(2);

@@ -215,6 +215,15 @@ describe('Khizana in Chromium', () => {
     expect(await results().count()).toBeLessThan(40);
   });
 
+  it('says under the result count when a broad prefix was searched as its most frequent words', async () => {
+    // The 600 bulletins are numbered: 1*, 10*–19*, 100*–199* … are over a hundred words.
+    await searchFor('1* tag:bulk');
+    await expect.poll(() => page.locator('.result-notice').innerText()).toMatch(/^1\* was searched as its 50 most frequent words \(of \d{3}\): type more letters to narrow it$/u);
+    await shot('08b-prefix-notice');
+    await searchFor('bulletin');
+    expect(await page.locator('.result-notice').count()).toBe(0);
+  });
+
   it('writes a standalone note that shows under Notes', async () => {
     await page.getByRole('button', { name: 'New note' }).first().click();
     const note = page.getByRole('textbox', { name: 'Note' });

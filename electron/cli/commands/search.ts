@@ -1,6 +1,7 @@
 // khizana search <query> [--limit N] [--offset N] [--sort …] [--json]
 import type { ArchiveSession } from '../../core/archive.js';
 import { sortOrders, type SortOrder } from '../../shared/contract.js';
+import { noticeText } from '../../shared/search-notices.js';
 import { parseCommandArgs, parseCount } from '../args.js';
 import { commandHelp } from '../usage.js';
 import { dim, emphasise, printJson, UsageError, useColor } from '../output.js';
@@ -33,12 +34,15 @@ export async function searchCommand(session: ArchiveSession, argv: string[]): Pr
       total: result.total,
       hits: result.hits.map((h) => ({ id: h.id, kind: h.kind, title: h.title, snippet: h.snippet, highlights: h.highlights, score: h.score, tags: h.tags, page: h.page })),
       ...(result.didYouMean ? { didYouMean: result.didYouMean } : {}),
+      ...(result.notices ? { notices: result.notices } : {}),
     });
     return 0;
   }
   const color = useColor();
+  const notices = (result.notices ?? []).map((n) => dim(noticeText(n), color));
   if (result.total === 0) {
     console.log(result.didYouMean ? `No results. Did you mean: ${result.didYouMean}` : 'No results.');
+    for (const line of notices) console.log(line);
     return 0;
   }
   for (const hit of result.hits) {
@@ -49,5 +53,6 @@ export async function searchCommand(session: ArchiveSession, argv: string[]): Pr
   }
   const shown = result.hits.length;
   console.log(dim(`${result.total} result${result.total === 1 ? '' : 's'}${shown < result.total ? `, showing ${shown}` : ''}`, color));
+  for (const line of notices) console.log(line);
   return 0;
 }

@@ -17,9 +17,9 @@ export async function serveCommand(dir: string, argv: string[]): Promise<number>
   const server = await serveArchive({ dir, port });
   console.log(`Khizana is running at ${server.url}`);
   console.log(`Archive: ${dir}\nOpen the address above in your browser; stop with Ctrl+C.`);
+  // Ctrl+C, a kill, or the terminal closing: stop cleanly, so uploads in progress are removed.
   await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, resolve);
   });
   await server.close();
   return 0;

@@ -1,6 +1,6 @@
 // Checks and normalisations shared by the format parsers: input and text limits, stated dates
 // and languages, metadata lines and titles. One copy each, so every format judges alike.
-import { ArchiveError } from '../../shared/errors.js';
+import { ArchiveError, oneLine } from '../../shared/errors.js';
 import { detectDirection, detectLanguage, directionOfLanguage } from '../text/language.js';
 import type { HtmlText } from './html-text.js';
 import type { ParseContext, ParseLimits } from './parsed-document.js';
@@ -107,4 +107,19 @@ export function pickTitle(stated: string | null | undefined, body: HtmlText): st
   const first = body.firstBlock;
   if (first && first.length <= 200 && !first.includes('\n')) return first;
   return null;
+}
+
+/**
+ * What a parsing library said, as one clear line: xmldom's (through mammoth) without its level
+ * tags and its position line, marked's without "Please report this to …", any stack dropped.
+ */
+export function libraryMessage(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  const cleaned = text
+    // xmldom: "error: [xmldom error]\telement parse error: Error: <what>\n@#[line:3,col:7]"
+    .replace(/\s*@[^\n]*#\[line:(\w+),col:(\w+)\]/gu, (_, line: string, col: string) => (/^\d+$/u.test(line) ? ` (line ${line}, column ${col})` : ''))
+    .replace(/^(?:(?:warning|error|fatalError): )?\[xmldom (?:warning|error|fatalError)\]\s*(?:element parse error: )?(?:Error: )?/u, 'malformed XML: ')
+    // marked: "<what>\nPlease report this to https://github.com/markedjs/marked."
+    .replace(/\s*Please report this to https:\/\/github\.com\/markedjs\/marked\.?/gu, '');
+  return oneLine(cleaned).replace(/\.$/u, '');
 }

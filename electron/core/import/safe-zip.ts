@@ -8,6 +8,7 @@ import { crc32 } from 'node:zlib';
 import { Inflate } from 'fflate';
 import { XMLParser } from 'fast-xml-parser';
 import { ArchiveError } from '../../shared/errors.js';
+import { libraryMessage } from './parse-helpers.js';
 import type { ParseLimits } from './parsed-document.js';
 
 /** Entries at least this big (declared, uncompressed) must not compress better than maxCompressionRatio. */
@@ -236,7 +237,7 @@ export function readZipEntry(zip: ZipArchive, name: string): Uint8Array | null {
       if (data.length === 0) inflater.push(data, true);
     } catch (error) {
       if (error instanceof ArchiveError) throw error;
-      throw corrupt(`${what} cannot be inflated (${(error as Error).message})`);
+      throw corrupt(`${what} cannot be inflated (${libraryMessage(error)})`);
     }
     if (written !== entry.size) throw corrupt(`${what} is damaged (${written} of ${entry.size} bytes)`);
   } else {
@@ -331,7 +332,7 @@ export function parseXml(xml: string, part: string): XmlElement {
   try {
     return { name: '#document', attrs: {}, children: convert(xmlParser.parse(xml) as RawNode[]) };
   } catch (error) {
-    throw corrupt(`${part}: malformed XML (${(error as Error).message})`);
+    throw corrupt(`${part}: malformed XML (${libraryMessage(error)})`);
   }
 }
 

@@ -5,11 +5,12 @@ import { fuzzyAlternatives } from './match-terms.js';
 interface Columns {
   exact: string;
   stem: string;
+  both: string;
 }
 
-const allColumns: Columns = { exact: '{title_exact body_exact notes_exact}', stem: '{title_stem body_stem notes_stem}' };
-const titleColumns: Columns = { exact: '{title_exact}', stem: '{title_stem}' };
-const notesColumns: Columns = { exact: '{notes_exact}', stem: '{notes_stem}' };
+const allColumns: Columns = { exact: '{title_exact body_exact notes_exact}', stem: '{title_stem body_stem notes_stem}', both: '{title_exact body_exact notes_exact title_stem body_stem notes_stem}' };
+const titleColumns: Columns = { exact: '{title_exact}', stem: '{title_stem}', both: '{title_exact title_stem}' };
+const notesColumns: Columns = { exact: '{notes_exact}', stem: '{notes_stem}', both: '{notes_exact notes_stem}' };
 
 function quote(words: string[]): string {
   return `"${words.join(' ').replace(/"/g, '""')}"`;
@@ -28,9 +29,14 @@ function termExpression(term: MatchTerm, inNotes: boolean): string {
   switch (term.mode) {
     case 'exact':
       return `${cols.exact} : ${exact}`;
-    case 'prefix':
+    case 'prefix': {
       // The typed prefix is matched against both columns: `فصا*` finds فصائل and الفصائل.
-      return `(${cols.exact} : ${exact} * OR ${cols.stem} : ${exact} *)`;
+      if (term.prefixWords === null) return `(${cols.exact} : ${exact} * OR ${cols.stem} : ${exact} *)`;
+      // A broad prefix stands for its most frequent words (run-search.ts limitBroadPrefixes), in
+      // one column filter: half the phrases of one per column set, and ranking cost grows with them.
+      const leading = term.words.slice(0, -1).map((w) => w.exact);
+      return `${cols.both} : (${term.prefixWords.map((w) => quote([...leading, w])).join(' OR ')})`;
+    }
     case 'fuzzy': {
       // The typed word matches as usual; its typo variants only as written (their stems would
       // pull in every word sharing a short root).

@@ -10,19 +10,26 @@ export interface TextMatch {
   term: number;
 }
 
-function wordMatches(token: Token, word: TermWord, mode: MatchTerm['mode'], last: boolean): boolean {
+function wordMatches(token: Token, word: TermWord, alternative: Alternative, last: boolean): boolean {
+  const { mode, prefixWords } = alternative;
   if (mode === 'exact') return token.exact === word.exact;
-  if (mode === 'prefix' && last) return token.exact.startsWith(word.exact) || token.stem.startsWith(word.exact);
+  if (mode === 'prefix' && last) {
+    if (prefixWords) return prefixWords.has(token.exact) || prefixWords.has(token.stem);
+    return token.exact.startsWith(word.exact) || token.stem.startsWith(word.exact);
+  }
   return token.stem === word.stem;
 }
 
 interface Alternative {
   words: TermWord[];
   mode: MatchTerm['mode'];
+  /** A limited prefix: only these words match it, as in the index. */
+  prefixWords?: Set<string>;
 }
 
 /** Word sequences that count as a match of `term`: a fuzzy term's variants match as written, as in the index. */
 function alternativesOf(term: MatchTerm): Alternative[] {
+  if (term.mode === 'prefix' && term.prefixWords) return [{ words: term.words, mode: term.mode, prefixWords: new Set(term.prefixWords) }];
   if (term.mode !== 'fuzzy') return [{ words: term.words, mode: term.mode }];
   return [{ words: term.words, mode: 'stem' }, ...fuzzyAlternatives(term).map((w) => ({ words: [w], mode: 'exact' as const }))];
 }
@@ -33,10 +40,11 @@ export function matchTokens(tokens: Token[], terms: MatchTerm[]): TextMatch[] {
   const alternatives = terms.map(alternativesOf);
   for (let i = 0; i < tokens.length; i++) {
     for (let t = 0; t < terms.length; t++) {
-      for (const { words, mode } of alternatives[t]!) {
+      for (const alternative of alternatives[t]!) {
+        const { words } = alternative;
         if (i + words.length > tokens.length) continue;
         let ok = true;
-        for (let k = 0; k < words.length && ok; k++) ok = wordMatches(tokens[i + k]!, words[k]!, mode, k === words.length - 1);
+        for (let k = 0; k < words.length && ok; k++) ok = wordMatches(tokens[i + k]!, words[k]!, alternative, k === words.length - 1);
         if (ok) {
           matches.push({ start: tokens[i]!.start, end: tokens[i + words.length - 1]!.end, term: t });
           break;

@@ -14,13 +14,15 @@ export interface MatchTerm {
   field: 'title' | null;
   /** For `word~`: the archive words it expands to (filled in by the fuzzy expander). */
   expansions: string[];
+  /** For a broad `word*`: the archive words it is limited to (filled in by the prefix limiter); null for the whole prefix. */
+  prefixWords: string[] | null;
 }
 
 /** Analyses a clause into a term; null when it holds no word at all (punctuation, emoji). */
 function clauseToTerm(clause: Clause): MatchTerm | null {
   const words = analyze(clause.text).map((t) => ({ exact: t.exact, stem: t.stem }));
   if (words.length === 0) return null;
-  return { words, mode: clause.mode, field: clause.field, expansions: [] };
+  return { words, mode: clause.mode, field: clause.field, expansions: [], prefixWords: null };
 }
 
 export interface AnalysedQuery {

@@ -1,5 +1,5 @@
 // Runs a query: FTS5 for matching and BM25 ranking, SQL for filters, JS for snippets (DESIGN §4).
-import type { FacetCount, SearchFacets, SearchHit, SearchResult } from '../../shared/dto.js';
+import type { FacetCount, SearchFacets, SearchHit, SearchNotice, SearchResult } from '../../shared/dto.js';
 import type { SortOrder } from '../../shared/contract.js';
 import type { Db } from '../storage/database.js';
 import { statement } from '../storage/statements.js';
@@ -97,17 +97,40 @@ function expandFuzzyTerms(analysed: AnalysedQuery, vocabulary: Vocabulary): void
   }
 }
 
-/** Analyses a query string, fuzzy terms expanded: shared by search and highlighting. */
-export function prepareQuery(query: string, vocabulary: Vocabulary): { analysed: AnalysedQuery; filters: QueryFilters } {
+/**
+ * Most words a prefix stands for. FTS5 reads every word of a prefix: at 30,000 Arabic articles
+ * `ا*` is 54,000 words in every article (5 s with facets); its 50 most frequent words find 99 %
+ * of the same articles in a tenth of the time. Most prefixes people type (اقتصا*: 32) are below.
+ */
+export const maxPrefixWords = 50;
+
+/** Limits each prefix with more than maxPrefixWords archive words to its most frequent ones; says which. */
+function limitBroadPrefixes(analysed: AnalysedQuery, vocabulary: Vocabulary): SearchNotice[] {
+  const notices: SearchNotice[] = [];
+  for (const term of [...analysed.groups.flat(), ...analysed.negated]) {
+    if (term.mode !== 'prefix' || term.words.length === 0) continue;
+    const prefix = term.words.at(-1)!.exact;
+    const limit = vocabulary.limitPrefix(prefix, maxPrefixWords);
+    if (!limit) continue;
+    term.prefixWords = limit.words;
+    const typed = `${prefix}*`;
+    if (!notices.some((n) => n.term === typed)) notices.push({ code: 'prefix-limited', term: typed, kept: limit.words.length, of: limit.of });
+  }
+  return notices;
+}
+
+/** Analyses a query string, fuzzy terms expanded and broad prefixes limited: shared by search and highlighting. */
+export function prepareQuery(query: string, vocabulary: Vocabulary): { analysed: AnalysedQuery; filters: QueryFilters; notices: SearchNotice[] } {
   const parsed = parseQuery(query);
   const analysed = analyseQuery(parsed);
   expandFuzzyTerms(analysed, vocabulary);
-  return { analysed, filters: parsed.filters };
+  const notices = limitBroadPrefixes(analysed, vocabulary);
+  return { analysed, filters: parsed.filters, notices };
 }
 
 /** Runs a search; never throws for any query text. */
 export function runSearch(db: Db, vocabulary: Vocabulary, options: SearchOptions): SearchResult {
-  const { analysed, filters } = prepareQuery(options.query, vocabulary);
+  const { analysed, filters, notices } = prepareQuery(options.query, vocabulary);
   const plan = planSearch(analysed, filters);
   const total = countMatches(db, plan);
   // Rank ids first, then load the page's rows (see searchSql).
@@ -120,6 +143,7 @@ export function runSearch(db: Db, vocabulary: Vocabulary, options: SearchOptions
   const terms = positiveTerms(analysed);
   const result: SearchResult = { total, hits: rows.map((row) => toHit(db, row, terms)) };
   if (options.facets) result.facets = facetCounts(db, plan);
+  if (notices.length > 0) result.notices = notices;
   if (total === 0 && terms.length > 0) {
     const suggestion = suggestQuery(db, vocabulary, options.query);
     if (suggestion) result.didYouMean = suggestion;

@@ -110,7 +110,7 @@ function isCorruptCode(code: string): boolean {
  */
 export function archiveErrorFromSqlite(error: unknown, file: string): unknown {
   if (error instanceof ArchiveError || !(error instanceof Database.SqliteError)) return error;
-  const reason = oneLine(error.message);
+  const reason = joinLines(error.message);
   if (isCorruptCode(error.code)) return damagedError(file, reason);
   if (error.code.startsWith('SQLITE_READONLY')) {
     return new ArchiveError('read-only', `the archive database ${file} cannot be written (${reason}): check that its folder and files are writable`);
@@ -126,10 +126,10 @@ export function damagedError(file: string, reason: string): ArchiveError {
 function openError(error: unknown, file: string): unknown {
   const mapped = archiveErrorFromSqlite(error, file);
   if (mapped instanceof ArchiveError) return mapped;
-  return new ArchiveError('archive-unavailable', `cannot open the archive database ${file}: ${oneLine((error as Error).message)}`);
+  return new ArchiveError('archive-unavailable', `cannot open the archive database ${file}: ${joinLines((error as Error).message)}`);
 }
 
-/** SQLite's messages can span lines (quick_check's list); errors here are one line. */
-export function oneLine(text: string): string {
+/** SQLite's messages can span lines (quick_check's list): joined into one, so no line is lost. */
+export function joinLines(text: string): string {
   return text.replace(/\s*\n\s*/g, '; ').trim();
 }

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ArchiveError } from '../../shared/errors.js';
-import { damagedError, oneLine, recoveryHelp, type Db } from './database.js';
+import { damagedError, joinLines, recoveryHelp, type Db } from './database.js';
 
 /**
  * One version of the database file on disk. The change time (ctime) cannot be set back by
@@ -68,9 +68,9 @@ export function checkIntegrity(db: Db, file: string): void {
     // (1): stop at the first problem; a damaged file can have thousands, and one is enough.
     result = String(db.pragma('quick_check(1)', { simple: true }));
   } catch (error) {
-    throw damagedError(file, oneLine((error as Error).message));
+    throw damagedError(file, joinLines((error as Error).message));
   }
-  if (result !== 'ok') throw damagedError(file, oneLine(result.replace(/^\*\*\* in database \w+ \*\*\*\s*/, '')));
+  if (result !== 'ok') throw damagedError(file, joinLines(result.replace(/^\*\*\* in database \w+ \*\*\*\s*/, '')));
 }
 
 export interface IntegrityGuard {

@@ -20,6 +20,7 @@ try {
 }
 
 port.on('message', async (message: ToWorker) => {
+  if (message.type === 'changed') return; // the writer made the change itself
   if (message.type === 'close') {
     await session.close();
     post({ type: 'closed' });

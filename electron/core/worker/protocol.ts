@@ -3,7 +3,11 @@ import type { MethodName } from '../../shared/contract.js';
 import type { ArchiveEvent } from '../../shared/dto.js';
 import type { ErrorShape } from '../../shared/errors.js';
 
-export type ToWorker = { type: 'call'; id: number; method: MethodName; args: unknown } | { type: 'close' };
+export type ToWorker =
+  | { type: 'call'; id: number; method: MethodName; args: unknown }
+  /** To a reader: the writer has changed the archive; words may have changed with it. */
+  | { type: 'changed' }
+  | { type: 'close' };
 
 export type FromWorker =
   | { type: 'ready' }

@@ -1,5 +1,8 @@
-// The contract over a worker thread: same ArchiveApi, calls become messages.
-import { methodNames, type ArchiveApi, type MethodName } from '../../shared/contract.js';
+// The contract over worker threads: same ArchiveApi, calls become messages. One writer thread runs
+// the archive (imports and every write); a few reader threads answer the read-only methods on
+// their own connections (contract.ts methodAccess; WAL lets them read while the writer writes),
+// so one slow search never holds up another request.
+import { isReadMethod, methodNames, type ArchiveApi, type MethodName } from '../../shared/contract.js';
 import type { ArchiveEvent } from '../../shared/dto.js';
 import { ArchiveError, fromErrorShape } from '../../shared/errors.js';
 import type { ArchiveSession } from '../archive.js';
@@ -11,9 +14,21 @@ interface Pending {
   reject: (error: Error) => void;
 }
 
-/** Opens the archive in a worker thread; resolves once the database is open. */
-export function openArchiveInWorker(options: { dir: string; onEvent?: (event: ArchiveEvent) => void }): Promise<ArchiveSession> {
-  const worker = spawnWorker(siblingModule(import.meta.url, 'archive-worker'), { workerData: { dir: options.dir } satisfies WorkerInit });
+/** One worker thread holding a connection to the archive. */
+interface WorkerLink {
+  call(method: MethodName, args: unknown): Promise<unknown>;
+  /** Calls sent and not answered yet. */
+  busy(): number;
+  /** False once the thread has stopped (closed or crashed). */
+  alive(): boolean;
+  /** Tells a reader that the writer has changed the archive. */
+  changed(): void;
+  close(): Promise<void>;
+}
+
+/** Starts `module` in a worker thread on the archive in `dir`; resolves once it has opened the archive. */
+function startWorker(module: 'archive-worker' | 'reader-worker', dir: string, onEvent?: (event: ArchiveEvent) => void): Promise<WorkerLink> {
+  const worker = spawnWorker(siblingModule(import.meta.url, module), { workerData: { dir } satisfies WorkerInit });
   const pending = new Map<number, Pending>();
   let nextId = 1;
   let dead: ArchiveError | null = null;
@@ -25,37 +40,39 @@ export function openArchiveInWorker(options: { dir: string; onEvent?: (event: Ar
     pending.clear();
   };
 
-  const call = (method: MethodName, args: unknown): Promise<unknown> => {
-    if (dead) return Promise.reject(dead);
-    const id = nextId++;
-    return new Promise((resolve, reject) => {
-      pending.set(id, { resolve, reject });
-      worker.postMessage({ type: 'call', id, method, args: args ?? {} } satisfies ToWorker);
-    });
+  const link: WorkerLink = {
+    call(method, args) {
+      if (dead) return Promise.reject(dead);
+      const id = nextId++;
+      return new Promise((resolve, reject) => {
+        pending.set(id, { resolve, reject });
+        worker.postMessage({ type: 'call', id, method, args: args ?? {} } satisfies ToWorker);
+      });
+    },
+    busy: () => pending.size,
+    alive: () => dead === null,
+    changed: () => {
+      if (!dead) worker.postMessage({ type: 'changed' } satisfies ToWorker);
+    },
+    close: () =>
+      new Promise<void>((resolveClose) => {
+        if (dead) return resolveClose();
+        closed = resolveClose;
+        worker.postMessage({ type: 'close' } satisfies ToWorker);
+      }),
   };
-
-  const api = Object.fromEntries(methodNames.map((name) => [name, (args: unknown) => call(name, args)])) as unknown as ArchiveApi;
 
   return new Promise((resolveOpen, rejectOpen) => {
     worker.on('message', (message: FromWorker) => {
       switch (message.type) {
         case 'ready':
-          resolveOpen({
-            api,
-            dir: options.dir,
-            close: () =>
-              new Promise<void>((resolveClose) => {
-                if (dead) return resolveClose();
-                closed = resolveClose;
-                worker.postMessage({ type: 'close' } satisfies ToWorker);
-              }),
-          });
+          resolveOpen(link);
           break;
         case 'failed':
           rejectOpen(fromErrorShape(message.error));
           break;
         case 'event':
-          options.onEvent?.(message.event);
+          onEvent?.(message.event);
           break;
         case 'closed':
           failAll(new ArchiveError('archive-unavailable', 'the archive is closed'));
@@ -78,7 +95,68 @@ export function openArchiveInWorker(options: { dir: string; onEvent?: (event: Ar
     });
     worker.on('exit', (code) => {
       if (!dead) failAll(new ArchiveError('archive-unavailable', `the archive worker stopped (exit code ${code})`));
+      rejectOpen(new ArchiveError('archive-unavailable', `the archive worker stopped (exit code ${code})`));
       closed?.();
     });
   });
+}
+
+/** Reader threads per archive: with the writer, four requests run at once before one waits. */
+export const defaultReaders = 3;
+
+/**
+ * Where a read-only call goes: the first idle reader (so the others stay small: each loads the
+ * typo vocabulary on first use), else the writer when it has nothing to do, else the least busy
+ * reader. With no reader (none opened yet, or the database cannot be opened read-only) the writer
+ * answers everything, as with one thread.
+ */
+function pickReader(readers: WorkerLink[], writer: WorkerLink): WorkerLink {
+  const live = readers.filter((r) => r.alive());
+  const idle = live.find((r) => r.busy() === 0);
+  if (idle) return idle;
+  if (writer.busy() === 0 || live.length === 0) return writer;
+  return live.reduce((a, b) => (b.busy() < a.busy() ? b : a));
+}
+
+/** An archive in worker threads. */
+export interface WorkerSession extends ArchiveSession {
+  /** Resolves with the number of reader threads once they have all started (or failed to). */
+  readersReady: Promise<number>;
+}
+
+/**
+ * Opens the archive in worker threads (a writer and `readers` readers); resolves once the writer
+ * has opened it. Readers start then (the writer creates and migrates the database) and take reads
+ * as each is ready; until then, and in place of one that cannot open, the writer answers them.
+ */
+export async function openArchiveInWorker(options: { dir: string; onEvent?: (event: ArchiveEvent) => void; readers?: number }): Promise<WorkerSession> {
+  const writer = await startWorker('archive-worker', options.dir, options.onEvent);
+  const readers: WorkerLink[] = [];
+  let closing = false;
+  const readersReady = Promise.allSettled(
+    Array.from({ length: options.readers ?? defaultReaders }, () =>
+      startWorker('reader-worker', options.dir).then((reader) => (closing ? reader.close() : void readers.push(reader))),
+    ),
+  ).then(() => readers.length);
+
+  const call = (method: MethodName, args: unknown): Promise<unknown> => {
+    if (isReadMethod(method)) return pickReader(readers, writer).call(method, args);
+    // Before the caller hears back, so its next read already knows (messages arrive in order).
+    const announce = (): void => readers.forEach((r) => r.changed());
+    return writer.call(method, args).finally(announce);
+  };
+  const api = Object.fromEntries(methodNames.map((name) => [name, (args: unknown) => call(name, args)])) as unknown as ArchiveApi;
+
+  return {
+    api,
+    dir: options.dir,
+    readersReady,
+    async close() {
+      closing = true;
+      await readersReady;
+      // Readers first: the writer's connection, closing last, checkpoints the WAL.
+      await Promise.all(readers.map((r) => r.close()));
+      await writer.close();
+    },
+  };
 }

@@ -1,7 +1,7 @@
 // Search results as one long virtual list: pages are fetched as the user scrolls to them.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SortOrder } from '../../../electron/shared/contract.js';
-import type { SearchFacets, SearchHit } from '../../../electron/shared/dto.js';
+import type { SearchFacets, SearchHit, SearchNotice } from '../../../electron/shared/dto.js';
 import { useArchive } from './archive-context.js';
 
 const pageSize = 50;
@@ -12,6 +12,8 @@ export interface PagedSearch {
   total: number;
   facets: SearchFacets | null;
   didYouMean: string | null;
+  /** How the query was searched differently from how it reads (a broad prefix limited). */
+  notices: SearchNotice[];
   /** First page still on its way. */
   loading: boolean;
   error: unknown;
@@ -27,6 +29,7 @@ interface Results {
   total: number;
   facets: SearchFacets | null;
   didYouMean: string | null;
+  notices: SearchNotice[];
   pages: Map<number, SearchHit[]>;
 }
 
@@ -44,7 +47,7 @@ function keepNear(pages: Map<number, SearchHit[]>, page: number): Map<number, Se
 export function usePagedSearch(query: string, sort: SortOrder): PagedSearch {
   const { api, dataVersion } = useArchive();
   const key = `${sort}\u0000${query}\u0000${dataVersion}`;
-  const [results, setResults] = useState<Results>({ key: '', query: '', total: 0, facets: null, didYouMean: null, pages: new Map() });
+  const [results, setResults] = useState<Results>({ key: '', query: '', total: 0, facets: null, didYouMean: null, notices: [], pages: new Map() });
   const [error, setError] = useState<unknown>(null);
   const pending = useRef(new Set<string>());
   const keyRef = useRef(key);
@@ -59,12 +62,12 @@ export function usePagedSearch(query: string, sort: SortOrder): PagedSearch {
         if (!live) return;
         pending.current.clear();
         setError(null);
-        setResults({ key, query, total: r.total, facets: r.facets ?? null, didYouMean: r.didYouMean ?? null, pages: new Map([[0, r.hits]]) });
+        setResults({ key, query, total: r.total, facets: r.facets ?? null, didYouMean: r.didYouMean ?? null, notices: r.notices ?? [], pages: new Map([[0, r.hits]]) });
       },
       (e: unknown) => {
         if (!live) return;
         setError(e);
-        setResults({ key, query, total: 0, facets: null, didYouMean: null, pages: new Map() });
+        setResults({ key, query, total: 0, facets: null, didYouMean: null, notices: [], pages: new Map() });
       },
     );
     return () => {
@@ -98,6 +101,7 @@ export function usePagedSearch(query: string, sort: SortOrder): PagedSearch {
     total: results.total,
     facets: results.facets,
     didYouMean: results.didYouMean,
+    notices: results.notices,
     loading: results.key !== key,
     error,
     hitAt,

@@ -7,7 +7,7 @@ import mammoth from 'mammoth';
 import { ArchiveError } from '../../../shared/errors.js';
 import { detectDirection } from '../../text/language.js';
 import { textOfHtmlString, withoutNoteReferences, wrapWithDirection } from '../html-text.js';
-import { checkTextLimit, cleanLine, documentLanguage, isoDateInUtc, pickTitle } from '../parse-helpers.js';
+import { checkTextLimit, cleanLine, documentLanguage, isoDateInUtc, libraryMessage, pickTitle } from '../parse-helpers.js';
 import { emptyDocument, type Parser } from '../parsed-document.js';
 import { sanitizeHtml } from '../sanitize-html.js';
 import { findElement, findElements, openZip, readXmlEntry, readZipEntry, xmlText, type ZipArchive } from '../safe-zip.js';
@@ -89,7 +89,7 @@ export const parseDocx: Parser = async (bytes, ctx) => {
       },
     );
   } catch (error) {
-    throw new ArchiveError('corrupt', `not a readable Word document (${(error as Error).message})`);
+    throw new ArchiveError('corrupt', `not a readable Word document (${libraryMessage(error)})`);
   }
 
   // mammoth links each note back to its reference with a "↑"; our HTML keeps no ids, so drop them.

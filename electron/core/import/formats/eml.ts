@@ -5,7 +5,7 @@ import { ArchiveError } from '../../../shared/errors.js';
 import { detectDirection, directionOfLanguage } from '../../text/language.js';
 import { assertLooksLikeText, assertNotBinary } from '../decode-html-bytes.js';
 import { sanitizeAndExtract, tidyText, withHtmlScope, wrapWithDirection } from '../html-text.js';
-import { checkInputSize, checkTextLimit, documentLanguage, isoDateKeepingOffset } from '../parse-helpers.js';
+import { checkInputSize, checkTextLimit, documentLanguage, isoDateKeepingOffset, libraryMessage } from '../parse-helpers.js';
 import { emptyDocument, type Parser } from '../parsed-document.js';
 
 /** Headers at least one of which every real message carries. */
@@ -31,7 +31,7 @@ export const parseEml: Parser = async (bytes, ctx) => {
   try {
     email = await PostalMime.parse(raw, { attachmentEncoding: 'arraybuffer', maxNestingDepth: 64 });
   } catch (error) {
-    throw new ArchiveError('corrupt', `not a readable email message (${error instanceof Error ? error.message : String(error)})`);
+    throw new ArchiveError('corrupt', `not a readable email message (${libraryMessage(error)})`);
   }
   assertHasHeaders(email);
 
@@ -76,7 +76,7 @@ function readHtmlPart(html: string, warnings: string[]): { html: string; text: s
     return withHtmlScope((scope) => sanitizeAndExtract(scope, html));
   } catch (error) {
     if (!(error instanceof ArchiveError)) throw error;
-    warnings.push(`the HTML part was left out: ${error.message}`);
+    warnings.push(`the HTML part was left out: ${libraryMessage(error)}`);
     return null;
   }
 }

@@ -5,7 +5,7 @@ import { ArchiveError } from '../../../shared/errors.js';
 import { detectDirection, directionOfLanguage } from '../../text/language.js';
 import { assertLooksLikeText, assertNotBinary, decodeHtmlBytes } from '../decode-html-bytes.js';
 import { estimateNestingDepth, maxNestingDepth, removeNonContent, sanitizeAndExtract, sanitizeElementContent, withHtmlScope, wrapWithDirection, type HtmlScope } from '../html-text.js';
-import { canonicalLang, checkInputSize, checkTextLimit, cleanLine, documentLanguage, isoDateKeepingOffset } from '../parse-helpers.js';
+import { canonicalLang, checkInputSize, checkTextLimit, cleanLine, documentLanguage, isoDateKeepingOffset, libraryMessage } from '../parse-helpers.js';
 import { emptyDocument, type ParseContext, type ParsedDocument, type Parser } from '../parsed-document.js';
 
 /** Below this many characters an extracted article may be a caption or a teaser: compare with the whole page. */
@@ -37,7 +37,7 @@ export const parseHtml: Parser = async (bytes, ctx) => {
     return withHtmlScope((scope) => extract(scope, decoded.text, decoded.encoding, decoded.warning ? [decoded.warning] : [], ctx));
   } catch (error) {
     // Recursive DOM code (serialisers, Readability) overflows on absurdly nested hostile markup.
-    if (error instanceof RangeError) throw new ArchiveError('corrupt', `the page is nested too deeply to read (${error.message})`);
+    if (error instanceof RangeError) throw new ArchiveError('corrupt', `the page is nested too deeply to read (${libraryMessage(error)})`);
     throw error;
   }
 };
@@ -91,7 +91,7 @@ function runReadability(doc: Document, warnings: string[]): Article | null {
     return new Readability(doc, { maxElemsToParse: maxReadabilityElements }).parse();
   } catch (error) {
     if (error instanceof RangeError) throw error;
-    warnings.push(`article extraction failed (${error instanceof Error ? error.message : String(error)})`);
+    warnings.push(`article extraction failed (${libraryMessage(error)})`);
     return null;
   }
 }

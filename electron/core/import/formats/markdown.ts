@@ -4,6 +4,7 @@ import { parse as parseYaml } from 'yaml';
 import { ArchiveError } from '../../../shared/errors.js';
 import { sanitizeHtml } from '../sanitize-html.js';
 import { decodeText, looksBinary } from '../decode-text.js';
+import { libraryMessage } from '../parse-helpers.js';
 import { emptyDocument, type Parser } from '../parsed-document.js';
 import { cleanText } from './txt.js';
 
@@ -31,7 +32,7 @@ function splitFrontMatter(text: string): { meta: Record<string, unknown>; body: 
     if (meta === null || typeof meta !== 'object' || Array.isArray(meta)) return { meta: {}, body, warning: null };
     return { meta: meta as Record<string, unknown>, body, warning: null };
   } catch (error) {
-    return { meta: {}, body: text, warning: `front matter ignored: it is not valid YAML (${(error as Error).message.split('\n')[0]})` };
+    return { meta: {}, body: text, warning: `front matter ignored: it is not valid YAML (${libraryMessage(error)})` };
   }
 }
 
@@ -42,7 +43,8 @@ export const parseMarkdown: Parser = async (bytes) => {
   const { text, encoding } = decodeText(bytes);
   const { meta, body, warning } = splitFrontMatter(cleanText(text));
   if (body.trim() === '' && !asString(meta.title)) throw new ArchiveError('empty', 'the file holds no text');
-  const html = sanitizeHtml(await marked.parse(body, { async: true, gfm: true }));
+  const warnings = warning ? [warning] : [];
+  const html = await renderMarkdown(body, warnings);
   return {
     ...emptyDocument(),
     title: asString(meta.title),
@@ -54,6 +56,21 @@ export const parseMarkdown: Parser = async (bytes) => {
     lang: asString(meta.lang),
     encoding,
     tags: asTags(meta.tags),
-    warnings: warning ? [warning] : [],
+    warnings,
   };
 };
+
+/**
+ * Sanitised HTML of the Markdown, or null (with a warning) when marked cannot render it: it
+ * recurses per nesting level, and a hostile file nested thousands deep overflows its stack.
+ * The text is still imported and searchable.
+ */
+async function renderMarkdown(body: string, warnings: string[]): Promise<string | null> {
+  try {
+    return sanitizeHtml(await marked.parse(body, { async: true, gfm: true }));
+  } catch (error) {
+    const why = error instanceof RangeError || /call stack/iu.test(libraryMessage(error)) ? 'it nests too deeply' : libraryMessage(error);
+    warnings.push(`the Markdown could not be formatted (${why}): it is shown as plain text`);
+    return null;
+  }
+}

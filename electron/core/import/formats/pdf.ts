@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { getDocument, type PDFDocumentLoadingTask, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { ArchiveError } from '../../../shared/errors.js';
-import { checkInputSize, checkTextLimit, documentLanguage, isoDateKeepingOffset } from '../parse-helpers.js';
+import { checkInputSize, checkTextLimit, documentLanguage, isoDateKeepingOffset, libraryMessage } from '../parse-helpers.js';
 import { emptyDocument, type ParseContext, type ParsedDocument, type Parser } from '../parsed-document.js';
 import { detectLamAlefSwap, repairArabicSpacing, repairLamAlef, type LamAlefSwap, lamAlefVariants } from './pdf-arabic.js';
 
@@ -282,11 +282,11 @@ function metadataString(value: unknown): string | null {
 function openError(error: unknown): ArchiveError {
   if (error instanceof ArchiveError) return error;
   const name = (error as { name?: unknown } | null)?.name;
-  const message = String((error as { message?: unknown } | null)?.message ?? error);
+  const message = libraryMessage((error as { message?: unknown } | null)?.message ?? error);
   if (name === 'PasswordException') {
     return new ArchiveError('encrypted', 'this PDF is password-protected; remove the password (or print it to a new PDF) and import that copy');
   }
-  return new ArchiveError('corrupt', `this file is damaged or not a PDF (${message.replace(/\.$/u, '')})`);
+  return new ArchiveError('corrupt', `this file is damaged or not a PDF (${message})`);
 }
 
 /** What parsePdfDetailed returns: the document and the lam-alef finding the indexer needs. */

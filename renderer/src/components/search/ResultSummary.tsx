@@ -1,3 +1,5 @@
+import type { SearchNotice } from '../../../../electron/shared/dto.js';
+import { noticeText } from '../../../../electron/shared/search-notices.js';
 import { plural } from '../../lib/format.js';
 import { Icon } from '../common/Icon.js';
 
@@ -7,21 +9,28 @@ interface ResultSummaryProps {
   canSave: boolean;
   saved: boolean;
   onSave(): void;
+  /** How the query was searched differently from how it reads, one short line each. */
+  notices?: SearchNotice[];
 }
 
-/** "123 results", announced politely, with the save-this-search star. */
-export function ResultSummary({ total, loading, canSave, saved, onSave }: ResultSummaryProps) {
+/** "123 results", announced politely, with the save-this-search star (and any notices under it). */
+export function ResultSummary({ total, loading, canSave, saved, onSave, notices = [] }: ResultSummaryProps) {
   return (
-    <div className="result-summary">
-      <span role="status" aria-live="polite" className="result-count">
-        {plural(total, 'result')}
-        {loading && <span className="spinner" aria-label="Searching" />}
-      </span>
-      {canSave && (
-        <button type="button" className={`icon-button${saved ? ' on' : ''}`} onClick={onSave} aria-label={saved ? 'Search saved' : 'Save this search'} title={saved ? 'Saved' : 'Save this search'} aria-pressed={saved}>
-          <Icon name="star" />
-        </button>
-      )}
-    </div>
+    <>
+      <div className="result-summary">
+        <span role="status" aria-live="polite" className="result-count">
+          {plural(total, 'result')}
+          {loading && <span className="spinner" aria-label="Searching" />}
+        </span>
+        {canSave && (
+          <button type="button" className={`icon-button${saved ? ' on' : ''}`} onClick={onSave} aria-label={saved ? 'Search saved' : 'Save this search'} title={saved ? 'Saved' : 'Save this search'} aria-pressed={saved}>
+            <Icon name="star" />
+          </button>
+        )}
+      </div>
+      {notices.map((n) => (
+        <p key={n.term} className="result-notice">{noticeText(n)}</p>
+      ))}
+    </>
   );
 }

@@ -1,0 +1,42 @@
+// The methods that only read the archive (contract.ts methodAccess), on any connection: the one
+// connection of an in-process session, or a reader thread's own beside the writer.
+import type { ArchiveHandlers, ReadMethod } from '../shared/contract.js';
+import { highlightSpans } from './search/highlight.js';
+import { positiveTerms, prepareQuery, runSearch } from './search/run-search.js';
+import type { Vocabulary } from './search/vocabulary.js';
+import { countContents } from './storage/counts.js';
+import type { Db } from './storage/database.js';
+import { itemDetail } from './storage/items.js';
+import { listNotes } from './storage/notes.js';
+import { listSavedSearches } from './storage/saved-searches.js';
+import { listTags } from './storage/tags.js';
+
+export type ReadHandlers = Pick<ArchiveHandlers, ReadMethod>;
+
+/** The read-only methods of the archive in `dir`, on connection `db`. */
+export function readHandlers(db: Db, vocabulary: Vocabulary, dir: string): ReadHandlers {
+  return {
+    async search(args) {
+      return runSearch(db, vocabulary, args);
+    },
+    async highlight({ query, texts }) {
+      const terms = positiveTerms(prepareQuery(query, vocabulary).analysed);
+      return texts.map((text) => highlightSpans(text, terms));
+    },
+    async getItem({ id }) {
+      return itemDetail(db, id);
+    },
+    async listTags() {
+      return listTags(db);
+    },
+    async listNotes({ on }) {
+      return listNotes(db, on);
+    },
+    async stats() {
+      return { ...countContents(db), archiveDir: dir };
+    },
+    async listSavedSearches() {
+      return listSavedSearches(db);
+    },
+  };
+}
