@@ -157,6 +157,8 @@ describe('environment errors have their own codes and statuses', () => {
     expect(res.status).toBe(503);
     const { error } = res.json() as { error: { code: string; message: string } };
     expect(error.code).toBe('corrupt');
-    expect(error.message).toMatch(/^the archive database is damaged \(.*\): restore it from a backup$/u);
+    // The storage layer's message: which file, what SQLite found, and to restore a backup; one line.
+    expect(error.message).toMatch(/^the archive database \S+ is damaged \(.*\).*restore a backup/u);
+    expect(error.message).not.toContain('\n');
   });
 });
