@@ -6,6 +6,7 @@ import { statement } from './statements.js';
 import { writeTransaction } from './write-transaction.js';
 import { analyseField, deleteFtsRow, writeFtsRow, type AnalysedField } from './fts-row.js';
 import { tagsOfItem } from './tags.js';
+import { newUid, uidFromSha256 } from './uids.js';
 
 export interface ItemRow {
   id: number;
@@ -30,21 +31,26 @@ export interface ItemRow {
   pages: number | null;
   page_starts: string | null;
   warnings: string;
+  /** Stable id (uids.ts): what exports, backups and links refer to. */
+  uid: string;
+  /** When the item was moved to the trash, or null. */
+  deleted_at: string | null;
 }
 
-export type NewItem = Omit<ItemRow, 'id'>;
+/** A new item: its uid is derived (articles: from the original's sha256; notes: new). */
+export type NewItem = Omit<ItemRow, 'id' | 'uid' | 'deleted_at'>;
 
 const emptyField: AnalysedField = { exact: '', stem: '', tokenCount: 0 };
 
 /** Inserts an item and its index row; `analysed` lets the importer reuse analysis it already did. */
 export function insertItem(db: Db, item: NewItem, analysed?: { title: AnalysedField; body: AnalysedField }): number {
   const info = statement(db, 
-      `INSERT INTO items (kind, title, text, html, lang, dir, byline, site_name, published_at, imported_at, updated_at,
+      `INSERT INTO items (uid, kind, title, text, html, lang, dir, byline, site_name, published_at, imported_at, updated_at,
          parent_id, source_path, source_format, source_sha256, source_encoding, source_bytes, text_sha256, pages, page_starts, warnings)
-       VALUES (@kind, @title, @text, @html, @lang, @dir, @byline, @site_name, @published_at, @imported_at, @updated_at,
+       VALUES (@uid, @kind, @title, @text, @html, @lang, @dir, @byline, @site_name, @published_at, @imported_at, @updated_at,
          @parent_id, @source_path, @source_format, @source_sha256, @source_encoding, @source_bytes, @text_sha256, @pages, @page_starts, @warnings)`,
     )
-    .run(item);
+    .run({ ...item, uid: item.source_sha256 ? uidFromSha256(item.source_sha256) : newUid() });
   const id = Number(info.lastInsertRowid);
   if (analysed && item.kind === 'article') {
     writeFtsRow(db, id, { title: analysed.title, body: analysed.body, notes: emptyField });

@@ -5,6 +5,7 @@ import { databaseFileName, openArchive } from '../../../electron/core/archive.js
 import { migrate, openDatabase, type Db } from '../../../electron/core/storage/database.js';
 import { analyseField } from '../../../electron/core/storage/fts-row.js';
 import { migrations } from '../../../electron/core/storage/migrations.js';
+import { uidFromSha256 } from '../../../electron/core/storage/uids.js';
 import { tempDir } from '../../support/paths.js';
 
 /** An item row and its index row (an article's holds its notes' text), as Khizana has written them since schema 1. */
@@ -40,6 +41,10 @@ const writtenAt: Record<number, (db: Db) => void> = {
     writeItem(db, { id: 3, kind: 'article', title: 'Mombasa harbour', text: 'The old harbour of Mombasa', publishedAt: '2019-05-01', sha: 'b'.repeat(64) });
     db.prepare('INSERT INTO item_tags (item_id, tag_id) VALUES (3, 1)').run();
   },
+  4: (db) => {
+    writeItem(db, { id: 4, kind: 'note', title: 'tide tables', text: 'tide tables for Lamu' });
+    db.prepare("UPDATE items SET uid = '01890a5d-ac96-7000-8000-000000000004' WHERE id = 4").run();
+  },
 };
 
 describe('migrations', () => {
@@ -67,6 +72,12 @@ describe('migrations', () => {
       expect(writtenAt[migration.version], `writtenAt has no rows for schema ${migration.version}`).toBeDefined();
       writtenAt[migration.version]!(db);
     }
+    // Schema 4 gave every earlier item a uid: from the original's sha256 for imports, new for notes.
+    const uids = new Map(db.prepare('SELECT id, uid FROM items').all().map((r) => [(r as { id: number }).id, (r as { uid: string }).uid]));
+    expect(uids.get(1)).toBe(uidFromSha256('a'.repeat(64)));
+    expect(uids.get(3)).toBe(uidFromSha256('b'.repeat(64)));
+    expect(uids.get(2)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(uids.get(4)).toBe('01890a5d-ac96-7000-8000-000000000004');
     db.close();
 
     const archive = await openArchive({ dir, parseWorkers: 0 });
@@ -91,7 +102,8 @@ describe('migrations', () => {
       expect(await ids('in:notes dhows')).toEqual([1, 2]);
       expect(await ids('before:2020 harbour')).toEqual([3]);
       expect((await api.search({ query: 'harbour', facets: true })).facets!.lang).toEqual([{ value: 'en', count: 2 }]);
-      expect(await api.stats({})).toMatchObject({ articles: 2, notes: 1, tags: 2 });
+      expect(await ids('lamu')).toEqual([4]);
+      expect(await api.stats({})).toMatchObject({ articles: 2, notes: 2, tags: 2 });
     } finally {
       await archive.close();
     }
