@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { khizana } from '../support/cli.js';
 import { writeFiles } from '../support/archive.js';
 import { cliPath, repoRoot, tempDir } from '../support/paths.js';
+import { waitForServeUrl } from '../support/serve-url.js';
 import { callApi } from '../web/helpers.js';
 
 interface Run {
@@ -132,22 +133,7 @@ describe.each(mechanisms)('a read-only archive: $name', (mechanism) => {
     const [command, ...args] = mechanism.wrap(dir, [process.execPath, cliPath, '--archive', dir, 'serve', '--port', '0']);
     const child = spawn(command!, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     try {
-      let output = '';
-      const url = await new Promise<string>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no address printed; output so far: ${output}`)), 30_000);
-        const onData = (chunk: Buffer): void => {
-          output += chunk.toString();
-          const match = /Khizana is running at (http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]+)/.exec(output);
-          if (match) {
-            clearTimeout(timer);
-            resolve(match[1]!);
-          }
-        };
-        child.stdout.on('data', onData);
-        child.stderr.on('data', onData);
-        child.on('exit', (code) => reject(new Error(`khizana serve exited with ${code}: ${output}`)));
-      });
-      const { port, searchParams } = new URL(url);
+      const { port, searchParams } = await waitForServeUrl(child);
       const token = searchParams.get('token')!;
       const search = await callApi(Number(port), token, 'search', { query: 'idlib' });
       expect(search.status).toBe(200);

@@ -7,6 +7,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { cliPath, repoRoot, tempDir } from '../support/paths.js';
+import { waitForServeUrl } from '../support/serve-url.js';
 import { callApi, rawRequest } from './helpers.js';
 
 interface Serve {
@@ -31,23 +32,10 @@ async function startServe(archive: string, tmp: string): Promise<Serve> {
     env: { ...process.env, TMPDIR: tmp, NO_COLOR: '1' },
   });
   children.push(child);
-  let output = '';
   let stderr = '';
-  child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
   child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
-  const url = await new Promise<URL>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`serve printed no address: ${output}${stderr}`)), 30_000);
-    const check = (): void => {
-      const match = /Khizana is running at (\S+)/u.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(new URL(match[1]!));
-      }
-    };
-    child.stdout!.on('data', check);
-    void exited.then(({ code }) => reject(new Error(`serve exited with ${code}: ${output}${stderr}`)));
-  });
+  const url = await waitForServeUrl(child);
   return {
     child,
     port: Number(url.port),

@@ -1,10 +1,11 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useArchive } from '../../hooks/archive-context.js';
 import type { BackupState } from '../../hooks/use-backup.js';
 import { errorText } from '../../lib/errors.js';
 import { formatBytes, formatDateTime, plural } from '../../lib/format.js';
 import { timeAgo } from '../../lib/relative-time.js';
 import { Icon } from '../common/Icon.js';
+import { useModalDialog } from '../../hooks/use-modal-dialog.js';
 
 interface BackupDialogProps {
   open: boolean;
@@ -16,15 +17,9 @@ interface BackupDialogProps {
 /** File → Back Up Now…: the backup folder, daily automatic backups, "Back up now", and how to restore. */
 export function BackupDialog({ open, backup, error, onClose }: BackupDialogProps) {
   const { host } = useArchive();
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog(open);
   const { status, busy, written } = backup;
   const [folder, setFolder] = useState('');
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
   useEffect(() => setFolder(status?.folder ?? ''), [status?.folder, open]);
 
   const chooseFolder = async (): Promise<void> => {

@@ -1,7 +1,7 @@
-import { useEffect, useRef } from 'react';
 import type { UploadFile } from '../../api/http-client.js';
 import { Icon } from '../common/Icon.js';
 import { ImportSources } from './ImportSources.js';
+import { useModalDialog } from '../../hooks/use-modal-dialog.js';
 
 interface ImportDialogProps {
   open: boolean;
@@ -14,13 +14,7 @@ interface ImportDialogProps {
 
 /** The modal "Import" dialog (native <dialog>: focus trap and Esc for free). */
 export function ImportDialog({ open, busy, onClose, onPaths, onFiles, onError }: ImportDialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
+  const ref = useModalDialog(open);
   const close = (then: () => void) => () => {
     onClose();
     then();
