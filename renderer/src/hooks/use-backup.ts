@@ -46,13 +46,17 @@ export function useBackup(onError: (error: unknown) => void): BackupState {
   const save = useCallback(
     async (change: { folder?: string | null; auto?: boolean }) => {
       onError(null);
+      // Show the change at once (a checkbox that waits for the round trip feels broken); the
+      // archive's answer, or a reload after an error, settles it.
+      setStatus((current) => (current ? { ...current, ...(change.auto !== undefined ? { auto: change.auto } : {}) } : current));
       try {
         setStatus(await api.setBackupSettings(change));
       } catch (error) {
         onError(error);
+        void refresh();
       }
     },
-    [api, onError],
+    [api, onError, refresh],
   );
 
   return { status, busy, written, backUpNow, save };
