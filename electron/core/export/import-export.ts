@@ -111,29 +111,45 @@ export interface ImportExportDeps {
 const batchSize = 100;
 
 /** Imports the export at `p`; one result per item (its Markdown file's path), like an import of files. */
-export function importExport(deps: ImportExportDeps, p: string): { results: ImportFileResult[]; cancelled: boolean; stopped?: unknown } {
+export async function importExport(deps: ImportExportDeps, p: string): Promise<{ results: ImportFileResult[]; cancelled: boolean; stopped?: unknown }> {
   const { db, archiveDir } = deps;
   const reader = openReader(p);
-  readManifest(reader, p);
+  const manifest = readManifest(reader, p);
   const where = (name: string): string => path.join(p, ...name.split('/'));
   const results: ImportFileResult[] = [];
-  const records: ExportRecord[] = [];
   const items = reader.read('items.jsonl');
   if (!items) throw new ArchiveError('corrupt', `${p} has no items.jsonl; export it again`);
-  let lineNo = 0;
-  for (const line of jsonLines(items)) {
-    lineNo++;
-    let parsed;
-    try {
-      parsed = exportRecordSchema.safeParse(JSON.parse(line));
-    } catch {
-      parsed = null;
+  const total = manifest.counts.articles + manifest.counts.notes;
+  /**
+   * The records in batches, parsed as they are needed (30,000 parsed articles at once would cost
+   * a gigabyte). Articles first: notes are held back to the end, so a note finds its article.
+   */
+  function* batches(): Generator<ExportRecord[]> {
+    const notes: ExportRecord[] = [];
+    let batch: ExportRecord[] = [];
+    let lineNo = 0;
+    for (const line of jsonLines(items!)) {
+      lineNo++;
+      let parsed;
+      try {
+        parsed = exportRecordSchema.safeParse(JSON.parse(line));
+      } catch {
+        parsed = null;
+      }
+      if (!parsed?.success) {
+        results.push({ path: `${where('items.jsonl')}:${lineNo}`, status: 'failed', error: { code: 'corrupt', message: 'this line of items.jsonl is damaged: it was not imported' } });
+        continue;
+      }
+      if (parsed.data.kind === 'note') notes.push(parsed.data);
+      else batch.push(parsed.data);
+      if (batch.length === batchSize) {
+        yield batch;
+        batch = [];
+      }
     }
-    if (parsed?.success) records.push(parsed.data);
-    else results.push({ path: `${where('items.jsonl')}:${lineNo}`, status: 'failed', error: { code: 'corrupt', message: 'this line of items.jsonl is damaged: it was not imported' } });
+    if (batch.length > 0) yield batch;
+    for (let k = 0; k < notes.length; k += batchSize) yield notes.slice(k, k + batchSize);
   }
-  // Articles before notes, so a note finds the article it is attached to.
-  records.sort((a, b) => Number(a.kind === 'note') - Number(b.kind === 'note'));
 
   const idByUid = statement(db, 'SELECT id FROM items WHERE uid = ?').pluck();
   const idBySha = statement(db, 'SELECT id FROM items WHERE source_sha256 = ?').pluck();
@@ -162,12 +178,11 @@ export function importExport(deps: ImportExportDeps, p: string): { results: Impo
   let done = 0;
   let stopped: unknown;
   let cancelled = false;
-  for (let k = 0; k < records.length; k += batchSize) {
+  for (const batch of batches()) {
     if (deps.signal.aborted) {
       cancelled = true;
       break;
     }
-    const batch = records.slice(k, k + batchSize);
     // Originals first, outside the write lock, checked against their sha256 (as an import of files does).
     const temps = new Map<ExportRecord, string>();
     const failures = new Map<ExportRecord, ImportFileResult>();
@@ -225,9 +240,11 @@ export function importExport(deps: ImportExportDeps, p: string): { results: Impo
       if (!result) continue;
       results.push(result);
       done++;
-      deps.onProgress?.({ jobId: deps.jobId, filesDone: done, filesTotal: records.length, bytesDone: done, bytesTotal: records.length, currentFile: null, last: result });
+      deps.onProgress?.({ jobId: deps.jobId, filesDone: done, filesTotal: total, bytesDone: done, bytesTotal: total, currentFile: null, last: result });
     }
     if (stopped) break;
+    // Between batches the archive answers other calls, and another writer gets the lock (as an import of files does).
+    await new Promise((resolve) => setTimeout(resolve, 2));
   }
   if (!stopped && !cancelled) importTagsAndSearches(db, reader);
   return { results, cancelled, ...(stopped ? { stopped } : {}) };
@@ -274,7 +291,7 @@ export async function importExports(deps: ImportExportDeps, paths: string[]): Pr
     }
     if (cancelled || stopped) continue;
     try {
-      const outcome = importExport(deps, path.resolve(p));
+      const outcome = await importExport(deps, path.resolve(p));
       results.push(...outcome.results);
       cancelled ||= outcome.cancelled;
       if (outcome.stopped) stopped = toErrorShape(outcome.stopped);
@@ -283,7 +300,6 @@ export async function importExports(deps: ImportExportDeps, paths: string[]): Pr
       results.push(failed);
       deps.onProgress?.({ jobId: deps.jobId, filesDone: 0, filesTotal: 0, bytesDone: 0, bytesTotal: 0, currentFile: null, last: failed });
     }
-    await new Promise((resolve) => setImmediate(resolve));
   }
   const count = (r: ImportFileResult[], status: ImportFileResult['status']) => r.filter((x) => x.status === status).length;
   const report: ImportReport = {
