@@ -83,6 +83,7 @@ function writeContents(options: WriteExportOptions, sink: ExportSink, created: D
   const counts = { articles: 0, notes: 0, tags: 0, savedSearches: 0, originals: 0 };
   const missingOriginals: string[] = [];
   const originalsDone = new Map<string, string | null>();
+  const originalsToCopy: Array<[string, string]> = [];
   const usedTags = new Set<string>();
 
   // items.jsonl first, as one streamed entry; the Markdown files and originals after it.
@@ -97,7 +98,8 @@ function writeContents(options: WriteExportOptions, sink: ExportSink, created: D
         const source = originalPath(archiveDir, item.source_sha256);
         const name = `originals/${item.source_sha256}${safeExtension(item.source_path)}`;
         if (fs.existsSync(source)) {
-          sink.copy(name, source);
+          // Copied after items.jsonl is closed: a zip entry added while another is open is held in memory.
+          originalsToCopy.push([name, source]);
           originalsDone.set(item.source_sha256, name);
           counts.originals++;
         } else {
@@ -122,6 +124,7 @@ function writeContents(options: WriteExportOptions, sink: ExportSink, created: D
     else counts.articles++;
   }
   jsonl.close();
+  for (const [name, source] of originalsToCopy) sink.copy(name, source);
 
   for (const id of ids) {
     const item = row.get(id) as ItemRow;
