@@ -6,37 +6,41 @@ import { formatBytes, plural } from '../../lib/format.js';
 import { Icon } from '../common/Icon.js';
 
 /** What to export: everything, the current search's results, or the open item. */
-export type ExportScope = { kind: 'all' } | { kind: 'search'; query: string; total: number } | { kind: 'item'; id: number; title: string };
+export type ExportScope = { kind: 'all' } | { kind: 'search'; query: string; total: number } | { kind: 'item'; id: number };
 
 interface ExportDialogProps {
   open: boolean;
-  scope: ExportScope;
+  /** The choices, the first one selected when the dialog opens. */
+  scopes: ExportScope[];
   onClose(): void;
 }
 
 function scopeText(scope: ExportScope): string {
-  if (scope.kind === 'all') return 'every item and note of the archive';
-  if (scope.kind === 'search') return `the ${plural(scope.total, 'result')} of this search (all pages) and the notes attached to them`;
-  return `“${scope.title}” and the notes attached to it`;
+  if (scope.kind === 'all') return 'Everything in the archive';
+  if (scope.kind === 'search') return `The ${plural(scope.total, 'result')} of this search (all pages)`;
+  return `The open item (#${scope.id})`;
 }
 
 /**
  * Export…: asks where to write (a new or empty folder, or a path ending in .zip; in the browser a
  * path on the machine that serves the archive, as import by path does) and exports there.
  */
-export function ExportDialog({ open, scope, onClose }: ExportDialogProps) {
+export function ExportDialog({ open, scopes, onClose }: ExportDialogProps) {
   const { api, host } = useArchive();
   const ref = useRef<HTMLDialogElement>(null);
   const [target, setTarget] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [written, setWritten] = useState<ExportResult | null>(null);
+  const [chosen, setChosen] = useState(0);
+  const scope = scopes[chosen] ?? scopes[0] ?? { kind: 'all' };
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
     if (open && !dialog.open) dialog.showModal();
     if (!open && dialog.open) dialog.close();
     if (open) {
+      setChosen(0);
       setError(null);
       setWritten(null);
     }
@@ -69,9 +73,18 @@ export function ExportDialog({ open, scope, onClose }: ExportDialogProps) {
         </button>
       </header>
       <p className="muted">
-        Exports {scopeText(scope)} as Markdown files (open the folder as an Obsidian vault), with every field in items.jsonl, tags,
-        saved searches and the original files. Khizana can import the export back.
+        Markdown files (open the folder as an Obsidian vault), every field in items.jsonl, tags, saved searches and the original
+        files; notes attached to exported items come along. Khizana can import the export back.
       </p>
+      {scopes.length > 1 && (
+        <fieldset className="export-scope">
+          {scopes.map((s, k) => (
+            <label key={s.kind}>
+              <input type="radio" name="export-scope" checked={k === chosen} onChange={() => setChosen(k)} /> {scopeText(s)}
+            </label>
+          ))}
+        </fieldset>
+      )}
       <form
         className="path-import"
         onSubmit={(e) => {
