@@ -76,11 +76,13 @@ export async function openArchive(options: OpenArchiveOptions): Promise<ArchiveS
       const jobId = args.jobId ?? randomUUID();
       const job = new AbortController();
       jobs.set(jobId, job);
-      // Exports (a folder with an export manifest, or a .zip) are imported back as they were; the rest are files.
-      const exported = await importExports({ db, archiveDir: dir, signal: job.signal, jobId, onProgress: (progress) => options.onEvent?.({ type: 'importProgress', progress }) }, args.paths);
-      const pool = exported.others.length > 0 ? parsers.acquire() : null;
+      let acquired = false;
       try {
+        // Exports (a folder with an export manifest, or a .zip) are imported back as they were; the rest are files.
+        const exported = await importExports({ db, archiveDir: dir, signal: job.signal, jobId, onProgress: (progress) => options.onEvent?.({ type: 'importProgress', progress }) }, args.paths);
         if (exported.others.length === 0 || exported.report.stopped || exported.report.cancelled) return exported.report;
+        const pool = parsers.acquire();
+        acquired = true;
         return exported.merge(await importPaths(
           {
             db, archiveDir: dir, limits,
@@ -93,7 +95,7 @@ export async function openArchive(options: OpenArchiveOptions): Promise<ArchiveS
           { paths: exported.others, tags: args.tags, jobId, sourceRoot: args.sourceRoot },
         ));
       } finally {
-        if (exported.others.length > 0) parsers.release();
+        if (acquired) parsers.release();
         if (jobs.get(jobId) === job) jobs.delete(jobId); // a reused job id belongs to its latest import
       }
     }),
