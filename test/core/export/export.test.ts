@@ -128,6 +128,9 @@ describe('export and import back', () => {
       expect(name).not.toMatch(/^(con|prn|aux|nul)(\.|$)/i);
     }
     expect(articles.some((n) => /[\u0600-\u06ff]/.test(n))).toBe(true); // Arabic kept
+    const uids = fs.readFileSync(path.join(target, 'items.jsonl'), 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { uid: string }).uid);
+    const frontUids = [...articles.map((n) => `items/${n}`), ...notes.map((n) => `notes/${n}`)].map((f) => frontMatter(path.join(target, f)).meta.uid);
+    expect(frontUids.sort()).toEqual(uids.sort()); // every file parses, one per item
     const sample = articles.find((n) => n.startsWith('كشفت'))!;
     const { meta, body } = frontMatter(path.join(target, 'items', sample));
     expect(meta).toMatchObject({ lang: 'ar', format: 'txt', tags: ['syria/idlib'] });
