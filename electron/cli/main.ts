@@ -5,6 +5,7 @@ import { resolveArchiveDir } from '../core/archive-location.js';
 import type { ArchiveEvent } from '../shared/dto.js';
 import { ArchiveError, toErrorShape } from '../shared/errors.js';
 import { backupCommand, restoreCommand } from './commands/backup.js';
+import { exportCommand } from './commands/export.js';
 import { importCommand, type SubscribeEvents } from './commands/import.js';
 import { deleteCommand, noteCommand, notesCommand, showCommand, tagCommand, tagsCommand } from './commands/items.js';
 import { searchCommand } from './commands/search.js';
@@ -23,6 +24,7 @@ const commands: Record<string, Command> = {
   note: noteCommand,
   notes: notesCommand,
   delete: deleteCommand,
+  export: exportCommand,
 };
 
 /** Commands that open the archive folder themselves (restore writes a new one). */

@@ -17,6 +17,7 @@ Commands:
   serve [--port N]                         the app in your browser, on 127.0.0.1 only
   backup FILE [--json]                     write a backup file (while the app or serve runs, too)
   restore FILE [--json]                    restore a backup into --archive DIR (new or empty)
+  export DIR|FILE.zip [--query Q] [--json] export to Markdown, JSON lines and the originals
 
 Options:
   --archive DIR   the archive folder (default: $KHIZANA_ARCHIVE, else your OS data folder)
@@ -34,7 +35,8 @@ export const commandHelp: Record<string, string> = {
   import: `Usage: khizana import <path...> [--tag T]... [--json]
 
 Imports files and folders (folders recursively; hidden files are skipped).
-Supported: see the README. Exact duplicates (same bytes, or the same text in
+Supported: see the README. A Khizana export (its folder or .zip) is imported
+back as it was: same uids, text, tags, notes and saved searches. Exact duplicates (same bytes, or the same text in
 another encoding) are reported as "duplicate", never stored twice.
 
   --tag T    tag every imported item (repeatable; hierarchical: syria/idlib)
@@ -91,6 +93,17 @@ checked against the backup's manifest first: a damaged, incomplete or foreign
 file is refused and nothing is written to DIR.
 
   --json   the result as one JSON object`,
+  export: `Usage: khizana export DIR|FILE.zip [--query Q] [--json]
+
+Exports the archive in an open format anyone can read without Khizana: one
+Markdown file per article and per note (YAML front matter: uid, title, authors,
+dates, tags, source file, sha256), items.jsonl with every field, tags.json
+(with colours), saved-searches.json and the original files. Open the folder as
+an Obsidian vault to read the notes. DIR must be new or empty; FILE.zip must not
+exist. \`khizana import DIR|FILE.zip\` brings an export back into an archive.
+
+  --query Q   only the items this search finds (and the notes attached to them)
+  --json      the result as one JSON object`,
   serve: `Usage: khizana serve [--port N]
 
 Serves the Khizana UI and the archive on http://127.0.0.1 only, protected by a

@@ -21,6 +21,7 @@ import { guardWrites } from './write-guard.js';
 import { backupService } from './backup/service.js';
 import { idleCheckpoints } from './storage/wal-checkpoint.js';
 import os from 'node:os';
+import { importExports } from './export/import-export.js';
 
 export interface ArchiveSession {
   api: ArchiveApi;
@@ -75,9 +76,14 @@ export async function openArchive(options: OpenArchiveOptions): Promise<ArchiveS
       const jobId = args.jobId ?? randomUUID();
       const job = new AbortController();
       jobs.set(jobId, job);
-      const pool = parsers.acquire();
+      let acquired = false;
       try {
-        return await importPaths(
+        // Exports (a folder with an export manifest, or a .zip) are imported back as they were; the rest are files.
+        const exported = await importExports({ db, archiveDir: dir, signal: job.signal, jobId, onProgress: (progress) => options.onEvent?.({ type: 'importProgress', progress }) }, args.paths);
+        if (exported.others.length === 0 || exported.report.stopped || exported.report.cancelled) return exported.report;
+        const pool = parsers.acquire();
+        acquired = true;
+        return exported.merge(await importPaths(
           {
             db, archiveDir: dir, limits,
             parse: pool ? (job, bytes) => pool.parse(job, bytes) : (job, bytes) => parseInProcess(job, bytes, limits),
@@ -86,10 +92,10 @@ export async function openArchive(options: OpenArchiveOptions): Promise<ArchiveS
             onProgress: (progress) => options.onEvent?.({ type: 'importProgress', progress }),
             signal: job.signal,
           },
-          { paths: args.paths, tags: args.tags, jobId, sourceRoot: args.sourceRoot },
-        );
+          { paths: exported.others, tags: args.tags, jobId, sourceRoot: args.sourceRoot },
+        ));
       } finally {
-        parsers.release();
+        if (acquired) parsers.release();
         if (jobs.get(jobId) === job) jobs.delete(jobId); // a reused job id belongs to its latest import
       }
     }),

@@ -10,6 +10,7 @@ import { itemDetail } from './storage/items.js';
 import { listNotes } from './storage/notes.js';
 import { listSavedSearches } from './storage/saved-searches.js';
 import { listTags } from './storage/tags.js';
+import { writeExport } from './export/write-export.js';
 
 export type ReadHandlers = Pick<ArchiveHandlers, ReadMethod>;
 
@@ -37,6 +38,9 @@ export function readHandlers(db: Db, vocabulary: Vocabulary, dir: string): ReadH
     },
     async listSavedSearches() {
       return listSavedSearches(db);
+    },
+    async exportItems({ target, query, ids }) {
+      return writeExport({ db, archiveDir: dir, vocabulary, target, query, ids });
     },
   };
 }

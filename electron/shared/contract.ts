@@ -6,6 +6,7 @@ import type {
   ArchiveStats,
   BackupResult,
   BackupStatus,
+  ExportResult,
   ImportReport,
   ItemDetail,
   NoteInfo,
@@ -87,6 +88,14 @@ export const archiveMethods = {
     ifDue: z.boolean().default(false),
   }),
   backupStatus: z.object({}),
+  exportItems: z.object({
+    /** A new or empty folder, or a file ending in .zip (it must not exist). */
+    target: z.string().trim().min(1, 'choose where to export').max(4096),
+    /** Only the items this search finds (every page); with `ids`, both. */
+    query: z.string().max(10_000).optional(),
+    /** Only these items (the selection); notes attached to them come along. */
+    ids: z.array(itemId).max(1_000_000).optional(),
+  }),
   setBackupSettings: z.object({
     folder: z.string().trim().min(1, 'choose a folder').max(4096).nullable().optional(),
     auto: z.boolean().optional(),
@@ -122,6 +131,8 @@ export interface ArchiveApi {
   backupNow(args?: MethodArgs<'backupNow'>): Promise<BackupResult | null>;
   /** The backup folder, automatic backups, and the last backup. */
   backupStatus(args?: MethodArgs<'backupStatus'>): Promise<BackupStatus>;
+  /** Exports everything, a search's hits or chosen items to an open format (Markdown, JSON lines, originals). */
+  exportItems(args: MethodArgs<'exportItems'>): Promise<ExportResult>;
   /** Sets the backup folder and/or automatic daily backups. */
   setBackupSettings(args: MethodArgs<'setBackupSettings'>): Promise<BackupStatus>;
 }
@@ -160,6 +171,9 @@ export const methodAccess = {
   backupNow: { writes: 'make backups' },
   backupStatus: 'writer', // the writer runs the backups and knows one in progress
   setBackupSettings: { writes: 'change backup settings' },
+  // 'read': it only reads the archive (the file it writes is outside it), so a reader thread runs
+  // it without holding up imports and edits, and a read-only or damaged archive can still be exported.
+  exportItems: 'read',
 } as const satisfies Record<MethodName, MethodAccess>;
 
 /** What a method changes, as a read-only archive's refusal says it ("cannot …"), or null when it changes nothing. */

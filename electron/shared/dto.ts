@@ -198,3 +198,14 @@ export interface BackupStatus {
 
 /** Events the archive pushes to its callers. */
 export type ArchiveEvent = { type: 'importProgress'; progress: ImportProgress };
+
+/** What `exportItems` wrote. */
+export interface ExportResult {
+  target: string;
+  createdAt: string;
+  bytes: number;
+  seconds: number;
+  counts: { articles: number; notes: number; tags: number; savedSearches: number; originals: number };
+  /** sha256 of originals the archive refers to but did not have (not in the export). */
+  missingOriginals: string[];
+}

@@ -9,6 +9,7 @@ import { Reader, type Selection } from './components/reader/Reader.js';
 import { FilterBar } from './components/search/FilterBar.js';
 import { NoResults } from './components/search/NoResults.js';
 import { ResultsList } from './components/search/ResultsList.js';
+import { ExportDialog, type ExportScope } from './components/export/ExportDialog.js';
 import { ResultSummary } from './components/search/ResultSummary.js';
 import { SearchBox } from './components/search/SearchBox.js';
 import { Sidebar, type View } from './components/sidebar/Sidebar.js';
@@ -34,6 +35,7 @@ export function App() {
   const [importOpen, setImportOpen] = useState(false);
   const [backupOpen, setBackupOpen] = useState(false);
   const [backupError, setBackupError] = useState<unknown>(null);
+  const [exportFrom, setExportFrom] = useState<'all' | 'search' | null>(null);
   const [error, setError] = useState<unknown>(null);
   const searchRef = useRef<HTMLInputElement>(null);
 
@@ -105,6 +107,7 @@ export function App() {
         backup={backup.status}
         onView={onView}
         onBackup={openBackup}
+        onExport={() => setExportFrom('all')}
         onImport={() => setImportOpen(true)}
         onNewNote={newNote}
         onApplySaved={(s) => { setText(s.text); setFilters(s.filters); setSort(s.sort); }}
@@ -124,6 +127,7 @@ export function App() {
                 canSave={hasText || filtered}
                 saved={saved.has(searchedText, filters)}
                 onSave={() => void saved.save(searchedText, filters, sort)}
+                onExport={hasText || filtered ? () => setExportFrom('search') : undefined}
                 notices={results.notices}
               />
             </div>
@@ -169,9 +173,18 @@ export function App() {
         onFiles={imports.importFiles}
         onError={setError}
       />
+      <ExportDialog open={exportFrom !== null} scopes={exportScopes(exportFrom, hasText || filtered ? { query, total: results.total } : null, selection?.id ?? null)} onClose={() => setExportFrom(null)} />
       <BackupDialog open={backupOpen} backup={backup} error={backupError} onClose={() => setBackupOpen(false)} />
       <ImportStatus state={imports.state} onCancel={imports.cancel} onDismiss={imports.dismiss} />
       <DropOverlay visible={dragging} />
     </div>
   );
+}
+
+/** Export…'s choices: where it was opened from first, then the current search and the open item when there are. */
+function exportScopes(from: 'all' | 'search' | null, search: { query: string; total: number } | null, openId: number | null): ExportScope[] {
+  const all: ExportScope = { kind: 'all' };
+  const found: ExportScope[] = search && search.total > 0 ? [{ kind: 'search', ...search }] : [];
+  const item: ExportScope[] = openId !== null ? [{ kind: 'item', id: openId }] : [];
+  return from === 'search' ? [...found, all, ...item] : [all, ...found, ...item];
 }

@@ -49,7 +49,11 @@ it('backs up from the dialog and shows the last backup in the sidebar', async ()
   const folder = tempDir('khizana-ui-backups-');
   await dialog.getByLabel('Backup folder').fill(folder);
   await dialog.getByRole('button', { name: 'Use this folder' }).click();
-  await dialog.getByRole('checkbox', { name: /Back up automatically every day/ }).check();
+  // The checkbox shows the saved setting: it turns on when the archive has saved it, not at the click.
+  const auto = dialog.getByRole('checkbox', { name: /Back up automatically every day/ });
+  await expect.poll(() => auto.isEnabled()).toBe(true);
+  await auto.click();
+  await expect.poll(() => auto.isChecked()).toBe(true);
   await dialog.getByRole('button', { name: 'Back up now' }).click();
   await expect.poll(() => dialog.getByRole('status').textContent(), { timeout: 20_000 }).toMatch(/^Backed up 0 articles, 1 note and 0 original files \(/);
   expect(await dialog.getByRole('alert').count()).toBe(0);

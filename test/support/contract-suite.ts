@@ -92,6 +92,15 @@ export function contractSuite(open: (onEvent: (event: ArchiveEvent) => void) => 
     await api.setBackupSettings({ auto: false });
   });
 
+  it('exports a search to a zip and refuses a non-empty folder', async () => {
+    const target = `${tempDir('khizana-export-')}/raqqa.zip`;
+    const total = (await session.api.search({ query: 'Raqqa', limit: 1 })).total;
+    const result = await session.api.exportItems({ target, query: 'Raqqa' });
+    expect(result.counts.articles + result.counts.notes).toBeGreaterThanOrEqual(total);
+    expect(fs.statSync(target).size).toBe(result.bytes);
+    await expect(session.api.exportItems({ target: writeFiles({ 'x.txt': 'x' }) })).rejects.toMatchObject({ code: 'invalid-argument' });
+  });
+
   it('errors cross the transport as {code, message}', async () => {
     await expect(session.api.getItem({ id: 424242 })).rejects.toMatchObject({ code: 'not-found' });
     await expect(session.api.addTag({ id: 1, tag: '   ' })).rejects.toMatchObject({ code: 'invalid-argument' });

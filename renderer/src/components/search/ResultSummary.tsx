@@ -9,12 +9,14 @@ interface ResultSummaryProps {
   canSave: boolean;
   saved: boolean;
   onSave(): void;
+  /** Opens Export… for these results (absent when there is no search). */
+  onExport?: (() => void) | undefined;
   /** How the query was searched differently from how it reads, one short line each. */
   notices?: SearchNotice[];
 }
 
 /** "123 results", announced politely, with the save-this-search star (and any notices under it). */
-export function ResultSummary({ total, loading, canSave, saved, onSave, notices = [] }: ResultSummaryProps) {
+export function ResultSummary({ total, loading, canSave, saved, onSave, onExport, notices = [] }: ResultSummaryProps) {
   return (
     <>
       <div className="result-summary">
@@ -25,6 +27,11 @@ export function ResultSummary({ total, loading, canSave, saved, onSave, notices 
         {canSave && (
           <button type="button" className={`icon-button${saved ? ' on' : ''}`} onClick={onSave} aria-label={saved ? 'Search saved' : 'Save this search'} title={saved ? 'Saved' : 'Save this search'} aria-pressed={saved}>
             <Icon name="star" />
+          </button>
+        )}
+        {onExport && total > 0 && (
+          <button type="button" className="link-button" onClick={onExport} title="Export these results">
+            Export…
           </button>
         )}
       </div>

@@ -18,6 +18,7 @@ interface SidebarProps {
   backup: BackupStatus | undefined;
   onView(view: View): void;
   onBackup(): void;
+  onExport(): void;
   onImport(): void;
   onNewNote(): void;
   onApplySaved(search: SavedSearch): void;
@@ -69,6 +70,9 @@ export function Sidebar(props: SidebarProps) {
         <BackupWhen status={props.backup} />
         <button type="button" className="button" onClick={props.onBackup}>
           Back up…
+        </button>
+        <button type="button" className="button" onClick={props.onExport}>
+          Export…
         </button>
       </footer>
     </nav>
