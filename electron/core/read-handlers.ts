@@ -10,6 +10,7 @@ import { itemDetail } from './storage/items.js';
 import { listNotes } from './storage/notes.js';
 import { listSavedSearches } from './storage/saved-searches.js';
 import { listTags } from './storage/tags.js';
+import { listTrash } from './storage/trash.js';
 
 export type ReadHandlers = Pick<ArchiveHandlers, ReadMethod>;
 
@@ -34,6 +35,9 @@ export function readHandlers(db: Db, vocabulary: Vocabulary, dir: string): ReadH
     },
     async stats() {
       return { ...countContents(db), archiveDir: dir };
+    },
+    async listTrash() {
+      return listTrash(db);
     },
     async listSavedSearches() {
       return listSavedSearches(db);
