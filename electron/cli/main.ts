@@ -6,7 +6,7 @@ import type { ArchiveEvent } from '../shared/dto.js';
 import { ArchiveError, toErrorShape } from '../shared/errors.js';
 import { backupCommand, restoreCommand } from './commands/backup.js';
 import { importCommand, type SubscribeEvents } from './commands/import.js';
-import { deleteCommand, noteCommand, notesCommand, showCommand, tagCommand, tagsCommand } from './commands/items.js';
+import { deleteCommand, noteCommand, notesCommand, showCommand, tagCommand, tagsCommand, trashCommand, undeleteCommand } from './commands/items.js';
 import { searchCommand } from './commands/search.js';
 import { UsageError } from './output.js';
 import { commandHelp, mainHelp } from './usage.js';
@@ -23,6 +23,8 @@ const commands: Record<string, Command> = {
   note: noteCommand,
   notes: notesCommand,
   delete: deleteCommand,
+  undelete: undeleteCommand,
+  trash: trashCommand,
 };
 
 /** Commands that open the archive folder themselves (restore writes a new one). */
