@@ -4,6 +4,7 @@ import { ErrorBanner } from '../common/ErrorBanner.js';
 import { ArticleView } from './ArticleView.js';
 import { NoteView } from './NoteView.js';
 import { ReaderEmpty } from './ReaderEmpty.js';
+import type { Trashed } from '../trash/UndoToast.js';
 
 /** What the reader shows: an item by id, or a new note (draftKey) not saved yet. */
 export interface Selection {
@@ -20,11 +21,13 @@ interface ReaderProps {
   onOpenTag(tag: string): void;
   onNoteCreated(note: NoteInfo, draftKey: string): void;
   onClosed(): void;
+  /** An item went to the trash from the reader. */
+  onTrashed(trashed: Trashed): void;
   onError(error: unknown): void;
 }
 
 /** Right pane: the open article or note. */
-export function Reader({ selection, query, allTags, onOpenItem, onOpenTag, onNoteCreated, onClosed, onError }: ReaderProps) {
+export function Reader({ selection, query, allTags, onOpenItem, onOpenTag, onNoteCreated, onClosed, onTrashed, onError }: ReaderProps) {
   const { value: item, error, loading } = useItem(selection?.id ?? null);
   if (!selection) return <ReaderEmpty />;
   if (selection.draftKey) {
@@ -49,5 +52,5 @@ export function Reader({ selection, query, allTags, onOpenItem, onOpenTag, onNot
       <NoteView key={item.id} item={item} allTags={allTags} onCreated={() => undefined} onOpenItem={onOpenItem} onOpenTag={onOpenTag} onDeleted={onClosed} onError={onError} />
     );
   }
-  return <ArticleView key={item.id} item={item} query={query} allTags={allTags} onOpenTag={onOpenTag} onDeleted={onClosed} onError={onError} />;
+  return <ArticleView key={item.id} item={item} query={query} allTags={allTags} onOpenTag={onOpenTag} onDeleted={(trashed) => { onClosed(); if (trashed) onTrashed(trashed); }} onError={onError} />;
 }
