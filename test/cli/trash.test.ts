@@ -25,6 +25,9 @@ describe('khizana delete, trash, undelete, trash empty', () => {
     expect(deleted.status).toBe(0);
     expect(deleted.stdout).toContain(`#${id} moved to the trash with 2 attached notes`);
     expect(JSON.parse(run('search', 'heron', '--json').stdout).total).toBe(0);
+    // Importing it again says where it is, and leaves it in the trash.
+    expect(run('import', dir).stdout).toMatch(new RegExp(`^duplicate\\s+of #${id}\\s+.*heron\\.txt  \\(already in the archive's trash as item ${id}: restore it with khizana undelete ${id}`, 'm'));
+    expect(JSON.parse(run('search', 'heron', '--json').stdout).total).toBe(0);
     const trash = JSON.parse(run('trash', '--json').stdout) as Array<{ id: number; uid: string; notes: number }>;
     expect(trash).toEqual([expect.objectContaining({ id: imported.id, uid: shown.uid, notes: 2 })]);
     expect(run('trash').stdout).toMatch(new RegExp(`^#${id}\\s+Herons of the marsh.*2 notes`, 'm'));
