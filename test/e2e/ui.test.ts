@@ -346,6 +346,19 @@ describe('Khizana in Chromium', () => {
     await expect.poll(() => page.locator('.result-count').innerText()).toBe('0 results');
   });
 
+  it('a standalone note goes to the trash too, and Undo brings it back', async () => {
+    await searchFor('');
+    await page.getByRole('button', { name: /^Notes/ }).first().click();
+    await expect.poll(() => page.locator('.result-count').innerText()).toBe('2 results');
+    await results().filter({ hasText: 'أسئلة للمقابلة' }).click();
+    await page.getByRole('button', { name: 'Delete note' }).click();
+    await expect.poll(() => toast().innerText()).toMatch(/أسئلة للمقابلة\s*moved to the trash\.$/m);
+    await expect.poll(() => page.locator('.result-count').innerText()).toBe('1 result');
+    await toast().getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => page.locator('.result-count').innerText()).toBe('2 results');
+    await page.getByRole('button', { name: 'All items' }).click();
+  });
+
   it('follows the OS into dark mode', async () => {
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.getByRole('button', { name: 'All items' }).click();

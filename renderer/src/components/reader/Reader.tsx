@@ -29,6 +29,10 @@ interface ReaderProps {
 /** Right pane: the open article or note. */
 export function Reader({ selection, query, allTags, onOpenItem, onOpenTag, onNoteCreated, onClosed, onTrashed, onError }: ReaderProps) {
   const { value: item, error, loading } = useItem(selection?.id ?? null);
+  const onTrashedAndClosed = (trashed?: Trashed) => {
+    onClosed();
+    if (trashed) onTrashed(trashed);
+  };
   if (!selection) return <ReaderEmpty />;
   if (selection.draftKey) {
     const draftKey = selection.draftKey;
@@ -40,7 +44,7 @@ export function Reader({ selection, query, allTags, onOpenItem, onOpenTag, onNot
         onCreated={(note) => onNoteCreated(note, draftKey)}
         onOpenItem={onOpenItem}
         onOpenTag={onOpenTag}
-        onDeleted={onClosed}
+        onDeleted={onTrashedAndClosed}
         onError={onError}
       />
     );
@@ -49,8 +53,8 @@ export function Reader({ selection, query, allTags, onOpenItem, onOpenTag, onNot
   if (!item) return <div className="reader-pane loading" aria-busy={loading} />;
   if (item.kind === 'note') {
     return (
-      <NoteView key={item.id} item={item} allTags={allTags} onCreated={() => undefined} onOpenItem={onOpenItem} onOpenTag={onOpenTag} onDeleted={onClosed} onError={onError} />
+      <NoteView key={item.id} item={item} allTags={allTags} onCreated={() => undefined} onOpenItem={onOpenItem} onOpenTag={onOpenTag} onDeleted={onTrashedAndClosed} onError={onError} />
     );
   }
-  return <ArticleView key={item.id} item={item} query={query} allTags={allTags} onOpenTag={onOpenTag} onDeleted={(trashed) => { onClosed(); if (trashed) onTrashed(trashed); }} onError={onError} />;
+  return <ArticleView key={item.id} item={item} query={query} allTags={allTags} onOpenTag={onOpenTag} onDeleted={onTrashedAndClosed} onError={onError} />;
 }
