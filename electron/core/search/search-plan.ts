@@ -73,7 +73,7 @@ export function planSearch(analysed: AnalysedQuery, filters: QueryFilters): Sear
     where.push(`${dateExpr} < ?`);
     params.push(filters.before);
   }
-  if (filters.inNotes) where.push("(i.kind = 'note' OR EXISTS (SELECT 1 FROM items n WHERE n.parent_id = i.id AND n.kind = 'note'))");
+  if (filters.inNotes) where.push("(i.kind = 'note' OR EXISTS (SELECT 1 FROM items n WHERE n.parent_id = i.id AND n.kind = 'note' AND n.deleted_at IS NULL))");
   return { match, joins: [], where, params };
 }
 

@@ -105,6 +105,10 @@ describe('trash', () => {
     const { api, zebra, notes } = await setUp();
     expect(await api.deleteItem({ id: notes[0]!.id })).toEqual({ deleted: true, notes: 0 });
     expect((await api.search({ query: 'quagga' })).total).toBe(0); // neither the note nor its item by the note's words
+    await api.deleteItem({ id: notes[1]!.id });
+    expect((await api.search({ query: 'in:notes' })).total).toBe(0); // no item has a note outside the trash
+    await api.restoreItem({ id: notes[1]!.id });
+    expect((await api.search({ query: 'in:notes' })).hits.map((h) => h.id).sort()).toEqual([zebra, notes[1]!.id].sort());
     expect(await api.deleteItem({ id: zebra })).toEqual({ deleted: true, notes: 1 });
     expect((await api.listTrash({})).map((e) => [e.id, e.notes])).toEqual([[zebra, 1], [notes[0]!.id, 0]]);
     await expect(api.restoreItem({ id: notes[0]!.id })).rejects.toMatchObject({ code: 'invalid-argument' });
