@@ -76,6 +76,8 @@ export interface PurgeResult {
  * tag links and the originals no remaining row refers to. Items not in the trash are refused.
  */
 export function purgeTrash(db: Db, archiveDir: string, ids?: number[]): PurgeResult {
+  // Files are removed after the commit: inside someone else's transaction there is none yet.
+  if (db.inTransaction) throw new ArchiveError('internal', 'the trash is emptied in a transaction of its own');
   const withdrawn: Array<{ temp: string; sha256: string }> = [];
   let result: PurgeResult;
   try {
