@@ -18,6 +18,7 @@ const integration = [
   'test/web/serve-process.test.ts',
   'test/core/worker/**/*.test.ts',
   'test/core/import/parse-pool.test.ts',
+  'test/core/storage/trash-crash.test.ts',
   'test/main/main-lifecycle.test.ts',
   'test/main/preload-bundle.test.ts',
 ];

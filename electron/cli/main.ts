@@ -7,7 +7,7 @@ import { ArchiveError, toErrorShape } from '../shared/errors.js';
 import { backupCommand, restoreCommand } from './commands/backup.js';
 import { exportCommand } from './commands/export.js';
 import { importCommand, type SubscribeEvents } from './commands/import.js';
-import { deleteCommand, noteCommand, notesCommand, showCommand, tagCommand, tagsCommand } from './commands/items.js';
+import { deleteCommand, noteCommand, notesCommand, showCommand, tagCommand, tagsCommand, trashCommand, undeleteCommand } from './commands/items.js';
 import { searchCommand } from './commands/search.js';
 import { UsageError } from './output.js';
 import { commandHelp, mainHelp } from './usage.js';
@@ -25,6 +25,8 @@ const commands: Record<string, Command> = {
   notes: notesCommand,
   delete: deleteCommand,
   export: exportCommand,
+  undelete: undeleteCommand,
+  trash: trashCommand,
 };
 
 /** Commands that open the archive folder themselves (restore writes a new one). */

@@ -13,7 +13,9 @@ Commands:
   tags [--json]                            list tags with item counts
   note add [--on <id>] <text>              write a note, standalone or on an item
   notes [--on <id>] [--json]               list notes
-  delete <id>                              delete an item (and the notes on it)
+  delete <id>                              move an item (and the notes on it) to the trash
+  undelete <id>                            bring an item back from the trash
+  trash [--json] | trash empty             list the trash | delete its items for good
   serve [--port N]                         the app in your browser, on 127.0.0.1 only
   backup FILE [--json]                     write a backup file (while the app or serve runs, too)
   restore FILE [--json]                    restore a backup into --archive DIR (new or empty)
@@ -76,7 +78,13 @@ Prints an item: title, source, tags, notes and its text.`,
 Writes a note (Markdown). With --on it is attached to that item; notes are
 found by search like articles (in:notes searches notes only).`,
   notes: 'Usage: khizana notes [--on <id>] [--json]\n\nLists notes, newest first (or those attached to one item).',
-  delete: 'Usage: khizana delete <id>\n\nDeletes an item and the notes attached to it.',
+  delete: 'Usage: khizana delete <id>\n\nMoves an item and the notes attached to it to the trash (khizana undelete <id> brings them back).',
+  undelete: 'Usage: khizana undelete <id>\n\nBrings an item back from the trash, with the notes that went there with it.',
+  trash: `Usage: khizana trash [--json]
+       khizana trash empty [--json]
+
+Lists the items in the trash (newest first), or deletes them for good: their rows,
+index entries, attached notes and original files (files/ in the archive folder).`,
   backup: `Usage: khizana backup [FILE] [--json]
 
 Writes one file (a tar) holding a consistent snapshot of the archive's database,

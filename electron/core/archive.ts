@@ -13,6 +13,7 @@ import { sweepIncoming } from './storage/original-files.js';
 import { statement } from './storage/statements.js';
 import { databaseFileName } from './storage/read-connection.js';
 import { deleteItem } from './storage/items.js';
+import { purgeTrash, restoreItem, trashItem } from './storage/trash.js';
 import { addNote, getNoteRow, updateNote } from './storage/notes.js';
 import { addTag, removeTag, setTagColor } from './storage/tags.js';
 import { deleteSavedSearch, saveSearch } from './storage/saved-searches.js';
@@ -105,7 +106,9 @@ export async function openArchive(options: OpenArchiveOptions): Promise<ArchiveS
       job.abort();
       return { cancelled: true };
     },
-    deleteItem: changesText(async ({ id }) => ({ deleted: deleteItem(db, id) })),
+    deleteItem: changesText(async ({ id }) => trashItem(db, id)),
+    restoreItem: changesText(async ({ id }) => restoreItem(db, id)),
+    emptyTrash: changesText(async ({ ids }) => purgeTrash(db, dir, ids)),
     async addTag({ id, tag }) {
       return { tags: addTag(db, id, tag) };
     },

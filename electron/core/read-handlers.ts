@@ -11,6 +11,7 @@ import { listNotes } from './storage/notes.js';
 import { listSavedSearches } from './storage/saved-searches.js';
 import { listTags } from './storage/tags.js';
 import { writeExport } from './export/write-export.js';
+import { listTrash } from './storage/trash.js';
 
 export type ReadHandlers = Pick<ArchiveHandlers, ReadMethod>;
 
@@ -35,6 +36,9 @@ export function readHandlers(db: Db, vocabulary: Vocabulary, dir: string): ReadH
     },
     async stats() {
       return { ...countContents(db), archiveDir: dir };
+    },
+    async listTrash() {
+      return listTrash(db);
     },
     async listSavedSearches() {
       return listSavedSearches(db);

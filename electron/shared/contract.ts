@@ -14,6 +14,8 @@ import type {
   SearchResult,
   Span,
   TagInfo,
+  TrashEntry,
+  TrashResult,
 } from './dto.js';
 
 const itemId = z.number().int().positive();
@@ -66,6 +68,10 @@ export const archiveMethods = {
   }),
   getItem: z.object({ id: itemId }),
   deleteItem: z.object({ id: itemId }),
+  restoreItem: z.object({ id: itemId }),
+  listTrash: z.object({}),
+  /** Deletes for good: the given trashed items, or the whole trash. */
+  emptyTrash: z.object({ ids: z.array(itemId).max(100_000).optional() }),
   addTag: z.object({ id: itemId, tag: tagPathSchema }),
   removeTag: z.object({ id: itemId, tag: tagPathSchema }),
   listTags: z.object({}),
@@ -113,7 +119,14 @@ export interface ArchiveApi {
   /** Spans of `texts` that match `query`, for highlighting in the reader (same analyzer as search). */
   highlight(args: MethodArgs<'highlight'>): Promise<Span[][]>;
   getItem(args: MethodArgs<'getItem'>): Promise<ItemDetail>;
-  deleteItem(args: MethodArgs<'deleteItem'>): Promise<{ deleted: boolean }>;
+  /** Moves an item to the trash, with the notes attached to it (how many: `notes`). */
+  deleteItem(args: MethodArgs<'deleteItem'>): Promise<TrashResult>;
+  /** Brings an item back from the trash, with the notes that went there with it. */
+  restoreItem(args: MethodArgs<'restoreItem'>): Promise<{ restored: true; notes: number }>;
+  /** What is in the trash, most recently deleted first. */
+  listTrash(args?: MethodArgs<'listTrash'>): Promise<TrashEntry[]>;
+  /** Deletes trashed items for good (all of them without `ids`): rows, notes, index entries, originals. */
+  emptyTrash(args?: MethodArgs<'emptyTrash'>): Promise<{ deleted: number; notes: number; files: number }>;
   addTag(args: MethodArgs<'addTag'>): Promise<{ tags: string[] }>;
   removeTag(args: MethodArgs<'removeTag'>): Promise<{ tags: string[] }>;
   listTags(args?: MethodArgs<'listTags'>): Promise<TagInfo[]>;
@@ -156,6 +169,9 @@ export const methodAccess = {
   highlight: 'read',
   getItem: 'read',
   deleteItem: { writes: 'delete items' },
+  restoreItem: { writes: 'restore items from the trash' },
+  listTrash: 'read',
+  emptyTrash: { writes: 'empty the trash' },
   addTag: { writes: 'add tags' },
   removeTag: { writes: 'remove tags' },
   listTags: 'read',

@@ -16,6 +16,8 @@ export interface SourceInfo {
 
 export interface NoteInfo {
   id: number;
+  /** Stable id: what exports, backups and the change log refer to. */
+  uid: string;
   text: string;
   title: string;
   /** The item this note is attached to, or null for a standalone note. */
@@ -27,6 +29,8 @@ export interface NoteInfo {
 
 export interface ItemDetail {
   id: number;
+  /** Stable id: what exports, backups and the change log refer to. */
+  uid: string;
   kind: ItemKind;
   title: string;
   text: string;
@@ -45,10 +49,13 @@ export interface ItemDetail {
   publishedAt: string | null;
   pages: number | null;
   warnings: string[];
+  /** When the item was moved to the trash, or null. */
+  deletedAt: string | null;
 }
 
 export interface SearchHit {
   id: number;
+  uid: string;
   kind: ItemKind;
   title: string;
   /** Title spans that match the query, offsets into `title`. */
@@ -208,4 +215,22 @@ export interface ExportResult {
   counts: { articles: number; notes: number; tags: number; savedSearches: number; originals: number };
   /** sha256 of originals the archive refers to but did not have (not in the export). */
   missingOriginals: string[];
+}
+
+/** An item in the trash, with how many attached notes went with it. */
+export interface TrashEntry {
+  id: number;
+  uid: string;
+  kind: ItemKind;
+  title: string;
+  deletedAt: string;
+  /** Attached notes trashed with it (they come back with it). */
+  notes: number;
+}
+
+/** What moving an item to the trash did. */
+export interface TrashResult {
+  deleted: boolean;
+  /** Attached notes that went to the trash with it. */
+  notes: number;
 }

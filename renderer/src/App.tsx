@@ -13,8 +13,10 @@ import { ExportDialog, type ExportScope } from './components/export/ExportDialog
 import { ResultSummary } from './components/search/ResultSummary.js';
 import { SearchBox } from './components/search/SearchBox.js';
 import { Sidebar, type View } from './components/sidebar/Sidebar.js';
+import { TrashView } from './components/trash/TrashView.js';
+import { UndoToast, type Trashed } from './components/trash/UndoToast.js';
 import { useArchive } from './hooks/archive-context.js';
-import { useStats, useTags } from './hooks/use-archive-data.js';
+import { useStats, useTags, useTrash } from './hooks/use-archive-data.js';
 import { useFindHotkey } from './hooks/use-hotkeys.js';
 import { useBackup } from './hooks/use-backup.js';
 import { useImport } from './hooks/use-import.js';
@@ -28,7 +30,7 @@ let draftCounter = 0;
 
 /** The window: sidebar, search and results, reader; import and drop on top. */
 export function App() {
-  const { host } = useArchive();
+  const { host, api, dataChanged } = useArchive();
   const search = useSearchState();
   const { text, setText, searchedText, hasText, filters, setFilters, filtered, sort, effectiveSort, setSort, query, results } = search;
   const [selection, setSelection] = useState<Selection | null>(null);
@@ -37,10 +39,24 @@ export function App() {
   const [backupError, setBackupError] = useState<unknown>(null);
   const [exportFrom, setExportFrom] = useState<'all' | 'search' | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const [trashOpen, setTrashOpen] = useState(false);
+  const [trashed, setTrashed] = useState<Trashed | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
 
   const tags = useTags();
   const stats = useStats();
+  const trash = useTrash();
+  const dismissUndo = useCallback(() => setTrashed(null), []);
+  const undo = useCallback(
+    (item: Trashed) => {
+      setTrashed(null);
+      void api.restoreItem({ id: item.id }).then(() => {
+        dataChanged();
+        setSelection({ id: item.id });
+      }, setError);
+    },
+    [api, dataChanged],
+  );
   const imports = useImport();
   const saved = useSavedSearches(setError);
   const backup = useBackup(setBackupError);
@@ -86,7 +102,9 @@ export function App() {
   const { onSearchKey, onListKey } = useResultKeys(search, openIndex, focusSearch);
 
   const onView = (view: View): void => {
-    if (view.kind === 'all') setFilters({ ...filters, type: null, tag: null });
+    setTrashOpen(view.kind === 'trash');
+    if (view.kind === 'trash') setSelection(null);
+    else if (view.kind === 'all') setFilters({ ...filters, type: null, tag: null });
     else if (view.kind === 'type') setFilters({ ...filters, type: view.type, tag: null });
     else setFilters({ ...filters, tag: view.tag, type: null });
   };
@@ -102,6 +120,8 @@ export function App() {
         tags={allTags}
         activeType={filters.type}
         activeTag={filters.tag}
+        trashOpen={trashOpen}
+        trashCount={trash.value?.length}
         savedSearches={saved.list}
         importBusy={imports.busy}
         backup={backup.status}
@@ -110,47 +130,49 @@ export function App() {
         onExport={() => setExportFrom('all')}
         onImport={() => setImportOpen(true)}
         onNewNote={newNote}
-        onApplySaved={(s) => { setText(s.text); setFilters(s.filters); setSort(s.sort); }}
+        onApplySaved={(s) => { setTrashOpen(false); setText(s.text); setFilters(s.filters); setSort(s.sort); }}
         onDeleteSaved={(name) => void saved.remove(name)}
       />
       {firstRun ? (
         <FirstRun busy={imports.busy} onPaths={imports.importPaths} onFiles={imports.importFiles} onNewNote={newNote} onError={setError} />
       ) : (
         <>
-          <section className="results-pane" aria-label="Search and results">
-            <div className="search-header">
-              <SearchBox value={text} onChange={setText} onKeyDown={onSearchKey} inputRef={searchRef} busy={results.loading} />
-              <FilterBar filters={filters} sort={effectiveSort} facets={results.facets} tags={allTags} hasText={hasText} onFilters={setFilters} onSort={setSort} />
-              <ResultSummary
-                total={results.total}
-                loading={results.loading}
-                canSave={hasText || filtered}
-                saved={saved.has(searchedText, filters)}
-                onSave={() => void saved.save(searchedText, filters, sort)}
-                onExport={hasText || filtered ? () => setExportFrom('search') : undefined}
-                notices={results.notices}
-              />
-            </div>
-            <ErrorBanner error={error ?? results.error} onDismiss={() => setError(null)} />
-            {results.total === 0 && !results.loading && (hasText || filtered) ? (
-              <NoResults
-                query={query}
-                didYouMean={results.didYouMean}
-                filtered={filtered}
-                onUseSuggestion={(q) => { setText(q); focusSearch(); }}
-                onClearFilters={() => setFilters(noFilters)}
-              />
-            ) : (
-              <ResultsList
-                results={results}
-                activeIndex={search.activeIndex}
-                openId={selection?.id ?? null}
-                onActivate={search.setActiveIndex}
-                onOpen={openIndex}
-                onKeyDown={onListKey}
-              />
-            )}
-          </section>
+          {trashOpen ? <TrashView trash={trash} onError={setError} /> : (
+            <section className="results-pane" aria-label="Search and results">
+              <div className="search-header">
+                <SearchBox value={text} onChange={setText} onKeyDown={onSearchKey} inputRef={searchRef} busy={results.loading} />
+                <FilterBar filters={filters} sort={effectiveSort} facets={results.facets} tags={allTags} hasText={hasText} onFilters={setFilters} onSort={setSort} />
+                <ResultSummary
+                  total={results.total}
+                  loading={results.loading}
+                  canSave={hasText || filtered}
+                  saved={saved.has(searchedText, filters)}
+                  onSave={() => void saved.save(searchedText, filters, sort)}
+                  onExport={hasText || filtered ? () => setExportFrom('search') : undefined}
+                  notices={results.notices}
+                />
+              </div>
+              <ErrorBanner error={error ?? results.error} onDismiss={() => setError(null)} />
+              {results.total === 0 && !results.loading && (hasText || filtered) ? (
+                <NoResults
+                  query={query}
+                  didYouMean={results.didYouMean}
+                  filtered={filtered}
+                  onUseSuggestion={(q) => { setText(q); focusSearch(); }}
+                  onClearFilters={() => setFilters(noFilters)}
+                />
+              ) : (
+                <ResultsList
+                  results={results}
+                  activeIndex={search.activeIndex}
+                  openId={selection?.id ?? null}
+                  onActivate={search.setActiveIndex}
+                  onOpen={openIndex}
+                  onKeyDown={onListKey}
+                />
+              )}
+            </section>
+          )}
           <main className="reader-column">
             <Reader
               selection={selection}
@@ -160,6 +182,7 @@ export function App() {
               onOpenTag={(tag) => setFilters({ ...filters, tag, type: null })}
               onNoteCreated={(note, draftKey) => setSelection({ id: note.id, draftKey })}
               onClosed={() => setSelection(null)}
+              onTrashed={setTrashed}
               onError={setError}
             />
           </main>
@@ -176,6 +199,7 @@ export function App() {
       <ExportDialog open={exportFrom !== null} scopes={exportScopes(exportFrom, hasText || filtered ? { query, total: results.total } : null, selection?.id ?? null)} onClose={() => setExportFrom(null)} />
       <BackupDialog open={backupOpen} backup={backup} error={backupError} onClose={() => setBackupOpen(false)} />
       <ImportStatus state={imports.state} onCancel={imports.cancel} onDismiss={imports.dismiss} />
+      <UndoToast trashed={trashed} onUndo={undo} onDismiss={dismissUndo} />
       <DropOverlay visible={dragging} />
     </div>
   );

@@ -10,6 +10,7 @@ import './styles/reader.css';
 import './styles/notes.css';
 import './styles/import.css';
 import './styles/backup.css';
+import './styles/trash.css';
 import { App } from './App.js';
 import { ArchiveProvider } from './hooks/archive-context.js';
 import { getArchiveApi } from './api/get-archive-api.js';

@@ -271,6 +271,94 @@ describe('Khizana in Chromium', () => {
     expect(await search().inputValue()).toBe('');
   });
 
+  /** Originals stored in the archive's files/ folder. */
+  const originals = (): number =>
+    fs.readdirSync(path.join(server.dir, 'files')).filter((d) => d !== '.incoming').reduce((n, d) => n + fs.readdirSync(path.join(server.dir, 'files', d)).length, 0);
+  const toast = () => page.locator('.undo-toast');
+  const trashButton = () => page.getByRole('list', { name: 'Views' }).getByRole('button', { name: /^Trash/ });
+
+  it('deletes an item with its note, says so, and Undo (by keyboard) brings both back', async () => {
+    await page.getByRole('button', { name: 'All items' }).click();
+    await searchFor('ادلب');
+    await expect.poll(() => page.locator('.result-count').innerText()).toBe('1 result');
+    await results().first().click();
+    await reader().locator('.article-body p').first().waitFor();
+    await page.getByRole('button', { name: 'Delete item' }).click();
+    expect(await toast().getAttribute('role')).toBe('status');
+    await expect.poll(() => toast().innerText()).toMatch(/moved to the trash with 1 attached note\./);
+    await expect.poll(() => page.locator('.result-count').innerText()).toBe('0 results');
+    await shot('13-undo-toast');
+    await toast().getByRole('button', { name: 'Undo' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => toast().isHidden()).toBe(true);
+    await searchFor('ادلب');
+    await expect.poll(() => page.locator('.result-count').innerText()).toBe('1 result');
+    await searchFor('القرى الست'); // the attached note is found again
+    await expect.poll(() => results().locator('.kind').allInnerTexts()).toContain('Note');
+  });
+
+  it('the Undo toast goes away by itself after a few seconds', async () => {
+    await searchFor('"race relations had improved"');
+    await results().first().click();
+    await page.getByRole('button', { name: 'Delete item' }).click();
+    await expect.poll(() => toast().isVisible()).toBe(true);
+    await expect.poll(() => toast().isHidden(), { timeout: 12_000 }).toBe(true);
+    await trashButton().click();
+    await page.getByRole('list', { name: 'Deleted items' }).getByText('Obama admits').waitFor();
+    await page.getByRole('list', { name: 'Deleted items' }).getByRole('button', { name: /^Restore/ }).click();
+    await page.getByText('The trash is empty.').waitFor();
+  });
+
+  it('deletes, finds the item in the Trash view, and restores it from there', async () => {
+    await page.getByRole('button', { name: 'All items' }).click();
+    await searchFor('ادلب');
+    await results().first().click();
+    await reader().locator('.article-body p').first().waitFor();
+    await page.getByRole('button', { name: 'Delete item' }).click();
+    await toast().getByRole('button', { name: 'Dismiss' }).click();
+    await expect.poll(() => trashButton().innerText()).toMatch(/Trash\s*1/);
+    await trashButton().click();
+    const entry = page.getByRole('list', { name: 'Deleted items' }).getByRole('listitem');
+    await expect.poll(() => entry.count()).toBe(1);
+    expect(await entry.innerText()).toMatch(/إدلب[\s\S]*with 1 note/);
+    await shot('14-trash-view');
+    await entry.getByRole('button', { name: /^Restore/ }).click();
+    await page.getByText('The trash is empty.').waitFor();
+    await page.getByRole('button', { name: 'All items' }).click();
+    await searchFor('ادلب');
+    await expect.poll(() => page.locator('.result-count').innerText()).toBe('1 result');
+  });
+
+  it('empties the trash: the item is gone for good, with its original file', async () => {
+    const before = originals();
+    await searchFor('"race relations had improved"');
+    await results().first().click();
+    await page.getByRole('button', { name: 'Delete item' }).click();
+    await toast().getByRole('button', { name: 'Dismiss' }).click();
+    await trashButton().click();
+    await page.getByRole('button', { name: 'Empty trash' }).click();
+    await shot('15-empty-trash-confirm');
+    await page.getByRole('button', { name: 'Delete all for good' }).click();
+    await page.getByText('The trash is empty.').waitFor();
+    expect(originals()).toBe(before - 1);
+    await page.getByRole('button', { name: 'All items' }).click();
+    await searchFor('"race relations had improved"');
+    await expect.poll(() => page.locator('.result-count').innerText()).toBe('0 results');
+  });
+
+  it('a standalone note goes to the trash too, and Undo brings it back', async () => {
+    await searchFor('');
+    await page.getByRole('button', { name: /^Notes/ }).first().click();
+    await expect.poll(() => page.locator('.result-count').innerText()).toBe('2 results');
+    await results().filter({ hasText: 'أسئلة للمقابلة' }).click();
+    await page.getByRole('button', { name: 'Delete note' }).click();
+    await expect.poll(() => toast().innerText()).toMatch(/أسئلة للمقابلة\s*moved to the trash\.$/m);
+    await expect.poll(() => page.locator('.result-count').innerText()).toBe('1 result');
+    await toast().getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => page.locator('.result-count').innerText()).toBe('2 results');
+    await page.getByRole('button', { name: 'All items' }).click();
+  });
+
   it('follows the OS into dark mode', async () => {
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.getByRole('button', { name: 'All items' }).click();

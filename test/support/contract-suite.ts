@@ -57,8 +57,15 @@ export function contractSuite(open: (onEvent: (event: ArchiveEvent) => void) => 
     expect(await api.deleteNote({ id: note.id })).toEqual({ deleted: true });
 
     expect(await api.stats({})).toMatchObject({ articles: 1, notes: 0 });
-    expect(await api.deleteItem({ id })).toEqual({ deleted: true });
+    expect(await api.deleteItem({ id })).toEqual({ deleted: true, notes: 0 });
     expect((await api.search({ query: 'ادلب' })).total).toBe(0);
+    expect((await api.listTrash({})).map((e) => e.id)).toEqual([id]);
+    expect(await api.restoreItem({ id })).toEqual({ restored: true, notes: 0 });
+    expect((await api.search({ query: 'ادلب' })).total).toBe(1);
+    expect(await api.deleteItem({ id })).toEqual({ deleted: true, notes: 0 });
+    expect(await api.emptyTrash({})).toEqual({ deleted: 1, notes: 0, files: 1 });
+    expect(await api.listTrash({})).toEqual([]);
+    await expect(api.getItem({ id })).rejects.toMatchObject({ code: 'not-found' });
   });
 
   it('saves, replaces, lists and deletes saved searches', async () => {

@@ -11,7 +11,7 @@ function describe(result: ImportFileResult): string {
     case 'imported':
       return `imported   #${result.id}  ${result.path}${result.warnings?.length ? `  (warning: ${result.warnings.join('; ')})` : ''}`;
     case 'duplicate':
-      return `duplicate  of #${result.duplicateOf}  ${result.path}`;
+      return `duplicate  of #${result.duplicateOf}  ${result.path}${result.warnings?.length ? `  (${result.warnings.join('; ')})` : ''}`;
     case 'skipped':
       return `skipped    ${result.path}  (${result.error?.message ?? 'not supported'})`;
     default:

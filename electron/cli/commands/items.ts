@@ -1,4 +1,4 @@
-// khizana show / tag / untag / tags / note add / notes / delete
+// khizana show / tag / untag / tags / note add / notes / delete / trash / undelete
 import type { ArchiveSession } from '../../core/archive.js';
 import { parseCommandArgs, parseId } from '../args.js';
 import { commandHelp } from '../usage.js';
@@ -16,15 +16,17 @@ export async function showCommand(session: ArchiveSession, argv: string[]): Prom
   const item = await session.api.getItem({ id: parseId(positionals[0]) });
   if (values.json) {
     printJson({
-      id: item.id, kind: item.kind, title: item.title, text: item.text,
+      id: item.id, uid: item.uid, kind: item.kind, title: item.title, text: item.text,
       source: item.source ? { path: item.source.path, format: item.source.format, sha256: item.source.sha256, encoding: item.source.encoding } : null,
       lang: item.lang, tags: item.tags, notes: item.notes, importedAt: item.importedAt, publishedAt: item.publishedAt,
       html: item.html, pages: item.pages, warnings: item.warnings, byline: item.byline, siteName: item.siteName, dir: item.dir, parentId: item.parentId,
+      deletedAt: item.deletedAt,
     });
     return 0;
   }
   const color = useColor();
   console.log(`#${item.id}  ${item.title}`);
+  if (item.deletedAt) console.log(`in the trash since ${item.deletedAt}: khizana undelete ${item.id} brings it back`);
   const facts = [
     item.kind,
     item.source ? `${item.source.format} ${item.source.path}${item.source.encoding ? ` (${item.source.encoding})` : ''}` : null,
@@ -89,13 +91,50 @@ export async function notesCommand(session: ArchiveSession, argv: string[]): Pro
   return 0;
 }
 
-/** khizana delete <id> */
+/** khizana delete <id>: to the trash */
 export async function deleteCommand(session: ArchiveSession, argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, {});
   if (values.help) return help('delete');
   const id = parseId(positionals[0]);
-  const { deleted } = await session.api.deleteItem({ id });
-  if (!deleted) throw new UsageError(`no item with id ${id}`);
-  console.log(`#${id} deleted`);
+  const { deleted, notes } = await session.api.deleteItem({ id });
+  if (!deleted) {
+    console.log(`#${id} is already in the trash`);
+    return 0;
+  }
+  const withNotes = notes === 0 ? '' : ` with ${notes} attached note${notes === 1 ? '' : 's'}`;
+  console.log(`#${id} moved to the trash${withNotes}; khizana undelete ${id} brings it back`);
+  return 0;
+}
+
+/** khizana undelete <id> */
+export async function undeleteCommand(session: ArchiveSession, argv: string[]): Promise<number> {
+  const { values, positionals } = parseCommandArgs(argv, {});
+  if (values.help) return help('undelete');
+  const id = parseId(positionals[0]);
+  const { notes } = await session.api.restoreItem({ id });
+  console.log(`#${id} restored${notes === 0 ? '' : ` with ${notes} attached note${notes === 1 ? '' : 's'}`}`);
+  return 0;
+}
+
+/** khizana trash [--json] | trash empty [--json] */
+export async function trashCommand(session: ArchiveSession, argv: string[]): Promise<number> {
+  const { values, positionals } = parseCommandArgs(argv, { json: { type: 'boolean' } });
+  if (values.help) return help('trash');
+  if (positionals[0] === 'empty' && positionals.length === 1) {
+    const done = await session.api.emptyTrash({});
+    if (values.json) printJson(done);
+    else if (done.deleted === 0) console.log('The trash is empty.');
+    else console.log(`deleted for good: ${done.deleted} item${done.deleted === 1 ? '' : 's'}, ${done.notes} attached note${done.notes === 1 ? '' : 's'}, ${done.files} original file${done.files === 1 ? '' : 's'}`);
+    return 0;
+  }
+  if (positionals.length > 0) throw new UsageError('usage: khizana trash [--json] | khizana trash empty');
+  const entries = await session.api.listTrash({});
+  if (values.json) printJson(entries);
+  else if (entries.length === 0) console.log('The trash is empty.');
+  else {
+    for (const e of entries) {
+      console.log(`#${e.id}  ${e.title}  ${dim(`${e.kind} · deleted ${e.deletedAt}${e.notes ? ` · ${e.notes} note${e.notes === 1 ? '' : 's'}` : ''}`, useColor())}`);
+    }
+  }
   return 0;
 }

@@ -7,7 +7,7 @@ import { collectFiles, type FileJob } from './collect-files.js';
 import type { ParseLimits } from './parsed-document.js';
 import { sha256, type PreparedDocument } from './prepare-document.js';
 import { readSourceFile } from './read-source-file.js';
-import { findBySha, storeDocuments } from './store-document.js';
+import { duplicateResult, findBySha, storeDocuments } from './store-document.js';
 import { stopsWriting } from '../storage/write-transaction.js';
 
 export interface ImportDeps {
@@ -43,7 +43,7 @@ async function prepare(deps: ImportDeps, job: FileJob): Promise<Prepared> {
     const bytes = await readSourceFile(job.file, deps.limits.maxFileBytes);
     const sha = sha256(bytes);
     const existing = findBySha(deps.db, sha);
-    if (existing !== undefined) return { job, result: { path: job.path, status: 'duplicate', id: existing, duplicateOf: existing } };
+    if (existing !== undefined) return { job, result: duplicateResult(deps.db, job.path, existing) };
     if (bytes.length === 0) throw new ArchiveError('empty', 'the file is empty');
     const prepared = await deps.parse(job, bytes);
     if (typeof job.file !== 'string') prepared.doc.warnings.push(nameNotUtf8);

@@ -33,6 +33,18 @@ export function findBySha(db: Db, sha: string): number | undefined {
   return statement(db, 'SELECT id FROM items WHERE source_sha256 = ?').pluck().get(sha) as number | undefined;
 }
 
+/**
+ * The result for a file already stored as item `id`. An item in the trash stays there (it was
+ * deleted on purpose): the result says so and how to bring it back.
+ */
+export function duplicateResult(db: Db, path: string, id: number): ImportFileResult {
+  const result: ImportFileResult = { path, status: 'duplicate', id, duplicateOf: id };
+  if (statement(db, 'SELECT deleted_at FROM items WHERE id = ?').pluck().get(id) != null) {
+    result.warnings = [`already in the archive's trash as item ${id}: restore it with khizana undelete ${id}, or empty the trash first`];
+  }
+  return result;
+}
+
 export interface DocumentToStore {
   source: SourceFile;
   prepared: PreparedDocument;
@@ -42,10 +54,10 @@ export interface DocumentToStore {
 /** The duplicate result if this content is already stored (same bytes, or the same text). */
 function findDuplicate(db: Db, { source, prepared }: DocumentToStore): ImportFileResult | null {
   const bySha = findBySha(db, source.sha256);
-  if (bySha !== undefined) return { path: source.path, status: 'duplicate', id: bySha, duplicateOf: bySha };
+  if (bySha !== undefined) return duplicateResult(db, source.path, bySha);
   if (prepared.textSha === null) return null;
   const byText = statement(db, 'SELECT id FROM items WHERE text_sha256 = ?').pluck().get(prepared.textSha) as number | undefined;
-  return byText === undefined ? null : { path: source.path, status: 'duplicate', id: byText, duplicateOf: byText };
+  return byText === undefined ? null : duplicateResult(db, source.path, byText);
 }
 
 /** Writes the item row, its index row and its tags; the caller holds the transaction. */

@@ -20,6 +20,7 @@ export interface SearchOptions {
 
 interface HitRow {
   id: number;
+  uid: string;
   kind: 'article' | 'note';
   title: string;
   text: string;
@@ -56,6 +57,7 @@ function toHit(db: Db, row: HitRow, terms: MatchTerm[]): SearchHit {
   const snippet = makeSnippet(row.kind === 'note' ? maskMarkdown(row.text) : row.text, terms);
   return {
     id: row.id,
+    uid: row.uid,
     kind: row.kind,
     title: row.title,
     titleHighlights: highlightSpans(row.title, terms),
@@ -137,7 +139,7 @@ export function runSearch(db: Db, vocabulary: Vocabulary, options: SearchOptions
   const ranked = searchSql(plan, { kind: 'page', sort: options.sort, limit: options.limit, offset: options.offset });
   const page = total === 0 ? [] : (statement(db, ranked.sql).all(...ranked.params) as Array<{ id: number; score: number }>);
   const loadRow = statement(db, 
-    'SELECT i.id, i.kind, i.title, i.text, i.lang, i.dir, i.parent_id, i.imported_at, i.published_at, i.page_starts FROM items i WHERE i.id = ?',
+    'SELECT i.id, i.uid, i.kind, i.title, i.text, i.lang, i.dir, i.parent_id, i.imported_at, i.published_at, i.page_starts FROM items i WHERE i.id = ?',
   );
   const rows = page.map(({ id, score }) => ({ ...(loadRow.get(id) as Omit<HitRow, 'score'>), score }));
   const terms = positiveTerms(analysed);

@@ -73,7 +73,7 @@ export function planSearch(analysed: AnalysedQuery, filters: QueryFilters): Sear
     where.push(`${dateExpr} < ?`);
     params.push(filters.before);
   }
-  if (filters.inNotes) where.push("(i.kind = 'note' OR EXISTS (SELECT 1 FROM items n WHERE n.parent_id = i.id AND n.kind = 'note'))");
+  if (filters.inNotes) where.push("(i.kind = 'note' OR EXISTS (SELECT 1 FROM items n WHERE n.parent_id = i.id AND n.kind = 'note' AND n.deleted_at IS NULL))");
   return { match, joins: [], where, params };
 }
 
@@ -84,7 +84,8 @@ function fromWhere(plan: SearchPlan, items: string): { sql: string; params: unkn
     const where = ['items_fts MATCH ?', ...plan.where].join(' AND ');
     return { sql: `FROM items_fts JOIN ${items} ON i.id = items_fts.rowid${joins} WHERE ${where}`, params: [plan.match, ...plan.params] };
   }
-  const where = plan.where.length > 0 ? ` WHERE ${plan.where.join(' AND ')}` : '';
+  // Trashed items have no index row, so a match never finds them; without words, leave them out here.
+  const where = ` WHERE ${['i.deleted_at IS NULL', ...plan.where].join(' AND ')}`;
   return { sql: `FROM ${items}${joins}${where}`, params: plan.params };
 }
 

@@ -7,6 +7,7 @@ import { writeTransaction } from './write-transaction.js';
 import { analyseField, deleteFtsRow, writeFtsRow, type AnalysedField } from './fts-row.js';
 import { tagsOfItem } from './tags.js';
 import { newUid, uidFromSha256 } from './uids.js';
+import { logItemChange } from './change-log.js';
 
 export interface ItemRow {
   id: number;
@@ -52,6 +53,7 @@ export function insertItem(db: Db, item: NewItem, analysed?: { title: AnalysedFi
     )
     .run({ ...item, uid: item.source_sha256 ? uidFromSha256(item.source_sha256) : newUid() });
   const id = Number(info.lastInsertRowid);
+  logItemChange(db, id, 'create', item.imported_at);
   if (analysed && item.kind === 'article') {
     writeFtsRow(db, id, { title: analysed.title, body: analysed.body, notes: emptyField });
   } else {
@@ -67,39 +69,62 @@ export function getItemRow(db: Db, id: number): ItemRow {
   return row;
 }
 
-/** Rebuilds the index row of item `id` from its text and the notes attached to it. */
+/** Rebuilds the index row of item `id` from its text and the notes attached to it (not those in the trash). */
 export function reindexItem(db: Db, id: number): void {
   const row = getItemRow(db, id);
+  if (row.deleted_at !== null) {
+    deleteFtsRow(db, id); // in the trash: out of the index until restored
+    return;
+  }
   const title = analyseField(row.title);
   if (row.kind === 'note') {
     writeFtsRow(db, id, { title, body: emptyField, notes: analyseField(row.text) });
     return;
   }
-  const notes = statement(db, "SELECT text FROM items WHERE parent_id = ? AND kind = 'note' ORDER BY id").pluck().all(id) as string[];
+  const notes = statement(db, "SELECT text FROM items WHERE parent_id = ? AND kind = 'note' AND deleted_at IS NULL ORDER BY id").pluck().all(id) as string[];
   writeFtsRow(db, id, { title, body: analyseField(row.text), notes: analyseField(notes.join('\n\n')) });
 }
 
-/** Deletes item `id`, its attached notes and their index rows. Returns false if it did not exist. */
+/**
+ * Deletes item `id` for good: its row, its attached notes, their index rows and tag links (the
+ * trash, storage/trash.ts, is the usual way). Returns the sha256 of its original (to remove from
+ * files/ after the commit) or null, and false if it did not exist. Call inside a write transaction.
+ */
+export function deleteItemRows(db: Db, id: number): { deleted: boolean; sha256: string | null } {
+  const row = statement(db, 'SELECT id, parent_id, source_sha256 FROM items WHERE id = ?').get(id) as
+    | { id: number; parent_id: number | null; source_sha256: string | null }
+    | undefined;
+  if (!row) return { deleted: false, sha256: null };
+  const children = statement(db, 'SELECT id FROM items WHERE parent_id = ?').pluck().all(id) as number[];
+  for (const child of children) {
+    deleteFtsRow(db, child);
+    logItemChange(db, child, 'delete');
+  }
+  deleteFtsRow(db, id);
+  logItemChange(db, id, 'delete');
+  statement(db, 'DELETE FROM items WHERE id = ?').run(id); // notes and tag links go by ON DELETE CASCADE
+  if (row.parent_id !== null) reindexItem(db, row.parent_id);
+  return { deleted: true, sha256: row.source_sha256 };
+}
+
+/** Deletes a note (or an item without an original) for good. Returns false if it did not exist. */
 export function deleteItem(db: Db, id: number): boolean {
   return writeTransaction(db, () => {
-    const row = statement(db, 'SELECT id, parent_id FROM items WHERE id = ?').get(id) as { id: number; parent_id: number | null } | undefined;
-    if (!row) return false;
-    const children = statement(db, 'SELECT id FROM items WHERE parent_id = ?').pluck().all(id) as number[];
-    for (const child of children) deleteFtsRow(db, child);
-    deleteFtsRow(db, id);
-    statement(db, 'DELETE FROM items WHERE id = ?').run(id);
-    if (row.parent_id !== null) reindexItem(db, row.parent_id);
-    return true;
+    const row = statement(db, 'SELECT source_sha256 FROM items WHERE id = ?').get(id) as { source_sha256: string | null } | undefined;
+    if (row?.source_sha256) throw new ArchiveError('invalid-argument', `item ${id} has an original file: move it to the trash and empty the trash`);
+    return deleteItemRows(db, id).deleted;
   });
 }
 
 /** Everything about one item, for `show` and the reader. */
 export function itemDetail(db: Db, id: number): ItemDetail {
   const row = getItemRow(db, id);
-  const notes = statement(db, "SELECT id, text FROM items WHERE parent_id = ? AND kind = 'note' ORDER BY id")
-    .all(id) as Array<{ id: number; text: string }>;
+  // A trashed item shows the notes trashed with it (same time); any other item its live notes.
+  const notes = statement(db, "SELECT id, text FROM items WHERE parent_id = ? AND kind = 'note' AND deleted_at IS ? ORDER BY id")
+    .all(id, row.deleted_at) as Array<{ id: number; text: string }>;
   return {
     id: row.id,
+    uid: row.uid,
     kind: row.kind,
     title: row.title,
     text: row.text,
@@ -126,5 +151,6 @@ export function itemDetail(db: Db, id: number): ItemDetail {
     publishedAt: row.published_at,
     pages: row.pages,
     warnings: JSON.parse(row.warnings) as string[],
+    deletedAt: row.deleted_at,
   };
 }

@@ -7,6 +7,7 @@ import { statement } from './statements.js';
 import { writeTransaction } from './write-transaction.js';
 import { getItemRow, insertItem, reindexItem } from './items.js';
 import { tagsOfItem } from './tags.js';
+import { logItemChange } from './change-log.js';
 
 /** A note's title: its first non-empty line without Markdown heading marks, at most 120 characters. */
 export function noteTitle(text: string): string {
@@ -18,6 +19,7 @@ function toNoteInfo(db: Db, id: number): NoteInfo {
   const row = getItemRow(db, id);
   return {
     id: row.id,
+    uid: row.uid,
     text: row.text,
     title: row.title,
     parentId: row.parent_id,
@@ -33,6 +35,7 @@ export function addNote(db: Db, text: string, on: number | undefined, now = new 
     if (on !== undefined) {
       const parent = getItemRow(db, on);
       if (parent.kind === 'note') throw new ArchiveError('invalid-argument', `item ${on} is a note; attach notes to articles`);
+      if (parent.deleted_at !== null) throw new ArchiveError('invalid-argument', `item ${on} is in the trash; restore it first (khizana undelete ${on})`);
     }
     const id = insertItem(db, {
       kind: 'note', title: noteTitle(text), text, html: null, lang: detectLanguage(text), dir: detectDirection(text),
@@ -51,6 +54,7 @@ export function updateNote(db: Db, id: number, text: string, now = new Date().to
     const row = getNoteRow(db, id);
     statement(db, 'UPDATE items SET text = ?, title = ?, lang = ?, dir = ?, updated_at = ? WHERE id = ?')
       .run(text, noteTitle(text), detectLanguage(text), detectDirection(text), now, id);
+    logItemChange(db, id, 'update', now);
     reindexItem(db, id);
     if (row.parent_id !== null) reindexItem(db, row.parent_id);
     return toNoteInfo(db, id);
@@ -61,8 +65,8 @@ export function updateNote(db: Db, id: number, text: string, now = new Date().to
 export function listNotes(db: Db, on?: number): NoteInfo[] {
   if (on !== undefined) getItemRow(db, on);
   const ids = (on === undefined
-    ? statement(db, "SELECT id FROM items WHERE kind = 'note' ORDER BY updated_at DESC, id DESC").pluck().all()
-    : statement(db, "SELECT id FROM items WHERE kind = 'note' AND parent_id = ? ORDER BY id").pluck().all(on)) as number[];
+    ? statement(db, "SELECT id FROM items WHERE kind = 'note' AND deleted_at IS NULL ORDER BY updated_at DESC, id DESC").pluck().all()
+    : statement(db, "SELECT id FROM items WHERE kind = 'note' AND parent_id = ? AND deleted_at IS NULL ORDER BY id").pluck().all(on)) as number[];
   return ids.map((id) => toNoteInfo(db, id));
 }
 

@@ -60,6 +60,27 @@ export function placeOriginal(archiveDir: string, temp: string, sha256: string):
   }
 }
 
+/**
+ * Moves the original with this sha256 out of files/ into a temp file, or returns null if there is
+ * none. Call it inside the write transaction that deletes the last row referring to it: an importer
+ * that stores the same file again commits after that transaction and only then places its copy, so
+ * its copy is never the one removed. After the commit, discardIncoming the temp file; after a
+ * rollback, placeOriginal it back. A crash in between leaves a temp file that the next opening
+ * puts back (a row still refers to it) or deletes (none does): sweepIncoming.
+ */
+export function withdrawOriginal(archiveDir: string, sha256: string): string | null {
+  const from = originalPath(archiveDir, sha256);
+  const temp = path.join(incomingDir(archiveDir), `${sha256}.${process.pid}.${++written}`);
+  try {
+    fs.mkdirSync(path.dirname(temp), { recursive: true });
+    fs.renameSync(from, temp);
+    return temp;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' && !fs.existsSync(from)) return null; // already gone
+    throw storageError(error);
+  }
+}
+
 /** Deletes a temp file whose item was not stored (a duplicate, a failure, a rollback). */
 export function discardIncoming(temp: string): void {
   fs.rmSync(temp, { force: true });

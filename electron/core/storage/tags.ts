@@ -4,6 +4,7 @@ import { ArchiveError } from '../../shared/errors.js';
 import type { Db } from './database.js';
 import { statement } from './statements.js';
 import { writeTransaction } from './write-transaction.js';
+import { logChange, logItemChange } from './change-log.js';
 
 /** SQL condition matching tag rows at `path` or below it; binds the path twice. */
 export const tagSubtreeCondition = "(t.path = ? OR substr(t.path, 1, length(?) + 1) = (? || '/'))";
@@ -19,14 +20,17 @@ export function tagsOfItem(db: Db, itemId: number): string[] {
 export function ensureTag(db: Db, path: string): number {
   const existing = statement(db, 'SELECT id FROM tags WHERE path = ?').pluck().get(path) as number | undefined;
   if (existing !== undefined) return existing;
-  return Number(statement(db, 'INSERT INTO tags (path) VALUES (?)').run(path).lastInsertRowid);
+  const id = Number(statement(db, 'INSERT INTO tags (path) VALUES (?)').run(path).lastInsertRowid);
+  logChange(db, 'tag', path, 'create');
+  return id;
 }
 
 /** Adds `path` to item `itemId` (no-op if already there); returns the item's tags. */
 export function addTag(db: Db, itemId: number, path: string): string[] {
   return writeTransaction(db, () => {
     assertItemExists(db, itemId);
-    statement(db, 'INSERT OR IGNORE INTO item_tags (item_id, tag_id) VALUES (?, ?)').run(itemId, ensureTag(db, path));
+    const added = statement(db, 'INSERT OR IGNORE INTO item_tags (item_id, tag_id) VALUES (?, ?)').run(itemId, ensureTag(db, path)).changes;
+    if (added > 0) logItemChange(db, itemId, 'update');
     return tagsOfItem(db, itemId);
   });
 }
@@ -39,17 +43,26 @@ export function removeTag(db: Db, itemId: number, path: string): string[] {
     if (tagId === undefined) throw new ArchiveError('not-found', `no tag "${path}"`);
     const removed = statement(db, 'DELETE FROM item_tags WHERE item_id = ? AND tag_id = ?').run(itemId, tagId).changes;
     if (removed === 0) throw new ArchiveError('not-found', `item ${itemId} is not tagged "${path}"`);
-    statement(db, 'DELETE FROM tags WHERE id = ? AND color IS NULL AND NOT EXISTS (SELECT 1 FROM item_tags WHERE tag_id = ?)').run(tagId, tagId);
+    logItemChange(db, itemId, 'update');
+    const gone = statement(db, 'DELETE FROM tags WHERE id = ? AND color IS NULL AND NOT EXISTS (SELECT 1 FROM item_tags WHERE tag_id = ?)').run(tagId, tagId).changes;
+    if (gone > 0) logChange(db, 'tag', path, 'delete');
     return tagsOfItem(db, itemId);
   });
 }
 
-/** Every tag with the number of items carrying it or one of its sub-tags. */
+/**
+ * Every tag with the number of items (not in the trash) carrying it or one of its sub-tags. The
+ * trash is read once, by its partial index, and only when it holds something: probing each tagged
+ * item's row for deleted_at reads past its text (measured at 30,000 articles: 75 ms → 660 ms that
+ * way; 93 ms with the trash filter, 75 ms without).
+ */
 export function listTags(db: Db): TagInfo[] {
-  return statement(db, 
+  const trashed = statement(db, 'SELECT EXISTS (SELECT 1 FROM items WHERE deleted_at IS NOT NULL)').pluck().get() === 1;
+  const notTrashed = trashed ? 'AND it.item_id NOT IN (SELECT d.id FROM items d WHERE d.deleted_at IS NOT NULL)' : '';
+  return statement(db,
       `SELECT p.path AS path, p.color AS color,
          (SELECT count(DISTINCT it.item_id) FROM item_tags it JOIN tags t ON t.id = it.tag_id
-           WHERE t.path = p.path OR substr(t.path, 1, length(p.path) + 1) = (p.path || '/')) AS count
+           WHERE (t.path = p.path OR substr(t.path, 1, length(p.path) + 1) = (p.path || '/')) ${notTrashed}) AS count
        FROM tags p ORDER BY p.path`,
     )
     .all() as TagInfo[];
@@ -58,8 +71,10 @@ export function listTags(db: Db): TagInfo[] {
 /** Sets (or clears, with null) a tag's colour; creates the tag if needed. */
 export function setTagColor(db: Db, path: string, color: string | null): TagInfo {
   return writeTransaction(db, () => {
-    const id = ensureTag(db, path);
+    const known = statement(db, 'SELECT color FROM tags WHERE path = ?').get(path) as { color: string | null } | undefined;
+    const id = ensureTag(db, path); // logs the creation of a new tag
     statement(db, 'UPDATE tags SET color = ? WHERE id = ?').run(color, id);
+    if (known && known.color !== color) logChange(db, 'tag', path, 'update');
     const info = listTags(db).find((t) => t.path.toLowerCase() === path.toLowerCase());
     if (!info) throw new ArchiveError('internal', `tag "${path}" vanished`);
     return info;

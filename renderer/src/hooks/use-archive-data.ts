@@ -1,5 +1,5 @@
 // Small read models: tags and stats, reloaded whenever archive data changes.
-import type { ArchiveStats, TagInfo } from '../../../electron/shared/dto.js';
+import type { ArchiveStats, TagInfo, TrashEntry } from '../../../electron/shared/dto.js';
 import { useArchive } from './archive-context.js';
 import { useAsync, type AsyncState } from './use-async.js';
 
@@ -13,4 +13,10 @@ export function useTags(): AsyncState<TagInfo[]> {
 export function useStats(): AsyncState<ArchiveStats> {
   const { api, dataVersion } = useArchive();
   return useAsync(() => api.stats({}), [api, dataVersion]);
+}
+
+/** What is in the trash. */
+export function useTrash(): AsyncState<TrashEntry[]> {
+  const { api, dataVersion } = useArchive();
+  return useAsync(() => api.listTrash({}), [api, dataVersion]);
 }

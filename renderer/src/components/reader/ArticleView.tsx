@@ -1,7 +1,6 @@
 import { useCallback, useRef, useState } from 'react';
 import type { ItemDetail, TagInfo } from '../../../../electron/shared/dto.js';
 import { useArchive } from '../../hooks/archive-context.js';
-import { ConfirmButton } from '../common/ConfirmButton.js';
 import { Icon } from '../common/Icon.js';
 import { NotesPanel } from '../notes/NotesPanel.js';
 import { ArticleBody } from './ArticleBody.js';
@@ -9,13 +8,15 @@ import { HitNavigator } from './HitNavigator.js';
 import { ReaderMeta } from './ReaderMeta.js';
 import { TagEditor } from './TagEditor.js';
 import { useTagActions } from './use-tag-actions.js';
+import type { Trashed } from '../trash/UndoToast.js';
 
 interface ArticleViewProps {
   item: ItemDetail;
   query: string;
   allTags: readonly TagInfo[];
   onOpenTag(tag: string): void;
-  onDeleted(): void;
+  /** Called after the item moved to the trash (the caller offers Undo). */
+  onDeleted(trashed?: Trashed): void;
   onError(error: unknown): void;
 }
 
@@ -37,9 +38,16 @@ export function ArticleView({ item, query, allTags, onOpenTag, onDeleted, onErro
             <Icon name="external" /> Open original
           </button>
         )}
-        <ConfirmButton label="Delete item" confirmLabel="Delete this item" onConfirm={() => void api.deleteItem({ id: item.id }).then(() => { onDeleted(); dataChanged(); }, onError)}>
+        {/* No confirmation: it goes to the trash, and the toast offers Undo. */}
+        <button
+          type="button"
+          className="button subtle"
+          aria-label="Delete item"
+          title="Move to the trash"
+          onClick={() => void api.deleteItem({ id: item.id }).then(({ notes }) => { onDeleted({ id: item.id, title: item.title, notes }); dataChanged(); }, onError)}
+        >
           <Icon name="trash" />
-        </ConfirmButton>
+        </button>
       </div>
       <div className="reader-scroll">
         <article className="reader-article" aria-labelledby={`title-${item.id}`} lang={item.lang ?? undefined}>

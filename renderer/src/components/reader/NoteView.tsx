@@ -1,11 +1,11 @@
 import type { ItemDetail, NoteInfo, TagInfo } from '../../../../electron/shared/dto.js';
 import { useArchive } from '../../hooks/archive-context.js';
 import { formatDateTime } from '../../lib/format.js';
-import { ConfirmButton } from '../common/ConfirmButton.js';
 import { Icon } from '../common/Icon.js';
 import { NoteEditor } from '../notes/NoteEditor.js';
 import { TagEditor } from './TagEditor.js';
 import { useTagActions } from './use-tag-actions.js';
+import type { Trashed } from '../trash/UndoToast.js';
 
 interface NoteViewProps {
   /** The note, or null for a new standalone note not saved yet. */
@@ -14,7 +14,8 @@ interface NoteViewProps {
   onCreated(note: NoteInfo): void;
   onOpenItem(id: number): void;
   onOpenTag(tag: string): void;
-  onDeleted(): void;
+  /** Called after the note moved to the trash (the caller offers Undo). */
+  onDeleted(trashed?: Trashed): void;
   onError(error: unknown): void;
 }
 
@@ -33,9 +34,16 @@ export function NoteView({ item, allTags, onCreated, onOpenItem, onOpenTag, onDe
         )}
         <span className="toolbar-spacer" />
         {item && (
-          <ConfirmButton label="Delete note" confirmLabel="Delete this note" onConfirm={() => void api.deleteNote({ id: item.id }).then(() => { onDeleted(); dataChanged(); }, onError)}>
+          // To the trash like any item, with Undo; notes on an item's panel are deleted there.
+          <button
+            type="button"
+            className="button subtle"
+            aria-label="Delete note"
+            title="Move to the trash"
+            onClick={() => void api.deleteItem({ id: item.id }).then(() => { onDeleted({ id: item.id, title: item.title, notes: 0 }); dataChanged(); }, onError)}
+          >
             <Icon name="trash" />
-          </ConfirmButton>
+          </button>
         )}
       </div>
       <article className="note-article" aria-label={item?.title || 'New note'}>

@@ -4,6 +4,7 @@ import { ErrorBanner } from '../common/ErrorBanner.js';
 import { ArticleView } from './ArticleView.js';
 import { NoteView } from './NoteView.js';
 import { ReaderEmpty } from './ReaderEmpty.js';
+import type { Trashed } from '../trash/UndoToast.js';
 
 /** What the reader shows: an item by id, or a new note (draftKey) not saved yet. */
 export interface Selection {
@@ -20,12 +21,18 @@ interface ReaderProps {
   onOpenTag(tag: string): void;
   onNoteCreated(note: NoteInfo, draftKey: string): void;
   onClosed(): void;
+  /** An item went to the trash from the reader. */
+  onTrashed(trashed: Trashed): void;
   onError(error: unknown): void;
 }
 
 /** Right pane: the open article or note. */
-export function Reader({ selection, query, allTags, onOpenItem, onOpenTag, onNoteCreated, onClosed, onError }: ReaderProps) {
+export function Reader({ selection, query, allTags, onOpenItem, onOpenTag, onNoteCreated, onClosed, onTrashed, onError }: ReaderProps) {
   const { value: item, error, loading } = useItem(selection?.id ?? null);
+  const onTrashedAndClosed = (trashed?: Trashed) => {
+    onClosed();
+    if (trashed) onTrashed(trashed);
+  };
   if (!selection) return <ReaderEmpty />;
   if (selection.draftKey) {
     const draftKey = selection.draftKey;
@@ -37,7 +44,7 @@ export function Reader({ selection, query, allTags, onOpenItem, onOpenTag, onNot
         onCreated={(note) => onNoteCreated(note, draftKey)}
         onOpenItem={onOpenItem}
         onOpenTag={onOpenTag}
-        onDeleted={onClosed}
+        onDeleted={onTrashedAndClosed}
         onError={onError}
       />
     );
@@ -46,8 +53,8 @@ export function Reader({ selection, query, allTags, onOpenItem, onOpenTag, onNot
   if (!item) return <div className="reader-pane loading" aria-busy={loading} />;
   if (item.kind === 'note') {
     return (
-      <NoteView key={item.id} item={item} allTags={allTags} onCreated={() => undefined} onOpenItem={onOpenItem} onOpenTag={onOpenTag} onDeleted={onClosed} onError={onError} />
+      <NoteView key={item.id} item={item} allTags={allTags} onCreated={() => undefined} onOpenItem={onOpenItem} onOpenTag={onOpenTag} onDeleted={onTrashedAndClosed} onError={onError} />
     );
   }
-  return <ArticleView key={item.id} item={item} query={query} allTags={allTags} onOpenTag={onOpenTag} onDeleted={onClosed} onError={onError} />;
+  return <ArticleView key={item.id} item={item} query={query} allTags={allTags} onOpenTag={onOpenTag} onDeleted={onTrashedAndClosed} onError={onError} />;
 }

@@ -6,13 +6,17 @@ import { Icon, type IconName } from '../common/Icon.js';
 import { SavedSearchList } from './SavedSearchList.js';
 import { TagTree } from './TagTree.js';
 
-export type View = { kind: 'all' } | { kind: 'type'; type: ItemKind } | { kind: 'tag'; tag: string };
+export type View = { kind: 'all' } | { kind: 'type'; type: ItemKind } | { kind: 'tag'; tag: string } | { kind: 'trash' };
 
 interface SidebarProps {
   stats: ArchiveStats | undefined;
   tags: readonly TagInfo[];
   activeType: ItemKind | null;
   activeTag: string | null;
+  /** The Trash view is open. */
+  trashOpen: boolean;
+  /** Entries in the trash. */
+  trashCount: number | undefined;
   savedSearches: readonly SavedSearch[];
   importBusy: boolean;
   backup: BackupStatus | undefined;
@@ -27,12 +31,15 @@ interface SidebarProps {
 
 /** Left pane: the archive's views, tags and saved searches, and the import / new-note actions. */
 export function Sidebar(props: SidebarProps) {
-  const { stats, activeType, activeTag } = props;
-  const all = !activeType && !activeTag;
+  const { stats, trashOpen } = props;
+  const activeType = trashOpen ? null : props.activeType;
+  const activeTag = trashOpen ? null : props.activeTag;
+  const all = !activeType && !activeTag && !trashOpen;
   const views: Array<{ label: string; icon: IconName; active: boolean; count: number | undefined; view: View }> = [
     { label: 'All items', icon: 'items', active: all, count: stats ? stats.articles + stats.notes : undefined, view: { kind: 'all' } },
     { label: 'Articles', icon: 'article', active: activeType === 'article' && !activeTag, count: stats?.articles, view: { kind: 'type', type: 'article' } },
     { label: 'Notes', icon: 'note', active: activeType === 'note' && !activeTag, count: stats?.notes, view: { kind: 'type', type: 'note' } },
+    { label: 'Trash', icon: 'trash', active: trashOpen, count: props.trashCount, view: { kind: 'trash' } },
   ];
   return (
     <nav className="sidebar" aria-label="Library">
