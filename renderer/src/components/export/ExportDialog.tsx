@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ExportResult } from '../../../../electron/shared/dto.js';
 import { useArchive } from '../../hooks/archive-context.js';
 import { errorText } from '../../lib/errors.js';
 import { formatBytes, plural } from '../../lib/format.js';
 import { Icon } from '../common/Icon.js';
+import { useModalDialog } from '../../hooks/use-modal-dialog.js';
 
 /** What to export: everything, the current search's results, or the open item. */
 export type ExportScope = { kind: 'all' } | { kind: 'search'; query: string; total: number } | { kind: 'item'; id: number };
@@ -27,23 +28,19 @@ function scopeText(scope: ExportScope): string {
  */
 export function ExportDialog({ open, scopes, onClose }: ExportDialogProps) {
   const { api, host } = useArchive();
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog(open);
   const [target, setTarget] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [written, setWritten] = useState<ExportResult | null>(null);
   const [chosen, setChosen] = useState(0);
   const scope = scopes[chosen] ?? scopes[0] ?? { kind: 'all' };
+  // Each opening starts afresh.
   useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-    if (open) {
-      setChosen(0);
-      setError(null);
-      setWritten(null);
-    }
+    if (!open) return;
+    setChosen(0);
+    setError(null);
+    setWritten(null);
   }, [open]);
 
   const chooseFolder = async (): Promise<void> => {
