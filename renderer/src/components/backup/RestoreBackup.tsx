@@ -59,7 +59,7 @@ export function RestoreBackup({ suggestedFile, open }: { suggestedFile: string |
         <div className="inline-field">
           <input id="restore-target" type="text" dir="auto" placeholder="/home/me/Khizana restored" value={target} onChange={(e) => { setTarget(e.target.value); setConfirming(false); }} spellCheck={false} />
           {host && (
-            <button type="button" className="button" onClick={() => void chooseTarget()}>
+            <button type="button" className="button" aria-label="Choose a new folder to restore into" onClick={() => void chooseTarget()}>
               <Icon name="folder" /> Choose…
             </button>
           )}
