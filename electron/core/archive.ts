@@ -137,6 +137,9 @@ export async function openArchive(options: OpenArchiveOptions): Promise<ArchiveS
     async setBackupSettings(args) {
       return backups.setSettings(args);
     },
+    async restoreBackup(args) {
+      return backups.restore(args);
+    },
   };
 
   return {

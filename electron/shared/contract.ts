@@ -7,6 +7,7 @@ import type {
   BackupResult,
   BackupStatus,
   ExportResult,
+  RestoredBackup,
   ImportReport,
   ItemDetail,
   NoteInfo,
@@ -94,6 +95,12 @@ export const archiveMethods = {
     ifDue: z.boolean().default(false),
   }),
   backupStatus: z.object({}),
+  restoreBackup: z.object({
+    /** The backup file (.tar) to restore. */
+    file: z.string().trim().min(1, 'choose a backup file').max(4096),
+    /** A new or empty folder outside the open archive's folder. */
+    target: z.string().trim().min(1, 'choose a new folder to restore into').max(4096),
+  }),
   exportItems: z.object({
     /** A new or empty folder, or a file ending in .zip (it must not exist). */
     target: z.string().trim().min(1, 'choose where to export').max(4096),
@@ -144,6 +151,8 @@ export interface ArchiveApi {
   backupNow(args?: MethodArgs<'backupNow'>): Promise<BackupResult | null>;
   /** The backup folder, automatic backups, and the last backup. */
   backupStatus(args?: MethodArgs<'backupStatus'>): Promise<BackupStatus>;
+  /** Restores a backup file into a new or empty folder, checking every file first; the open archive is not changed. */
+  restoreBackup(args: MethodArgs<'restoreBackup'>): Promise<RestoredBackup>;
   /** Exports everything, a search's hits or chosen items to an open format (Markdown, JSON lines, originals). */
   exportItems(args: MethodArgs<'exportItems'>): Promise<ExportResult>;
   /** Sets the backup folder and/or automatic daily backups. */
@@ -187,6 +196,9 @@ export const methodAccess = {
   backupNow: { writes: 'make backups' },
   backupStatus: 'writer', // the writer runs the backups and knows one in progress
   setBackupSettings: { writes: 'change backup settings' },
+  // 'writer': it writes only into a new folder outside the archive, so a read-only archive may
+  // still restore a backup elsewhere; the writer thread keeps a long restore off the readers.
+  restoreBackup: 'writer',
   // 'read': it only reads the archive (the file it writes is outside it), so a reader thread runs
   // it without holding up imports and edits, and a read-only or damaged archive can still be exported.
   exportItems: 'read',

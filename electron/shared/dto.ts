@@ -187,6 +187,21 @@ export interface BackupResult {
   damagedOriginals: string[];
 }
 
+/** A backup restored into a new folder (a separate archive; the open one is unchanged). */
+export interface RestoredBackup {
+  /** The folder now holding the restored archive. */
+  target: string;
+  /** When the backup was made. */
+  createdAt: string;
+  counts: BackupCounts;
+  bytes: number;
+  seconds: number;
+  /** sha256 of originals the backup did not hold (missing when it was made). */
+  missingOriginals: string[];
+  /** sha256 of originals that were already damaged when the backup was made. */
+  damagedOriginals: string[];
+}
+
 /** Backup settings and the last backup, from the archive folder's settings.json. */
 export interface BackupStatus {
   /** Where "Back up now" and the automatic backups go; null until the user picks one. */

@@ -97,6 +97,10 @@ export function contractSuite(open: (onEvent: (event: ArchiveEvent) => void) => 
     expect(await api.backupStatus({})).toMatchObject({ folder, auto: true, lastBackupAt: result!.createdAt, lastBackupFile: result!.file, running: false });
     await expect(api.backupNow({ file: result!.file })).rejects.toMatchObject({ code: 'invalid-argument' });
     await api.setBackupSettings({ auto: false });
+    const target = `${tempDir('khizana-restore-')}/restored`;
+    expect(await api.restoreBackup({ file: result!.file, target })).toMatchObject({ target, counts: result!.counts });
+    expect(fs.existsSync(`${target}/khizana.sqlite`)).toBe(true);
+    await expect(api.restoreBackup({ file: result!.file, target })).rejects.toMatchObject({ code: 'invalid-argument' });
   });
 
   it('exports a search to a zip and refuses a non-empty folder', async () => {

@@ -2,10 +2,11 @@
 // in settings.json, one backup at a time, the newest `keepBackups` kept in the backup folder.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { BackupResult, BackupStatus } from '../../shared/dto.js';
+import type { BackupResult, BackupStatus, RestoredBackup } from '../../shared/dto.js';
 import { ArchiveError, toErrorShape } from '../../shared/errors.js';
 import type { Db } from '../storage/database.js';
 import { writeBackup } from './backup.js';
+import { restoreBackup } from './restore.js';
 import { backupDue, backupFileName, keepBackups, readBackupSettings, updateBackupSettings, type BackupSettings } from './settings.js';
 
 export interface BackupServiceOptions {
@@ -96,6 +97,16 @@ export function backupService(options: BackupServiceOptions) {
       }
     },
 
+    /** Restores `file` into `target`, a new or empty folder outside this archive's (restore.ts checks the rest). */
+    restore(args: { file: string; target: string }): RestoredBackup {
+      const target = path.resolve(args.target);
+      if (isInside(target, archiveDir)) {
+        throw new ArchiveError('invalid-argument', `${target} is this archive's folder or inside it: restore into a new folder elsewhere (nothing was changed)`);
+      }
+      const r = restoreBackup({ file: args.file, targetDir: target });
+      return { target: r.dir, createdAt: r.createdAt, counts: r.counts, bytes: r.bytes, seconds: r.seconds, missingOriginals: r.missingOriginals, damagedOriginals: r.damagedOriginals };
+    },
+
     /** Stops a backup being written (its partial file is removed) and waits for it; call before closing the database. */
     async close(): Promise<void> {
       if (!current) return;
@@ -119,6 +130,19 @@ function checkFolder(folder: string, archiveDir: string): string {
     throw new ArchiveError('invalid-argument', 'choose a backup folder outside the archive folder (a backup inside it would be lost with it)');
   }
   return resolved;
+}
+
+/** Whether `target` (which may not exist yet) is `dir` or inside it, following symlinks of the parts that exist. */
+function isInside(target: string, dir: string): boolean {
+  let existing = target;
+  const rest: string[] = [];
+  while (!fs.existsSync(existing) && path.dirname(existing) !== existing) {
+    rest.unshift(path.basename(existing));
+    existing = path.dirname(existing);
+  }
+  const real = path.join(fs.realpathSync(existing), ...rest);
+  const relative = path.relative(fs.realpathSync(dir), real);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
 /** A backup file name in `folder` that neither exists nor was used before. */

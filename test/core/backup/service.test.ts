@@ -137,3 +137,34 @@ it('closing the archive during a backup stops it and leaves no partial file', as
   expect(await writing).toBe('cancelled');
   expect(fs.readdirSync(folder)).toEqual([]);
 });
+
+it('restores a backup through the API into a new folder; refuses a non-empty folder, the archive\'s own, a damaged file', async () => {
+  const { api, dir } = await archiveWithNote();
+  await api.saveSearch({ name: 'kept', query: 'keeping' });
+  const backup = (await api.backupNow({ file: path.join(tempDir(), 'one.tar') }))!;
+  const target = path.join(tempDir(), 'restored');
+  const restored = await api.restoreBackup({ file: backup.file, target });
+  expect(restored).toMatchObject({ target, createdAt: backup.createdAt, counts: backup.counts, missingOriginals: [], damagedOriginals: [] });
+  expect(restored.counts).toMatchObject({ notes: 1, savedSearches: 1 });
+  const reopened = await openArchive({ dir: target, parseWorkers: 0 });
+  expect((await reopened.api.search({ query: 'keeping' })).total).toBe(1);
+  await reopened.close();
+
+  await expect(api.restoreBackup({ file: backup.file, target })).rejects.toMatchObject({ code: 'invalid-argument', message: expect.stringMatching(/is not empty/) });
+  for (const own of [dir, path.join(dir, 'restored'), path.join(dir, 'files', 'new')]) {
+    await expect(api.restoreBackup({ file: backup.file, target: own })).rejects.toMatchObject({
+      code: 'invalid-argument',
+      message: expect.stringMatching(/this archive's folder or inside it: restore into a new folder elsewhere/),
+    });
+  }
+  expect(fs.existsSync(path.join(dir, 'restored'))).toBe(false);
+  expect(fs.existsSync(path.join(dir, 'files', 'new'))).toBe(false);
+
+  const damaged = path.join(tempDir(), 'damaged.tar');
+  const bytes = fs.readFileSync(backup.file);
+  fs.writeFileSync(damaged, bytes.subarray(0, Math.floor(bytes.length / 2)));
+  const parent = tempDir();
+  await expect(api.restoreBackup({ file: damaged, target: path.join(parent, 'never') })).rejects.toThrow(/damaged\.tar/);
+  expect(fs.readdirSync(parent)).toEqual([]); // neither the target nor a temp folder is left
+  expect((await api.search({ query: 'keeping' })).total).toBe(1); // the open archive is unchanged
+});

@@ -5,6 +5,7 @@ import { errorText } from '../../lib/errors.js';
 import { formatBytes, formatDateTime, plural } from '../../lib/format.js';
 import { timeAgo } from '../../lib/relative-time.js';
 import { Icon } from '../common/Icon.js';
+import { RestoreBackup } from './RestoreBackup.js';
 import { useModalDialog } from '../../hooks/use-modal-dialog.js';
 
 interface BackupDialogProps {
@@ -14,7 +15,7 @@ interface BackupDialogProps {
   onClose(): void;
 }
 
-/** File → Back Up Now…: the backup folder, daily automatic backups, "Back up now", and how to restore. */
+/** File → Back Up Now…: the backup folder, daily automatic backups, "Back up now", and restoring a backup into a new folder. */
 export function BackupDialog({ open, backup, error, onClose }: BackupDialogProps) {
   const { host } = useArchive();
   const ref = useModalDialog(open);
@@ -27,7 +28,6 @@ export function BackupDialog({ open, backup, error, onClose }: BackupDialogProps
     if (picked) await backup.save({ folder: picked });
   };
   const changed = folder.trim() !== '' && folder.trim() !== status?.folder;
-  const restoreFile = written?.file ?? status?.lastBackupFile ?? 'BACKUP.tar';
 
   return (
     <dialog ref={ref} className="dialog backup-dialog" aria-labelledby="backup-title" onClose={onClose}>
@@ -82,15 +82,7 @@ export function BackupDialog({ open, backup, error, onClose }: BackupDialogProps
         </p>
       ) : null}
       {status?.lastBackupFile && <p className="muted backup-file" dir="auto">{status.lastBackupFile}</p>}
-      <h3 className="backup-heading">Restoring</h3>
-      <p className="muted">
-        A backup is restored into a new, empty folder, so restoring can never overwrite this archive. In a terminal, run:
-      </p>
-      <pre className="backup-command" dir="ltr">{`khizana --archive NEW-FOLDER restore "${restoreFile}"`}</pre>
-      <p className="muted">
-        It checks every file of the backup first and refuses a damaged one. Then quit Khizana and start it on the restored archive
-        with <code>--archive NEW-FOLDER</code> (or <code>KHIZANA_ARCHIVE=NEW-FOLDER</code>), or put that folder in place of this archive’s.
-      </p>
+      <RestoreBackup suggestedFile={written?.file ?? status?.lastBackupFile ?? null} open={open} />
     </dialog>
   );
 }
