@@ -4,34 +4,27 @@
 // dialog restores that backup into a new folder after asking, and refuses a folder in use.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openArchive } from '../../electron/core/archive.js';
 import { restoreBackup } from '../../electron/core/backup/restore.js';
-import { serveArchive, type ServedArchive } from '../../electron/web/serve-archive.js';
+import type { ServedArchive } from '../../electron/web/serve-archive.js';
 import { tempDir } from '../support/paths.js';
-import { builtUi, ensureBuiltUi, launchChromium, screenshotsDir } from './browser.js';
+import { openSeededUi, screenshotsDir, type SeededUi } from './browser.js';
 
+let ui: SeededUi;
 let server: ServedArchive;
-let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  ensureBuiltUi();
-  fs.mkdirSync(screenshotsDir, { recursive: true });
-  const dir = path.join(tempDir(), 'archive');
-  const seed = await openArchive({ dir, parseWorkers: 0 });
-  await seed.api.addNote({ text: 'a note worth a backup, zanzibar' });
-  await seed.close();
-  browser = await launchChromium();
-  server = await serveArchive({ dir, staticDir: builtUi, inWorker: false });
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en-GB' });
-  await page.goto(server.url);
+  ui = await openSeededUi(async (api) => {
+    await api.addNote({ text: 'a note worth a backup, zanzibar' });
+  });
+  ({ server, page } = ui);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await ui?.close();
 });
 
 it('backs up from the dialog and shows the last backup in the sidebar', async () => {

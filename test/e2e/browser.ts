@@ -2,8 +2,11 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
-import { repoRoot } from '../support/paths.js';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { openArchive } from '../../electron/core/archive.js';
+import type { ArchiveApi } from '../../electron/shared/contract.js';
+import { serveArchive, type ServedArchive } from '../../electron/web/serve-archive.js';
+import { repoRoot, tempDir } from '../support/paths.js';
 
 export const chromiumPath = process.env.KHIZANA_CHROMIUM ?? '/usr/bin/chromium';
 export const builtUi = path.join(repoRoot, 'dist/renderer');
@@ -61,4 +64,39 @@ export function ensureBuiltUi(): void {
   } finally {
     fs.rmSync(lock, { recursive: true, force: true });
   }
+}
+
+/** The built UI served over a seeded archive, open in Chromium. */
+export interface SeededUi {
+  server: ServedArchive;
+  page: Page;
+  close(): Promise<void>;
+}
+
+/**
+ * Seeds a fresh archive in a temp folder (`seed` writes through the API), serves it in-process with
+ * the built UI and opens it in Chromium at 1280×800, en-GB.
+ */
+export async function openSeededUi(seed: (api: ArchiveApi) => Promise<unknown>): Promise<SeededUi> {
+  ensureBuiltUi();
+  fs.mkdirSync(screenshotsDir, { recursive: true });
+  const dir = path.join(tempDir(), 'archive');
+  const seeding = await openArchive({ dir, parseWorkers: 0 });
+  try {
+    await seed(seeding.api);
+  } finally {
+    await seeding.close();
+  }
+  const browser = await launchChromium();
+  const server = await serveArchive({ dir, staticDir: builtUi, inWorker: false });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en-GB' });
+  await page.goto(server.url);
+  return {
+    server,
+    page,
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
 }

@@ -1,37 +1,27 @@
 // Exporting from the UI (the browser build against `khizana serve`): the results header exports
 // the current search (all its hits), the sidebar everything; a non-empty folder is refused in the
 // dialog; the export imports back into another archive.
-import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openArchive } from '../../electron/core/archive.js';
-import { serveArchive, type ServedArchive } from '../../electron/web/serve-archive.js';
 import { tempDir } from '../support/paths.js';
 import { writeFiles } from '../support/archive.js';
-import { builtUi, ensureBuiltUi, launchChromium, screenshotsDir } from './browser.js';
+import { openSeededUi, screenshotsDir, type SeededUi } from './browser.js';
 
-let server: ServedArchive;
-let browser: Browser;
+let ui: SeededUi;
 let page: Page;
 
 beforeAll(async () => {
-  ensureBuiltUi();
-  fs.mkdirSync(screenshotsDir, { recursive: true });
-  const dir = path.join(tempDir(), 'archive');
-  const seed = await openArchive({ dir, parseWorkers: 0 });
-  await seed.api.importPaths({ paths: [writeFiles({ 'a.txt': 'zanzibar spices and cloves', 'b.txt': 'zanzibar harbour at dawn', 'c.txt': 'mombasa old town' })], tags: [] });
-  await seed.api.addNote({ text: 'note on the spices', on: 1 });
-  await seed.close();
-  browser = await launchChromium();
-  server = await serveArchive({ dir, staticDir: builtUi, inWorker: false });
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en-GB' });
-  await page.goto(server.url);
+  ui = await openSeededUi(async (api) => {
+    await api.importPaths({ paths: [writeFiles({ 'a.txt': 'zanzibar spices and cloves', 'b.txt': 'zanzibar harbour at dawn', 'c.txt': 'mombasa old town' })], tags: [] });
+    await api.addNote({ text: 'note on the spices', on: 1 });
+  });
+  ({ page } = ui);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await ui?.close();
 });
 
 it('exports the current search from the results header and everything from the sidebar', async () => {
