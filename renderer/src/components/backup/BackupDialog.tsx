@@ -4,6 +4,7 @@ import type { BackupState } from '../../hooks/use-backup.js';
 import { errorText } from '../../lib/errors.js';
 import { formatBytes, formatDateTime, plural } from '../../lib/format.js';
 import { timeAgo } from '../../lib/relative-time.js';
+import { DialogHeader } from '../common/DialogHeader.js';
 import { Icon } from '../common/Icon.js';
 import { RestoreBackup } from './RestoreBackup.js';
 import { useModalDialog } from '../../hooks/use-modal-dialog.js';
@@ -31,12 +32,7 @@ export function BackupDialog({ open, backup, error, onClose }: BackupDialogProps
 
   return (
     <dialog ref={ref} className="dialog backup-dialog" aria-labelledby="backup-title" onClose={onClose}>
-      <header className="dialog-header">
-        <h2 id="backup-title">Back up</h2>
-        <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
-          <Icon name="close" />
-        </button>
-      </header>
+      <DialogHeader id="backup-title" title="Back up" onClose={onClose} />
       <p className="muted">
         A backup is one file (a .tar any archive tool opens) holding your items, notes, tags, saved searches and every original file,
         each with a checksum. You can keep working while it is written.

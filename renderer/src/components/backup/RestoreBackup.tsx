@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { RestoredBackup } from '../../../../electron/shared/dto.js';
 import { useArchive } from '../../hooks/archive-context.js';
+import { useAction } from '../../hooks/use-action.js';
 import { errorText } from '../../lib/errors.js';
 import { formatDateTime, plural } from '../../lib/format.js';
 import { Icon } from '../common/Icon.js';
@@ -11,9 +12,8 @@ export function RestoreBackup({ suggestedFile, open }: { suggestedFile: string |
   const [file, setFile] = useState('');
   const [target, setTarget] = useState('');
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [restored, setRestored] = useState<RestoredBackup | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const restoring = useAction<RestoredBackup>();
+  const { busy, error, result: restored } = restoring;
   useEffect(() => {
     if (!open) return;
     setFile((current) => current || suggestedFile || '');
@@ -25,18 +25,9 @@ export function RestoreBackup({ suggestedFile, open }: { suggestedFile: string |
     const picked = await host?.pickFolder({ title: 'A new, empty folder for the restored archive' });
     if (picked) setTarget(picked);
   };
-  const restore = async (): Promise<void> => {
+  const restore = (): Promise<void> => {
     setConfirming(false);
-    setBusy(true);
-    setError(null);
-    setRestored(null);
-    try {
-      setRestored(await api.restoreBackup({ file: file.trim(), target: target.trim() }));
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    return restoring.run(() => api.restoreBackup({ file: file.trim(), target: target.trim() }));
   };
 
   return (

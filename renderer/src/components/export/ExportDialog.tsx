@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'react';
 import type { ExportResult } from '../../../../electron/shared/dto.js';
 import { useArchive } from '../../hooks/archive-context.js';
+import { useAction } from '../../hooks/use-action.js';
 import { errorText } from '../../lib/errors.js';
 import { formatBytes, plural } from '../../lib/format.js';
+import { DialogHeader } from '../common/DialogHeader.js';
 import { Icon } from '../common/Icon.js';
 import { useModalDialog } from '../../hooks/use-modal-dialog.js';
 
@@ -30,45 +32,29 @@ export function ExportDialog({ open, scopes, onClose }: ExportDialogProps) {
   const { api, host } = useArchive();
   const ref = useModalDialog(open);
   const [target, setTarget] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [written, setWritten] = useState<ExportResult | null>(null);
+  const exporting = useAction<ExportResult>();
+  const { busy, error, result: written, reset } = exporting;
   const [chosen, setChosen] = useState(0);
   const scope = scopes[chosen] ?? scopes[0] ?? { kind: 'all' };
   // Each opening starts afresh.
   useEffect(() => {
     if (!open) return;
     setChosen(0);
-    setError(null);
-    setWritten(null);
-  }, [open]);
+    reset();
+  }, [open, reset]);
 
   const chooseFolder = async (): Promise<void> => {
     const picked = await host?.pickFolder({ title: 'An empty folder for the export' });
     if (picked) setTarget(picked);
   };
-  const run = async (): Promise<void> => {
-    setBusy(true);
-    setError(null);
-    setWritten(null);
-    try {
-      const args = scope.kind === 'search' ? { query: scope.query } : scope.kind === 'item' ? { ids: [scope.id] } : {};
-      setWritten(await api.exportItems({ target: target.trim(), ...args }));
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+  const run = (): Promise<void> => {
+    const args = scope.kind === 'search' ? { query: scope.query } : scope.kind === 'item' ? { ids: [scope.id] } : {};
+    return exporting.run(() => api.exportItems({ target: target.trim(), ...args }));
   };
 
   return (
     <dialog ref={ref} className="dialog backup-dialog" aria-labelledby="export-title" onClose={onClose}>
-      <header className="dialog-header">
-        <h2 id="export-title">Export</h2>
-        <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
-          <Icon name="close" />
-        </button>
-      </header>
+      <DialogHeader id="export-title" title="Export" onClose={onClose} />
       <p className="muted">
         Markdown files (open the folder as an Obsidian vault), every field in items.jsonl, tags, saved searches and the original
         files; notes attached to exported items come along. Khizana can import the export back.

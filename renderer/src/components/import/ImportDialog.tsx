@@ -1,5 +1,5 @@
 import type { UploadFile } from '../../api/http-client.js';
-import { Icon } from '../common/Icon.js';
+import { DialogHeader } from '../common/DialogHeader.js';
 import { ImportSources } from './ImportSources.js';
 import { useModalDialog } from '../../hooks/use-modal-dialog.js';
 
@@ -21,12 +21,7 @@ export function ImportDialog({ open, busy, onClose, onPaths, onFiles, onError }:
   };
   return (
     <dialog ref={ref} className="dialog" aria-labelledby="import-title" onClose={onClose}>
-      <header className="dialog-header">
-        <h2 id="import-title">Import</h2>
-        <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
-          <Icon name="close" />
-        </button>
-      </header>
+      <DialogHeader id="import-title" title="Import" onClose={onClose} />
       <p className="muted">
         Text, Markdown, HTML, PDF, Word, OpenDocument, EPUB and e-mail files. Folders are read recursively. Exact duplicates are skipped.
       </p>
