@@ -10,7 +10,7 @@ import { ArchiveError, toErrorShape, type ErrorShape } from '../../shared/errors
 import { openZip, readZipEntry, type ZipArchive } from '../import/safe-zip.js';
 import { validTags } from '../import/store-document.js';
 import type { Db } from '../storage/database.js';
-import { reindexItem } from '../storage/items.js';
+import { insertItem, reindexItem } from '../storage/items.js';
 import { discardIncoming, placeOriginal, writeIncoming } from '../storage/original-files.js';
 import { statement } from '../storage/statements.js';
 import { ensureTag } from '../storage/tags.js';
@@ -153,11 +153,6 @@ export async function importExport(deps: ImportExportDeps, p: string): Promise<{
 
   const idByUid = statement(db, 'SELECT id FROM items WHERE uid = ?').pluck();
   const idBySha = statement(db, 'SELECT id FROM items WHERE source_sha256 = ?').pluck();
-  const insert = statement(db,
-    `INSERT INTO items (uid, kind, title, text, html, lang, dir, byline, site_name, published_at, imported_at, updated_at,
-       parent_id, source_path, source_format, source_sha256, source_encoding, source_bytes, text_sha256, pages, page_starts, warnings)
-     VALUES (@uid, @kind, @title, @text, @html, @lang, @dir, @byline, @site_name, @published_at, @imported_at, @updated_at,
-       @parent_id, @source_path, @source_format, @source_sha256, @source_encoding, @source_bytes, @text_sha256, @pages, @page_starts, @warnings)`);
   const link = statement(db, 'INSERT OR IGNORE INTO item_tags (item_id, tag_id) VALUES (?, ?)');
 
   const store = (record: ExportRecord): ImportFileResult => {
@@ -166,9 +161,9 @@ export async function importExport(deps: ImportExportDeps, p: string): Promise<{
     if (existing !== undefined) return { path: at, status: 'duplicate', id: existing, duplicateOf: existing };
     const parentId = record.parent_uid === null ? null : ((idByUid.get(record.parent_uid) as number | undefined) ?? null);
     const { tags, warnings, parent_uid: _parent, original: _original, markdown: _markdown, id: _id, ...row } = record;
-    const id = Number(insert.run({ ...row, parent_id: parentId, warnings: JSON.stringify(warnings) }).lastInsertRowid);
+    // insertItem indexes the item and logs its creation, as for any other new item.
+    const id = insertItem(db, { ...row, parent_id: parentId, warnings: JSON.stringify(warnings) });
     for (const tag of validTags(tags)) link.run(id, ensureTag(db, tag));
-    reindexItem(db, id);
     if (parentId !== null) reindexItem(db, parentId);
     const result: ImportFileResult = { path: at, status: 'imported', id };
     if (record.parent_uid !== null && parentId === null) result.warnings = [`the item this note was attached to (${record.parent_uid}) is not in the archive: imported as a standalone note`];

@@ -38,8 +38,11 @@ export interface ItemRow {
   deleted_at: string | null;
 }
 
-/** A new item: its uid is derived (articles: from the original's sha256; notes: new). */
-export type NewItem = Omit<ItemRow, 'id' | 'uid' | 'deleted_at'>;
+/**
+ * A new item. Its uid is derived (articles: from the original's sha256; notes: new) unless it is
+ * given: an item coming back from an export keeps the uid it had.
+ */
+export type NewItem = Omit<ItemRow, 'id' | 'uid' | 'deleted_at'> & { uid?: string };
 
 const emptyField: AnalysedField = { exact: '', stem: '', tokenCount: 0 };
 
@@ -51,9 +54,9 @@ export function insertItem(db: Db, item: NewItem, analysed?: { title: AnalysedFi
        VALUES (@uid, @kind, @title, @text, @html, @lang, @dir, @byline, @site_name, @published_at, @imported_at, @updated_at,
          @parent_id, @source_path, @source_format, @source_sha256, @source_encoding, @source_bytes, @text_sha256, @pages, @page_starts, @warnings)`,
     )
-    .run({ ...item, uid: item.source_sha256 ? uidFromSha256(item.source_sha256) : newUid() });
+    .run({ ...item, uid: item.uid ?? (item.source_sha256 ? uidFromSha256(item.source_sha256) : newUid()) });
   const id = Number(info.lastInsertRowid);
-  logItemChange(db, id, 'create', item.imported_at);
+  logItemChange(db, id, 'create');
   if (analysed && item.kind === 'article') {
     writeFtsRow(db, id, { title: analysed.title, body: analysed.body, notes: emptyField });
   } else {

@@ -58,6 +58,16 @@ function contents(dir: string) {
   }
 }
 
+/** The uids the change log records as created, sorted. */
+function createdUids(dir: string): string[] {
+  const db = new Database(path.join(dir, databaseFileName), { readonly: true });
+  try {
+    return (db.prepare("SELECT uid FROM change_log WHERE op = 'create' AND entity IN ('item', 'note') ORDER BY uid").pluck().all() as string[]);
+  } finally {
+    db.close();
+  }
+}
+
 /** Search results as uids (ids differ between archives), titles and snippets. */
 async function searches(api: ArchiveApi, dir: string) {
   const db = new Database(path.join(dir, databaseFileName), { readonly: true });
@@ -105,6 +115,8 @@ describe('export and import back', () => {
         expect(contents(copyDir)).toEqual(contents(sourceDir));
         expect(await searches(copy.api, copyDir)).toEqual(await searches(source.api, sourceDir));
         expect((await searches(copy.api, copyDir)).find((s) => s.query === '"ولا تهنوا"')!.total).toBeGreaterThan(0);
+        // Every item restored from the export is in the change log as created, under its uid.
+        expect(createdUids(copyDir)).toEqual(contents(sourceDir).items.map((i) => String((i as { uid?: unknown }).uid)).sort());
         // Importing the same export again: duplicates, nothing copied.
         const again = await copy.api.importPaths({ paths: [target] });
         expect({ imported: again.imported, duplicates: again.duplicates }).toEqual({ imported: 0, duplicates: 9 });
