@@ -13,6 +13,7 @@ import { sweepIncoming } from './storage/original-files.js';
 import { statement } from './storage/statements.js';
 import { databaseFileName } from './storage/read-connection.js';
 import { deleteItem } from './storage/items.js';
+import { editItem } from './storage/edit-item.js';
 import { purgeTrash, restoreItem, trashItem } from './storage/trash.js';
 import { addNote, getNoteRow, updateNote } from './storage/notes.js';
 import { addTag, removeTag, setTagColor } from './storage/tags.js';
@@ -106,6 +107,7 @@ export async function openArchive(options: OpenArchiveOptions): Promise<ArchiveS
       job.abort();
       return { cancelled: true };
     },
+    editItem: changesText(async (args) => editItem(db, args)),
     deleteItem: changesText(async ({ id }) => trashItem(db, id)),
     restoreItem: changesText(async ({ id }) => restoreItem(db, id)),
     emptyTrash: changesText(async ({ ids }) => purgeTrash(db, dir, ids)),

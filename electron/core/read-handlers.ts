@@ -12,6 +12,7 @@ import { listSavedSearches } from './storage/saved-searches.js';
 import { listTags } from './storage/tags.js';
 import { writeExport } from './export/write-export.js';
 import { listTrash } from './storage/trash.js';
+import { citeItems } from './cite/cite-items.js';
 
 export type ReadHandlers = Pick<ArchiveHandlers, ReadMethod>;
 
@@ -27,6 +28,9 @@ export function readHandlers(db: Db, vocabulary: Vocabulary, dir: string): ReadH
     },
     async getItem({ id }) {
       return itemDetail(db, id);
+    },
+    async cite(args) {
+      return citeItems(db, args);
     },
     async listTags() {
       return listTags(db);

@@ -2,21 +2,23 @@
 // Written once here; transports, preload and clients are derived from `archiveMethods`.
 import { z } from 'zod';
 import { ArchiveError } from './errors.js';
-import type {
-  ArchiveStats,
-  BackupResult,
-  BackupStatus,
-  ExportResult,
-  RestoredBackup,
-  ImportReport,
-  ItemDetail,
-  NoteInfo,
-  SavedSearch,
-  SearchResult,
-  Span,
-  TagInfo,
-  TrashEntry,
-  TrashResult,
+import {
+  editableFields,
+  type ArchiveStats,
+  type BackupResult,
+  type Citation,
+  type BackupStatus,
+  type ExportResult,
+  type RestoredBackup,
+  type ImportReport,
+  type ItemDetail,
+  type NoteInfo,
+  type SavedSearch,
+  type SearchResult,
+  type Span,
+  type TagInfo,
+  type TrashEntry,
+  type TrashResult,
 } from './dto.js';
 
 const itemId = z.number().int().positive();
@@ -56,6 +58,74 @@ const importArgs = z.object({
   sourceRoot: z.string().min(1).optional(),
 });
 
+/** True when `year-month-day` is a day of the calendar (no 2015-02-30). */
+function isCalendarDay(year: number, month: number, day: number): boolean {
+  const days = [31, year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+  return month >= 1 && month <= 12 && day >= 1 && day <= (days[month - 1] ?? 0);
+}
+
+/** The message for a publication date that is not `2015`, `2015-07` or `2015-07-21`, or null when it is one. */
+export function partialDateProblem(value: string): string | null {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
+  if (!m) return `"${value}" is not a date: write 2015, 2015-07 or 2015-07-21`;
+  const month = m[2] === undefined ? 1 : Number(m[2]);
+  const day = m[3] === undefined ? 1 : Number(m[3]);
+  if (month < 1 || month > 12) return `"${value}" is not a date: the month must be 01 to 12`;
+  if (!isCalendarDay(Number(m[1]), month, day)) return `"${value}" is not a date: that month has no day ${m[3]}`;
+  return null;
+}
+
+/** The message for a web address that is not an http(s) URL, or null when it is one. */
+export function urlProblem(value: string): string | null {
+  if (!/^https?:\/\//i.test(value)) return `"${value.slice(0, 200)}" is not a web address: it must start with http:// or https://`;
+  if (!/^https?:\/\/[^\s/?#]+(?:[/?#]\S*)?$/i.test(value)) return `"${value.slice(0, 200)}" is not a web address: it needs a host name and no spaces`;
+  return null;
+}
+
+/** The message for a language tag that is not BCP 47 (`ar`, `en-GB`, `zh-Hant`), or null when it is one. */
+export function langProblem(value: string): string | null {
+  try {
+    Intl.getCanonicalLocales(value);
+    return null;
+  } catch {
+    return `"${value.slice(0, 100)}" is not a language tag: write one such as ar, en or en-GB`;
+  }
+}
+
+/** An optional text field a person may also clear: '' and null clear it. */
+const clearable = (max: number, what: string) =>
+  z.string().max(max, `${what} is at most ${max} characters`).trim().transform((v) => (v === '' ? null : v)).nullable().optional();
+
+/** What `editItem` may change; every field optional, '' or null clears one (a title cannot be cleared). */
+const editArgs = z
+  .object({
+    id: itemId,
+    title: z.string().max(2000, 'a title is at most 2,000 characters').trim().min(1, 'a title cannot be empty').optional(),
+    authors: z.array(z.string().max(500, 'a name is at most 500 characters').trim().min(1, 'an author cannot be empty')).max(500, 'at most 500 authors').optional(),
+    publication: clearable(1000, 'a publication'),
+    publishedAt: clearable(10, 'a date').superRefine((v, ctx) => {
+      const problem = v ? partialDateProblem(v) : null;
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
+    url: clearable(8000, 'a web address').superRefine((v, ctx) => {
+      const problem = v ? urlProblem(v) : null;
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
+    lang: clearable(100, 'a language tag').superRefine((v, ctx) => {
+      const problem = v ? langProblem(v) : null;
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }).transform((v) => (v ? (Intl.getCanonicalLocales(v)[0] ?? v) : v)),
+  })
+  .refine((a) => editableFields.some((f) => a[f] !== undefined), 'give at least one field to change (title, authors, publication, publishedAt, url, lang)');
+
+export const citationFormats = ['csl-json', 'bibtex', 'ris', 'text'] as const;
+export type CitationFormat = (typeof citationFormats)[number];
+export const citationStyles = ['apa', 'chicago'] as const;
+export type CitationStyle = (typeof citationStyles)[number];
+/** Languages of a citation's own words ("Retrieved from", month names); titles and names stay as they are. */
+export const citationLocales = ['en-US', 'ar'] as const;
+export type CitationLocale = (typeof citationLocales)[number];
+
 const savedSearchName = z.string().trim().min(1, 'a saved search needs a name').max(200);
 
 /** The method table: argument schema per method. Transports are built from its keys. */
@@ -68,6 +138,13 @@ export const archiveMethods = {
     texts: z.array(z.string()).max(100_000).refine((t) => t.reduce((n, s) => n + s.length, 0) <= 50_000_000, 'at most 50,000,000 characters'),
   }),
   getItem: z.object({ id: itemId }),
+  editItem: editArgs,
+  cite: z.object({
+    ids: z.array(itemId).min(1, 'give at least one item').max(10_000, 'at most 10,000 items at once'),
+    format: z.enum(citationFormats).default('text'),
+    style: z.enum(citationStyles).default('apa'),
+    locale: z.enum(citationLocales).default('en-US'),
+  }),
   deleteItem: z.object({ id: itemId }),
   restoreItem: z.object({ id: itemId }),
   listTrash: z.object({}),
@@ -126,6 +203,10 @@ export interface ArchiveApi {
   /** Spans of `texts` that match `query`, for highlighting in the reader (same analyzer as search). */
   highlight(args: MethodArgs<'highlight'>): Promise<Span[][]>;
   getItem(args: MethodArgs<'getItem'>): Promise<ItemDetail>;
+  /** Corrects an article's metadata (notes take theirs from their text); the fields are recorded in `edited`. */
+  editItem(args: MethodArgs<'editItem'>): Promise<ItemDetail>;
+  /** Citations of items in a style (`text`) or a format other programs read (CSL-JSON array, BibTeX, RIS). */
+  cite(args: MethodArgs<'cite'>): Promise<Citation>;
   /** Moves an item to the trash, with the notes attached to it (how many: `notes`). */
   deleteItem(args: MethodArgs<'deleteItem'>): Promise<TrashResult>;
   /** Brings an item back from the trash, with the notes that went there with it. */
@@ -177,6 +258,8 @@ export const methodAccess = {
   search: 'read',
   highlight: 'read',
   getItem: 'read',
+  editItem: { writes: 'edit item details' },
+  cite: 'read',
   deleteItem: { writes: 'delete items' },
   restoreItem: { writes: 'restore items from the trash' },
   listTrash: 'read',

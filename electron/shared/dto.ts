@@ -277,3 +277,11 @@ export interface TrashResult {
   /** Attached notes that went to the trash with it. */
   notes: number;
 }
+
+/** Citations of items, as `cite` returns them. */
+export interface Citation {
+  /** The citations: one entry per line (text), a CSL-JSON array, BibTeX entries or RIS records. */
+  text: string;
+  /** How many items are cited (in the order asked). */
+  count: number;
+}
