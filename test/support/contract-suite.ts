@@ -68,6 +68,19 @@ export function contractSuite(open: (onEvent: (event: ArchiveEvent) => void) => 
     await expect(api.getItem({ id })).rejects.toMatchObject({ code: 'not-found' });
   });
 
+  it('edits an item (the new title searchable at once, a bad date refused) and cites it', async () => {
+    const api = session.api;
+    const dir = writeFiles({ 'edit-me.txt': 'An untitled wire story\n\nText of the wire story.' });
+    const id = (await api.importPaths({ paths: [dir] })).results[0]!.id!;
+    const edited = await api.editItem({ id, title: 'الفصائل تسيطر على إدلب', authors: ['محمد الأحمد'], publishedAt: '2015-07', url: 'https://example.org/a' });
+    expect(edited.edited).toEqual(['title', 'authors', 'publishedAt', 'url']);
+    expect((await api.search({ query: 'title:تسيطر' })).hits.map((h) => h.id)).toEqual([id]);
+    await expect(api.editItem({ id, publishedAt: '2015-13-40' })).rejects.toMatchObject({ code: 'invalid-argument', message: expect.stringContaining('is not a date') });
+    const { text } = await api.cite({ ids: [id], format: 'text', style: 'chicago' });
+    expect(text).toContain('محمد الأحمد. 2015. “الفصائل تسيطر على إدلب.”');
+    expect((await api.cite({ ids: [id], format: 'ris' })).text).toContain('TI  - الفصائل تسيطر على إدلب');
+  });
+
   it('saves, replaces, lists and deletes saved searches', async () => {
     const api = session.api;
     expect(await api.saveSearch({ name: 'إدلب', query: 'ادلب tag:syria' })).toMatchObject({ name: 'إدلب', query: 'ادلب tag:syria', sort: 'relevance' });
