@@ -5,6 +5,7 @@ import { resolveArchiveDir } from '../core/archive-location.js';
 import type { ArchiveEvent } from '../shared/dto.js';
 import { ArchiveError, toErrorShape } from '../shared/errors.js';
 import { backupCommand, restoreCommand } from './commands/backup.js';
+import { citeCommand, editCommand } from './commands/cite.js';
 import { exportCommand } from './commands/export.js';
 import { importCommand, type SubscribeEvents } from './commands/import.js';
 import { deleteCommand, noteCommand, notesCommand, showCommand, tagCommand, tagsCommand, trashCommand, undeleteCommand } from './commands/items.js';
@@ -27,6 +28,8 @@ const commands: Record<string, Command> = {
   export: exportCommand,
   undelete: undeleteCommand,
   trash: trashCommand,
+  edit: editCommand,
+  cite: citeCommand,
 };
 
 /** Commands that open the archive folder themselves (restore writes a new one). */

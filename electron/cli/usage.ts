@@ -8,6 +8,10 @@ Commands:
   import <path...> [--tag T]... [--json]   import files and folders (recursive)
   search <query> [--limit N] [--offset N] [--sort relevance|newest|oldest] [--json]
   show <id> [--json]                       show an item with its text, tags and notes
+  edit <id> [--title T] [--author A]... [--date D] [--url U] [--publication P] [--lang L]
+                                           correct an article's details ('' clears one)
+  cite <id...> | --query Q [--format csl-json|bibtex|ris|text] [--style apa|chicago]
+                                           citations of items or of a search's articles
   tag <id> <tag>                           add a tag (hierarchical: syria/idlib)
   untag <id> <tag>                         remove a tag
   tags [--json]                            list tags with item counts
@@ -70,6 +74,28 @@ Query language:
   show: `Usage: khizana show <id> [--json]
 
 Prints an item: title, source, tags, notes and its text.`,
+  edit: `Usage: khizana edit <id> [--title T] [--author A]... [--date D] [--url U] [--publication P] [--lang L] [--json]
+
+Corrects an article's details; a later import of the same file keeps them.
+  --title T        the title (cannot be empty); searchable at once
+  --author A       an author, repeat for each, in order ("Smith, John" or "John Smith";
+                   Arabic names as written); the list replaces the old one; --author '' clears it
+  --date D         publication date: 2015, 2015-07 or 2015-07-21; --date '' clears it
+  --url U          the web address (http:// or https://); --url '' clears it
+  --publication P  newspaper, site or publisher; --publication '' clears it
+  --lang L         language (BCP 47: ar, en, en-GB); --lang '' clears it
+  --json           {"id","title","authors","publication","publishedAt","url","lang","edited"}
+A bad value (2015-13-40, ftp://…) changes nothing and exits with 2. Notes take their title
+from their first line: edit their text instead.`,
+  cite: `Usage: khizana cite <id...> | --query Q [--format csl-json|bibtex|ris|text] [--style apa|chicago] [--locale en-US|ar]
+
+Prints citations of the given articles, or of every article a search finds.
+  --format text      a bibliography in --style, one entry a line (default)
+  --format csl-json  a CSL-JSON array (Zotero, Pandoc, citeproc)
+  --format bibtex    BibTeX entries;  --format ris  RIS records (EndNote, Zotero, Mendeley)
+  --style apa|chicago   APA 7th (default) or Chicago author-date
+  --locale en-US|ar     the language of the style's own words and months (default en-US)
+Titles and names stay as written (Arabic stays Arabic). Works offline.`,
   tag: 'Usage: khizana tag <id> <tag>\n\nAdds a tag to an item. Tags are paths: syria/idlib is inside syria.',
   untag: 'Usage: khizana untag <id> <tag>\n\nRemoves a tag from an item.',
   tags: 'Usage: khizana tags [--json]\n\nLists every tag with the number of items under it (sub-tags included).',
