@@ -16,7 +16,7 @@ export interface QueryFilters {
   excludedTags: string[];
   kinds: Array<'article' | 'note'>;
   langs: string[];
-  /** ISO date strings: published (or imported) on/after `after` and before `before`. */
+  /** ISO days: published on/after `after` and before `before` (search-plan.ts: partial dates, undated items). */
   after: string | null;
   before: string | null;
   /** `in:notes`: match only note text (standalone notes and notes attached to articles). */

@@ -27,13 +27,21 @@ export type SearchStatement =
 
 // BM25 weights per column: title above body, exact forms above stems (DESIGN §4).
 const bm25 = 'bm25(items_fts, 10.0, 4.0, 2.0, 1.0, 2.0, 1.0)';
-const dateExpr = 'coalesce(i.published_at, i.imported_at)';
+// Dates (README, query syntax): `after:`/`before:`, the date sorts and the year facet use the
+// publication date only; an item without one has none (its import date is another fact) and is left
+// out of date filters and the year facet, and comes after the dated ones in a date sort. A partial
+// date (`2015`, `2015-07`) stands for its whole period: it is after D when the period ends on or
+// after D (compare it with D cut to its own length), before D when the period starts before D
+// (compare its first day). Both work on the string in items_meta, so facets stay on that index.
+const publishedAfter = 'i.published_at >= substr(?, 1, length(i.published_at))';
+const publishedBefore = "substr(i.published_at || '-01-01', 1, 10) < ?";
+const byPublished = (direction: 'ASC' | 'DESC') => `i.published_at IS NULL, i.published_at ${direction}, i.imported_at ${direction}, i.id ${direction}`;
 // Per matching row, a primary-key probe: cheaper than materialising every item of a big tag.
 const hasTag = `EXISTS (SELECT 1 FROM item_tags it WHERE it.item_id = i.id AND it.tag_id IN (SELECT t.id FROM tags t WHERE ${tagSubtreeCondition}))`;
 const facetValues: Record<Exclude<keyof SearchFacets, 'tag'>, string> = {
   type: 'i.kind',
   lang: "coalesce(i.lang, 'und')",
-  year: `substr(${dateExpr}, 1, 4)`,
+  year: 'substr(i.published_at, 1, 4)',
 };
 const tagJoins = ['JOIN item_tags it ON it.item_id = i.id', 'JOIN tags t ON t.id = it.tag_id'];
 
@@ -66,11 +74,11 @@ export function planSearch(analysed: AnalysedQuery, filters: QueryFilters): Sear
     for (const lang of filters.langs) params.push(lang, lang);
   }
   if (filters.after) {
-    where.push(`${dateExpr} >= ?`);
+    where.push(publishedAfter);
     params.push(filters.after);
   }
   if (filters.before) {
-    where.push(`${dateExpr} < ?`);
+    where.push(publishedBefore);
     params.push(filters.before);
   }
   if (filters.inNotes) where.push("(i.kind = 'note' OR EXISTS (SELECT 1 FROM items n WHERE n.parent_id = i.id AND n.kind = 'note' AND n.deleted_at IS NULL))");
@@ -109,10 +117,11 @@ export function searchSql(plan: SearchPlan, statement: SearchStatement): { sql: 
           params: [plan.match, limit, offset],
         };
       }
+      // Without words there is nothing to rank: "relevance" lists the most recently added first.
       const order =
-        sort === 'newest' ? `${dateExpr} DESC, i.id DESC`
-        : sort === 'oldest' ? `${dateExpr} ASC, i.id ASC`
-        : plan.match === null ? `${dateExpr} DESC, i.id DESC` : 'score ASC, i.id DESC';
+        sort === 'newest' ? byPublished('DESC')
+        : sort === 'oldest' ? byPublished('ASC')
+        : plan.match === null ? 'i.imported_at DESC, i.id DESC' : 'score ASC, i.id DESC';
       const from = fromWhere(plan, 'items i');
       return {
         sql: `SELECT i.id AS id, ${plan.match === null ? '0' : bm25} AS score ${from.sql} ORDER BY ${order} LIMIT ? OFFSET ?`,
@@ -127,7 +136,8 @@ export function searchSql(plan: SearchPlan, statement: SearchStatement): { sql: 
         return { sql: `SELECT t.path AS value, count(DISTINCT i.id) AS count ${from.sql} GROUP BY t.path ORDER BY count DESC, value LIMIT 100`, params: from.params };
       }
       const value = facetValues[statement.facet];
-      const from = fromWhere(plan, items);
+      // Years of publication: undated items have no year (they are not counted under their import's).
+      const from = fromWhere(statement.facet === 'year' ? { ...plan, where: [...plan.where, 'i.published_at IS NOT NULL'] } : plan, items);
       return { sql: `SELECT ${value} AS value, count(*) AS count ${from.sql} GROUP BY ${value} ORDER BY count DESC, value LIMIT 100`, params: from.params };
     }
   }
