@@ -15,7 +15,7 @@ export interface SearchState {
   filters: Filters;
   setFilters(filters: Filters): void;
   filtered: boolean;
-  /** The sort the user chose, and the one used (no words: nothing to rank, newest first). */
+  /** The sort the user chose, and the one used (the same: without words, relevance is "recently added"). */
   sort: SortOrder;
   effectiveSort: SortOrder;
   setSort(sort: SortOrder): void;
@@ -39,7 +39,8 @@ export function useSearchState(): SearchState {
   const searchedText = useDebouncedValue(text, 150);
   const hasText = searchedText.trim() !== '';
   const query = composeQuery(searchedText, filters);
-  const effectiveSort: SortOrder = !hasText && sort === 'relevance' ? 'newest' : sort;
+  // Without words, "relevance" lists the most recently added first (the core's order), so no swap is needed.
+  const effectiveSort: SortOrder = sort;
   const results = usePagedSearch(query, effectiveSort);
 
   useEffect(() => setActiveIndex(-1), [query]);

@@ -12,6 +12,24 @@ export function formatDate(iso: string | null | undefined): string {
   return Number.isNaN(date.getTime()) ? iso : dateFormat.format(date);
 }
 
+const partialFormats = {
+  year: new Intl.DateTimeFormat(undefined, { year: 'numeric', timeZone: 'UTC' }),
+  month: new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', timeZone: 'UTC' }),
+  day: new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }),
+};
+
+/**
+ * A publication date as precise as it is known: "2015", "Jul 2015", "21 Jul 2015" (a partial date
+ * is never shown as 1 January); '' for none. Day-only dates are read in UTC so no time zone moves them.
+ */
+export function formatPublished(value: string | null | undefined): string {
+  if (!value) return '';
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
+  if (!m) return formatDate(value);
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2] ?? 1) - 1, Number(m[3] ?? 1)));
+  return partialFormats[m[3] ? 'day' : m[2] ? 'month' : 'year'].format(date);
+}
+
 /** Date and time, for "imported" and "saved" stamps. */
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return '';

@@ -5,6 +5,7 @@ import { Icon } from '../common/Icon.js';
 import { NotesPanel } from '../notes/NotesPanel.js';
 import { ArticleBody } from './ArticleBody.js';
 import { HitNavigator } from './HitNavigator.js';
+import { MetadataEditor } from './MetadataEditor.js';
 import { ReaderMeta } from './ReaderMeta.js';
 import { TagEditor } from './TagEditor.js';
 import { useTagActions } from './use-tag-actions.js';
@@ -54,6 +55,7 @@ export function ArticleView({ item, query, allTags, onOpenTag, onDeleted, onErro
           <header className="reader-header">
             <h1 id={`title-${item.id}`} dir="auto">{item.title || '(untitled)'}</h1>
             <ReaderMeta item={item} />
+            <MetadataEditor key={item.id} item={item} onError={onError} />
             <TagEditor tags={item.tags} allTags={allTags} onOpenTag={onOpenTag} {...tagActions} />
             {item.warnings.length > 0 && (
               <ul className="warnings" aria-label="Import warnings">

@@ -1,5 +1,5 @@
 import type { ItemDetail } from '../../../../electron/shared/dto.js';
-import { baseName, formatBytes, formatDate, formatDateTime, languageName } from '../../lib/format.js';
+import { baseName, formatBytes, formatDateTime, formatPublished, languageName } from '../../lib/format.js';
 
 /** Source, dates, language and other facts about an item, as a definition list. */
 export function ReaderMeta({ item }: { item: ItemDetail }) {
@@ -7,7 +7,7 @@ export function ReaderMeta({ item }: { item: ItemDetail }) {
   if (item.authors.length > 0) rows.push(['By', item.authors.join('; ')]);
   if (item.publication) rows.push(['Publication', item.publication]);
   if (item.url) rows.push(['URL', item.url]);
-  if (item.publishedAt) rows.push(['Published', formatDate(item.publishedAt)]);
+  if (item.publishedAt) rows.push(['Published', formatPublished(item.publishedAt)]);
   rows.push(['Imported', formatDateTime(item.importedAt)]);
   if (item.updatedAt && item.updatedAt !== item.importedAt && item.kind === 'note') rows.push(['Edited', formatDateTime(item.updatedAt)]);
   if (item.lang) rows.push(['Language', languageName(item.lang)]);

@@ -37,9 +37,10 @@ export function FilterBar({ filters, sort, facets, tags, hasText, onFilters, onS
         <label className="filter">
           <span>Sort</span>
           <select value={sort} onChange={(e) => onSort(e.target.value as SortOrder)}>
-            <option value="relevance" disabled={!hasText}>Relevance</option>
-            <option value="newest">Newest</option>
-            <option value="oldest">Oldest</option>
+            {/* Without words nothing is ranked: the core lists the most recently added first. */}
+            <option value="relevance">{hasText ? 'Relevance' : 'Recently added'}</option>
+            <option value="newest">Newest published</option>
+            <option value="oldest">Oldest published</option>
           </select>
         </label>
         <label className="filter">
@@ -64,7 +65,7 @@ export function FilterBar({ filters, sort, facets, tags, hasText, onFilters, onS
           </select>
         </label>
         <label className="filter">
-          <span>Date</span>
+          <span title="The date the source was published; items without one are left out">Published</span>
           <select
             value={custom ? 'custom' : (filters.year ?? '')}
             onChange={(e) => {
@@ -73,7 +74,7 @@ export function FilterBar({ filters, sort, facets, tags, hasText, onFilters, onS
               else set({ year: v || null, after: null, before: null });
             }}
           >
-            <option value="">Any date</option>
+            <option value="">Any year</option>
             {facetOptions(facets?.year, filters.year, (v) => v)}
             <option value="custom">Custom range…</option>
           </select>
@@ -82,7 +83,7 @@ export function FilterBar({ filters, sort, facets, tags, hasText, onFilters, onS
       {custom && (
         <div className="filter-row date-range">
           <label className="filter">
-            <span>From</span>
+            <span>Published from</span>
             <input type="date" value={filters.after ?? ''} onChange={(e) => set({ after: e.target.value })} />
           </label>
           <label className="filter">

@@ -1,5 +1,5 @@
 import type { SearchHit } from '../../../../electron/shared/dto.js';
-import { formatDate, languageName } from '../../lib/format.js';
+import { formatDate, formatPublished, languageName } from '../../lib/format.js';
 import { HighlightedText } from '../common/HighlightedText.js';
 import { Icon } from '../common/Icon.js';
 
@@ -12,7 +12,6 @@ interface ResultRowProps {
 
 /** One result: title and snippet with hits marked, in their own direction; date, language, tags. */
 export function ResultRow({ hit, active, open, onOpen }: ResultRowProps) {
-  const date = hit.publishedAt ?? hit.importedAt;
   return (
     <button
       type="button"
@@ -32,7 +31,12 @@ export function ResultRow({ hit, active, open, onOpen }: ResultRowProps) {
           <Icon name={hit.kind === 'note' ? 'note' : 'article'} size={13} />
           {hit.kind === 'note' ? 'Note' : 'Article'}
         </span>
-        {date && <span>{formatDate(date)}</span>}
+        {/* Which date this is: a publication date when the source states one, else when it came in. */}
+        {hit.publishedAt ? (
+          <span className="published">published {formatPublished(hit.publishedAt)}</span>
+        ) : (
+          <span className="added">{hit.kind === 'note' ? 'written' : 'added'} {formatDate(hit.importedAt)}</span>
+        )}
         {hit.lang && <span>{languageName(hit.lang)}</span>}
         {hit.page !== null && <span>p. {hit.page}</span>}
         {hit.tags.slice(0, 3).map((t) => (
