@@ -1,6 +1,7 @@
 // Citations with citation-js (CSL styles through citeproc-js; BibTeX and RIS through its plugins),
 // entirely offline: APA and en-US come with the CSL plugin, Chicago author-date and the Arabic
-// locale from resources/csl/. Loaded on the first citation only (~0.3 s, ~40 MB), in the thread
+// locale from resources/csl/. Loaded on the first citation only (measured: ~0.2 s to load, ~0.3 s
+// for the first citation, then ~10 ms; ~26 MB of heap), in the thread
 // that answers it (a reader thread in the app and `khizana serve`), never in the renderer.
 import fs from 'node:fs';
 import path from 'node:path';
