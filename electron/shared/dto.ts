@@ -48,6 +48,8 @@ export interface ItemDetail {
   updatedAt: string;
   publishedAt: string | null;
   pages: number | null;
+  /** PDFs: where each page starts in `text` (pageStarts[0] === 0), else null. */
+  pageStarts: number[] | null;
   warnings: string[];
   /** When the item was moved to the trash, or null. */
   deletedAt: string | null;

@@ -153,6 +153,7 @@ export function itemDetail(db: Db, id: number): ItemDetail {
     updatedAt: row.updated_at,
     publishedAt: row.published_at,
     pages: row.pages,
+    pageStarts: row.page_starts === null ? null : (JSON.parse(row.page_starts) as number[]),
     warnings: JSON.parse(row.warnings) as string[],
     deletedAt: row.deleted_at,
   };
