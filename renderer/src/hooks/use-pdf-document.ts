@@ -1,0 +1,34 @@
+// The open PDF of the page view: fetched from the archive once per item, freed when left.
+import { useEffect, useState } from 'react';
+import { fetchOriginal } from '../api/get-archive-api.js';
+import { openPdfBytes, type PDFDocumentProxy } from '../lib/pdf/load-pdf.js';
+
+export interface PdfDocumentState {
+  doc: PDFDocumentProxy | null;
+  error: unknown;
+}
+
+/** Item `id`'s original opened with pdf.js (null: none wanted yet); destroyed on change or unmount. */
+export function usePdfDocument(id: number | null): PdfDocumentState {
+  const [state, setState] = useState<PdfDocumentState & { id: number | null }>({ id: null, doc: null, error: null });
+  useEffect(() => {
+    if (id === null) return;
+    let live = true;
+    let opened: PDFDocumentProxy | null = null;
+    fetchOriginal(id)
+      .then(openPdfBytes)
+      .then(
+        (doc) => {
+          opened = doc;
+          if (live) setState({ id, doc, error: null });
+          else void doc.destroy();
+        },
+        (error: unknown) => live && setState({ id, doc: null, error }),
+      );
+    return () => {
+      live = false;
+      void opened?.destroy();
+    };
+  }, [id]);
+  return state.id === id ? state : { doc: null, error: null };
+}

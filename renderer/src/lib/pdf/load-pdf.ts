@@ -1,0 +1,15 @@
+// The lazily loaded side of pdf.js: the page view imports this module, never pdf.js itself, so
+// the UI's first load stays small (the browser loads ./pdfjs.js once, on the first page view).
+import type { PDFDocumentProxy } from 'pdfjs-dist';
+
+export type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist';
+
+/** pdf.js, loaded on first use. */
+export function loadPdfJs(): Promise<typeof import('./pdfjs.js')> {
+  return import('./pdfjs.js');
+}
+
+/** Opens a PDF from its bytes with pdf.js. */
+export async function openPdfBytes(bytes: ArrayBuffer): Promise<PDFDocumentProxy> {
+  return (await loadPdfJs()).openPdf(bytes);
+}
