@@ -1,5 +1,5 @@
 // The open PDF of the page view: fetched from the archive once per item, freed when left.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { fetchOriginal } from '../api/get-archive-api.js';
 import { openPdfBytes, type PDFDocumentProxy } from '../lib/pdf/load-pdf.js';
 
@@ -8,8 +8,14 @@ export interface PdfDocumentState {
   error: unknown;
 }
 
-/** Item `id`'s original opened with pdf.js (null: none wanted yet); destroyed on change or unmount. */
-export function usePdfDocument(id: number | null): PdfDocumentState {
+/**
+ * Item `id`'s original opened with pdf.js (null: none wanted yet); destroyed on change or unmount.
+ * With `warmPage`, that page is prepared once the PDF is open (its fonts parsed and loaded, its
+ * drawing commands built), so the first page view only paints.
+ */
+export function usePdfDocument(id: number | null, warmPage: number | null = null): PdfDocumentState {
+  const warm = useRef(warmPage);
+  warm.current = warmPage;
   const [state, setState] = useState<PdfDocumentState & { id: number | null }>({ id: null, doc: null, error: null });
   useEffect(() => {
     if (id === null) return;
@@ -20,8 +26,13 @@ export function usePdfDocument(id: number | null): PdfDocumentState {
       .then(
         (doc) => {
           opened = doc;
-          if (live) setState({ id, doc, error: null });
-          else void doc.destroy();
+          if (!live) {
+            void doc.destroy();
+            return;
+          }
+          setState({ id, doc, error: null });
+          const page = warm.current;
+          if (page !== null && page <= doc.numPages) void doc.getPage(page).then((p) => p.getOperatorList()).catch(() => undefined);
         },
         (error: unknown) => live && setState({ id, doc: null, error }),
       );

@@ -39,7 +39,7 @@ export function ArticleView({ item, query, pageRequest, allTags, onOpenTag, onDe
   const pages = usePageNavigation(item, bodyRef, pageRequest);
   // A PDF of a usual size opens with the item, so its page view shows at once; a big one waits
   // for the first page view.
-  const pdf = usePdfDocument(pages && (pages.opened || (item.source?.bytes ?? 0) <= preloadPdfBytes) ? item.id : null);
+  const pdf = usePdfDocument(pages && (pages.opened || (item.source?.bytes ?? 0) <= preloadPdfBytes) ? item.id : null, pages?.view === 'text' ? 1 : null);
 
   return (
     <div className="reader-pane">

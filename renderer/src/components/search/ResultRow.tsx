@@ -1,5 +1,6 @@
 import type { SearchHit } from '../../../../electron/shared/dto.js';
 import { formatDate, languageName } from '../../lib/format.js';
+import { warmUpPdfJs } from '../../lib/pdf/load-pdf.js';
 import { HighlightedText } from '../common/HighlightedText.js';
 import { Icon } from '../common/Icon.js';
 
@@ -45,7 +46,15 @@ export function ResultRow({ hit, active, open, onOpen, onOpenPage }: ResultRowPr
       </button>
       {/* Beside the row, not inside it: a button cannot hold another. */}
       {hit.page !== null && (
-        <button type="button" className="result-page" tabIndex={active ? 0 : -1} title={`Show page ${hit.page} as printed`} onClick={() => onOpenPage(hit.page!)}>
+        <button
+          type="button"
+          className="result-page"
+          tabIndex={active ? 0 : -1}
+          title={`Show page ${hit.page} as printed`}
+          onPointerEnter={warmUpPdfJs}
+          onFocus={warmUpPdfJs}
+          onClick={() => onOpenPage(hit.page!)}
+        >
           p. {hit.page}
         </button>
       )}

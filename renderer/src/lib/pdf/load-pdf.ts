@@ -13,3 +13,8 @@ export function loadPdfJs(): Promise<typeof import('./pdfjs.js')> {
 export async function openPdfBytes(bytes: ArrayBuffer): Promise<PDFDocumentProxy> {
   return (await loadPdfJs()).openPdf(bytes);
 }
+
+/** Loads pdf.js and starts its worker ahead of a likely page view (a pointer over a result's "p. 7"). */
+export function warmUpPdfJs(): void {
+  void loadPdfJs().then((pdfjs) => pdfjs.startWorker(), () => undefined);
+}
