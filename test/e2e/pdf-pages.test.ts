@@ -12,6 +12,7 @@ import { openSeededUi, screenshotsDir, type SeededUi } from './browser.js';
 
 const tracemonkey = path.join(fixturesDir, 'pdf/pdfjs-tracemonkey.pdf'); // 14 pages, English
 const arabic = path.join(fixturesDir, 'pdf/kreuzberg-right_to_left_01.pdf'); // MS Word, Arabic
+const scan = path.join(fixturesDir, 'pdf/kreuzberg-non_searchable.pdf'); // an image, no text layer
 const savedPage = '<!doctype html><html><head><title>Saved page</title></head><body><p>zanzibar harbour, a saved page</p><script>alert("ran")</script></body></html>';
 
 let ui: SeededUi;
@@ -21,8 +22,8 @@ const dialogs: string[] = [];
 
 beforeAll(async () => {
   ui = await openSeededUi(async (api) => {
-    const report = await api.importPaths({ paths: [tracemonkey, arabic, writeFiles({ 'saved page.html': savedPage })] });
-    expect(report.imported).toBe(3);
+    const report = await api.importPaths({ paths: [tracemonkey, arabic, scan, writeFiles({ 'saved page.html': savedPage })] });
+    expect(report.imported).toBe(4);
   });
   ({ page } = ui);
   page.on('console', (m) => {
@@ -178,6 +179,15 @@ it('renders an Arabic PDF page with its hits', async () => {
   expect(await inkedPixels()).toBeGreaterThan(500);
   expect(await hitBoxesOverCanvas()).toBeGreaterThanOrEqual(1);
   await shot('pdf-03-arabic-page-view');
+});
+
+it('shows the page of a scan, which has no text to read', async () => {
+  await searchFor('');
+  await page.locator('.result', { hasText: 'non_searchable' }).click();
+  await page.getByRole('button', { name: 'Page', exact: true }).click();
+  expect(await readyPage()).toBe('1');
+  expect(await inkedPixels()).toBeGreaterThan(500);
+  await shot('pdf-04-scan-page-view');
 });
 
 it('"Open original" downloads the archived bytes of a PDF and of a saved web page, never showing the page', async () => {
