@@ -27,6 +27,24 @@ export interface NoteInfo {
   tags: string[];
 }
 
+/** Facts a source states beyond title, authors, publication, date and URL; every field optional. */
+export interface SourceMetadata {
+  publisher?: string;
+  /** ISBN, DOI, URN or other identifier the source gives itself. */
+  identifier?: string;
+  subject?: string;
+  keywords?: string[];
+  /** E-mail headers (eml). */
+  from?: string;
+  to?: string[];
+  cc?: string[];
+  messageId?: string;
+}
+
+/** Metadata a person can correct (`khizana edit`, the reader's metadata panel). */
+export const editableFields = ['title', 'authors', 'publication', 'publishedAt', 'url', 'lang'] as const;
+export type EditableField = (typeof editableFields)[number];
+
 export interface ItemDetail {
   id: number;
   /** Stable id: what exports, backups and the change log refer to. */
@@ -39,16 +57,24 @@ export interface ItemDetail {
   source: SourceInfo | null;
   lang: string | null;
   dir: 'rtl' | 'ltr';
-  byline: string | null;
-  siteName: string | null;
+  /** Authors' names, in order; empty when unknown. */
+  authors: string[];
+  /** Publication, site or publisher. */
+  publication: string | null;
+  /** The web address the source came from. */
+  url: string | null;
+  sourceMeta: SourceMetadata;
+  /** Fields a person corrected: a later import of the same file keeps them. */
+  edited: EditableField[];
   tags: string[];
   notes: Array<{ id: number; text: string }>;
   parentId: number | null;
   importedAt: string;
   updatedAt: string;
+  /** Publication date as the source (or a person) states it, possibly partial (`2015`, `2015-07`); null when unknown. */
   publishedAt: string | null;
   pages: number | null;
-  /** PDFs: where each page starts in `text` (pageStarts[0] === 0), else null. */
+  /** For PDFs: offset in `text` where each page starts, else null. */
   pageStarts: number[] | null;
   warnings: string[];
   /** When the item was moved to the trash, or null. */

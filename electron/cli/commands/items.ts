@@ -19,7 +19,8 @@ export async function showCommand(session: ArchiveSession, argv: string[]): Prom
       id: item.id, uid: item.uid, kind: item.kind, title: item.title, text: item.text,
       source: item.source ? { path: item.source.path, format: item.source.format, sha256: item.source.sha256, encoding: item.source.encoding } : null,
       lang: item.lang, tags: item.tags, notes: item.notes, importedAt: item.importedAt, publishedAt: item.publishedAt,
-      html: item.html, pages: item.pages, warnings: item.warnings, byline: item.byline, siteName: item.siteName, dir: item.dir, parentId: item.parentId,
+      html: item.html, pages: item.pages, warnings: item.warnings, authors: item.authors, publication: item.publication, url: item.url,
+      sourceMeta: item.sourceMeta, edited: item.edited, dir: item.dir, parentId: item.parentId,
       deletedAt: item.deletedAt,
     });
     return 0;
@@ -31,12 +32,14 @@ export async function showCommand(session: ArchiveSession, argv: string[]): Prom
     item.kind,
     item.source ? `${item.source.format} ${item.source.path}${item.source.encoding ? ` (${item.source.encoding})` : ''}` : null,
     item.lang ? `lang ${item.lang}` : null,
-    item.byline,
+    item.authors.length > 0 ? item.authors.join('; ') : null,
+    item.publication,
     item.publishedAt ? `published ${item.publishedAt}` : null,
     `imported ${item.importedAt}`,
     item.pages ? `${item.pages} pages` : null,
   ].filter(Boolean);
   console.log(dim(facts.join(' · '), color));
+  if (item.url) console.log(`url: ${item.url}`);
   if (item.tags.length) console.log(`tags: ${item.tags.join(', ')}`);
   for (const warning of item.warnings) console.log(`warning: ${warning}`);
   console.log(`\n${item.text}\n`);

@@ -10,13 +10,22 @@
 //   originals/<sha256><.ext>  the imported files, byte for byte
 // annotations.jsonl (W3C Web Annotation) joins once Khizana has annotations.
 import { z } from 'zod';
+import { editableFields, type SourceMetadata } from '../../shared/dto.js';
 
 export const exportFormat = 'khizana-export';
-export const exportFormatVersion = 1;
+// 2: authors (a list), publication, url, source_meta and edited replace byline and site_name.
+export const exportFormatVersion = 2;
 export const manifestName = 'manifest.json';
 
+const sourceMetadataSchema = z
+  .object({
+    publisher: z.string(), identifier: z.string(), subject: z.string(), keywords: z.array(z.string()),
+    from: z.string(), to: z.array(z.string()), cc: z.array(z.string()), messageId: z.string(),
+  })
+  .partial() satisfies z.ZodType<SourceMetadata>;
+
 /** One line of items.jsonl: the item's row, with uids instead of row ids, its tags and where its original is. */
-export const exportRecordSchema = z.object({
+const recordSchema = z.object({
   uid: z.string().min(1),
   kind: z.enum(['article', 'note']),
   title: z.string(),
@@ -24,8 +33,11 @@ export const exportRecordSchema = z.object({
   html: z.string().nullable(),
   lang: z.string().nullable(),
   dir: z.enum(['ltr', 'rtl']),
-  byline: z.string().nullable(),
-  site_name: z.string().nullable(),
+  authors: z.array(z.string()),
+  publication: z.string().nullable(),
+  url: z.string().nullable(),
+  source_meta: sourceMetadataSchema,
+  edited: z.array(z.enum(editableFields)),
   published_at: z.string().nullable(),
   imported_at: z.string(),
   updated_at: z.string(),
@@ -48,7 +60,17 @@ export const exportRecordSchema = z.object({
   /** The item's id in the archive it came from (for reference only: ids are not kept on import). */
   id: z.number().int(),
 });
-export type ExportRecord = z.infer<typeof exportRecordSchema>;
+
+/** A format-1 line (byline, site_name) read as format 2: the byline becomes the one author. */
+function fromFormat1(line: unknown): unknown {
+  if (typeof line !== 'object' || line === null || 'authors' in line) return line;
+  const { byline, site_name: publication, ...rest } = line as Record<string, unknown>;
+  const author = typeof byline === 'string' ? byline.trim() : '';
+  return { ...rest, authors: author ? [author] : [], publication: publication ?? null, url: null, source_meta: {}, edited: [] };
+}
+
+export const exportRecordSchema = z.preprocess(fromFormat1, recordSchema);
+export type ExportRecord = z.infer<typeof recordSchema>;
 
 export const exportManifestSchema = z.object({
   format: z.literal(exportFormat),

@@ -162,7 +162,11 @@ export async function importExport(deps: ImportExportDeps, p: string): Promise<{
     const parentId = record.parent_uid === null ? null : ((idByUid.get(record.parent_uid) as number | undefined) ?? null);
     const { tags, warnings, parent_uid: _parent, original: _original, markdown: _markdown, id: _id, ...row } = record;
     // insertItem indexes the item and logs its creation, as for any other new item.
-    const id = insertItem(db, { ...row, parent_id: parentId, warnings: JSON.stringify(warnings) });
+    const { authors, source_meta: sourceMeta, edited, ...fields } = row;
+    const id = insertItem(db, {
+      ...fields, parent_id: parentId, warnings: JSON.stringify(warnings),
+      authors: JSON.stringify(authors), source_meta: JSON.stringify(sourceMeta), edited: JSON.stringify(edited),
+    });
     for (const tag of validTags(tags)) link.run(id, ensureTag(db, tag));
     if (parentId !== null) reindexItem(db, parentId);
     const result: ImportFileResult = { path: at, status: 'imported', id };

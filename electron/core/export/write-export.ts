@@ -2,7 +2,7 @@
 // items. It reads in one transaction, so what is exported is one consistent state of the archive.
 import fs from 'node:fs';
 import YAML from 'yaml';
-import type { ExportResult } from '../../shared/dto.js';
+import type { EditableField, ExportResult, SourceMetadata } from '../../shared/dto.js';
 import { ArchiveError } from '../../shared/errors.js';
 import { khizanaVersion } from '../backup/manifest.js';
 import { runSearch } from '../search/run-search.js';
@@ -113,7 +113,8 @@ function writeContents(options: WriteExportOptions, sink: ExportSink, created: D
     tags.forEach((t) => usedTags.add(t.toLowerCase()));
     const record: ExportRecord = {
       uid: item.uid, kind: item.kind, title: item.title, text: item.text, html: item.html, lang: item.lang, dir: item.dir,
-      byline: item.byline, site_name: item.site_name, published_at: item.published_at, imported_at: item.imported_at,
+      authors: JSON.parse(item.authors) as string[], publication: item.publication, url: item.url,
+      source_meta: JSON.parse(item.source_meta) as SourceMetadata, edited: JSON.parse(item.edited) as EditableField[], published_at: item.published_at, imported_at: item.imported_at,
       updated_at: item.updated_at, parent_uid: item.parent_id === null ? null : ((uidOf.get(item.parent_id) as string | undefined) ?? null),
       source_path: item.source_path, source_format: item.source_format, source_sha256: item.source_sha256,
       source_encoding: item.source_encoding, source_bytes: item.source_bytes, text_sha256: item.text_sha256, pages: item.pages,
@@ -165,10 +166,10 @@ function markdownFile(item: ItemRow, tags: string[], original: string | null, pa
     meta.created = item.imported_at;
     meta.updated = item.updated_at;
   } else {
-    if (item.byline) meta.authors = item.byline;
-    if (item.site_name) meta.site = item.site_name;
-    const url = item.source_path && /^https?:\/\//i.test(item.source_path) ? item.source_path : null;
-    if (url) meta.url = url;
+    const authors = JSON.parse(item.authors) as string[];
+    if (authors.length > 0) meta.authors = authors;
+    if (item.publication) meta.publication = item.publication;
+    if (item.url) meta.url = item.url;
     if (item.published_at) meta.published = item.published_at;
     meta.imported = item.imported_at;
     if (item.lang) meta.lang = item.lang;

@@ -1,4 +1,5 @@
 // What every format parser returns. The importer turns it into an item; parsers never touch storage.
+import type { SourceMetadata } from '../../shared/dto.js';
 
 export interface ParsedDocument {
   /** Null when the format carries no title; the importer then uses the first line or file name. */
@@ -7,10 +8,16 @@ export interface ParsedDocument {
   text: string;
   /** Sanitised HTML (see sanitize-html.ts) where the source had structure, else null. */
   html: string | null;
-  byline: string | null;
-  siteName: string | null;
-  /** ISO 8601 date (YYYY-MM-DD or full timestamp) when the source states one. */
+  /** Authors' names as the source states them, one per entry, in order. */
+  authors: string[];
+  /** The publication, site or publisher name the source states. */
+  publication: string | null;
+  /** The web address the source came from (http/https only), when it states one. */
+  url: string | null;
+  /** ISO 8601 date (YYYY, YYYY-MM, YYYY-MM-DD or full timestamp) when the source states one; never the import date. */
   publishedAt: string | null;
+  /** Further facts the source states (publisher, ISBN, subject, e-mail headers …). */
+  sourceMeta: SourceMetadata;
   /** BCP 47 language tag if the source states it (html lang, OPF, front matter), else null. */
   lang: string | null;
   /** Text encoding the bytes were decoded from (txt, html, eml), else null. */
@@ -64,9 +71,11 @@ export function emptyDocument(): ParsedDocument {
     title: null,
     text: '',
     html: null,
-    byline: null,
-    siteName: null,
+    authors: [],
+    publication: null,
+    url: null,
     publishedAt: null,
+    sourceMeta: {},
     lang: null,
     encoding: null,
     pages: null,

@@ -67,10 +67,11 @@ function insertDocument(db: Db, { source, prepared, tags }: DocumentToStore, now
     db,
     {
       kind: 'article', title, text: doc.text, html: doc.html, lang: prepared.lang, dir: prepared.dir,
-      byline: doc.byline, site_name: doc.siteName, published_at: doc.publishedAt, imported_at: now, updated_at: now,
+      authors: JSON.stringify(doc.authors), publication: doc.publication, url: doc.url, published_at: doc.publishedAt, imported_at: now, updated_at: now,
       parent_id: null, source_path: source.path, source_format: source.format, source_sha256: source.sha256,
       source_encoding: doc.encoding, source_bytes: source.bytes.length, text_sha256: textSha, pages: doc.pages,
       page_starts: doc.pageStarts ? JSON.stringify(doc.pageStarts) : null, warnings: JSON.stringify(doc.warnings),
+      source_meta: JSON.stringify(doc.sourceMeta),
     },
     analysed,
   );

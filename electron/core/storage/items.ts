@@ -1,5 +1,5 @@
 // Items (articles and notes): rows, their index entries, and the detail view.
-import type { ItemDetail, ItemKind } from '../../shared/dto.js';
+import type { EditableField, ItemDetail, ItemKind, SourceMetadata } from '../../shared/dto.js';
 import { ArchiveError } from '../../shared/errors.js';
 import type { Db } from './database.js';
 import { statement } from './statements.js';
@@ -17,8 +17,10 @@ export interface ItemRow {
   html: string | null;
   lang: string | null;
   dir: 'ltr' | 'rtl';
-  byline: string | null;
-  site_name: string | null;
+  /** JSON array of names. */
+  authors: string;
+  publication: string | null;
+  url: string | null;
   published_at: string | null;
   imported_at: string;
   updated_at: string;
@@ -36,25 +38,36 @@ export interface ItemRow {
   uid: string;
   /** When the item was moved to the trash, or null. */
   deleted_at: string | null;
+  /** JSON SourceMetadata. */
+  source_meta: string;
+  /** JSON array of EditableField. */
+  edited: string;
 }
 
 /**
  * A new item. Its uid is derived (articles: from the original's sha256; notes: new) unless it is
  * given: an item coming back from an export keeps the uid it had.
  */
-export type NewItem = Omit<ItemRow, 'id' | 'uid' | 'deleted_at'> & { uid?: string };
+export type NewItem = Omit<ItemRow, 'id' | 'uid' | 'deleted_at' | 'source_meta' | 'edited'> & { uid?: string; source_meta?: string; edited?: string };
 
 const emptyField: AnalysedField = { exact: '', stem: '', tokenCount: 0 };
 
 /** Inserts an item and its index row; `analysed` lets the importer reuse analysis it already did. */
 export function insertItem(db: Db, item: NewItem, analysed?: { title: AnalysedField; body: AnalysedField }): number {
   const info = statement(db, 
-      `INSERT INTO items (uid, kind, title, text, html, lang, dir, byline, site_name, published_at, imported_at, updated_at,
-         parent_id, source_path, source_format, source_sha256, source_encoding, source_bytes, text_sha256, pages, page_starts, warnings)
-       VALUES (@uid, @kind, @title, @text, @html, @lang, @dir, @byline, @site_name, @published_at, @imported_at, @updated_at,
-         @parent_id, @source_path, @source_format, @source_sha256, @source_encoding, @source_bytes, @text_sha256, @pages, @page_starts, @warnings)`,
+      `INSERT INTO items (uid, kind, title, text, html, lang, dir, authors, publication, url, published_at, imported_at, updated_at,
+         parent_id, source_path, source_format, source_sha256, source_encoding, source_bytes, text_sha256, pages, page_starts, warnings,
+         source_meta, edited)
+       VALUES (@uid, @kind, @title, @text, @html, @lang, @dir, @authors, @publication, @url, @published_at, @imported_at, @updated_at,
+         @parent_id, @source_path, @source_format, @source_sha256, @source_encoding, @source_bytes, @text_sha256, @pages, @page_starts, @warnings,
+         @source_meta, @edited)`,
     )
-    .run({ ...item, uid: item.uid ?? (item.source_sha256 ? uidFromSha256(item.source_sha256) : newUid()) });
+    .run({
+      ...item,
+      uid: item.uid ?? (item.source_sha256 ? uidFromSha256(item.source_sha256) : newUid()),
+      source_meta: item.source_meta ?? '{}',
+      edited: item.edited ?? '[]',
+    });
   const id = Number(info.lastInsertRowid);
   logItemChange(db, id, 'create');
   if (analysed && item.kind === 'article') {
@@ -144,8 +157,11 @@ export function itemDetail(db: Db, id: number): ItemDetail {
           },
     lang: row.lang,
     dir: row.dir,
-    byline: row.byline,
-    siteName: row.site_name,
+    authors: JSON.parse(row.authors) as string[],
+    publication: row.publication,
+    url: row.url,
+    sourceMeta: JSON.parse(row.source_meta) as SourceMetadata,
+    edited: JSON.parse(row.edited) as EditableField[],
     tags: tagsOfItem(db, id),
     notes,
     parentId: row.parent_id,

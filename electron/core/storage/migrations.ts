@@ -125,4 +125,22 @@ export const migrations: Migration[] = [
       `);
     },
   },
+  {
+    version: 5,
+    description: 'citable sources: url, a list of authors, publication, source metadata, edited fields',
+    up: (db) => {
+      // authors: a JSON array of names (the byline became its one entry). source_meta: what the
+      // source states beyond that (publisher, identifier, subject, keywords, e-mail headers), JSON.
+      // edited: the metadata fields a person corrected, which a later import never overwrites.
+      db.exec(`
+        ALTER TABLE items ADD COLUMN url TEXT;
+        ALTER TABLE items ADD COLUMN authors TEXT NOT NULL DEFAULT '[]';
+        ALTER TABLE items ADD COLUMN source_meta TEXT NOT NULL DEFAULT '{}';
+        ALTER TABLE items ADD COLUMN edited TEXT NOT NULL DEFAULT '[]';
+        UPDATE items SET authors = json_array(trim(byline)) WHERE byline IS NOT NULL AND trim(byline) <> '';
+        ALTER TABLE items DROP COLUMN byline;
+        ALTER TABLE items RENAME COLUMN site_name TO publication;
+      `);
+    },
+  },
 ];

@@ -39,7 +39,7 @@ export function addNote(db: Db, text: string, on: number | undefined, now = new 
     }
     const id = insertItem(db, {
       kind: 'note', title: noteTitle(text), text, html: null, lang: detectLanguage(text), dir: detectDirection(text),
-      byline: null, site_name: null, published_at: null, imported_at: now, updated_at: now, parent_id: on ?? null,
+      authors: '[]', publication: null, url: null, published_at: null, imported_at: now, updated_at: now, parent_id: on ?? null,
       source_path: null, source_format: null, source_sha256: null, source_encoding: null, source_bytes: null,
       text_sha256: null, pages: null, page_starts: null, warnings: '[]',
     });

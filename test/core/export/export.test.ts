@@ -13,6 +13,7 @@ import type { ArchiveApi } from '../../../electron/shared/contract.js';
 import { writeFiles } from '../../support/archive.js';
 import { tempDir } from '../../support/paths.js';
 import { fixturesDir, samplePath } from '../../support/shared.js';
+import { exportRecordSchema } from '../../../electron/core/export/export-format.js';
 
 async function populatedArchive(dir: string): Promise<ArchiveSession> {
   const session = await openArchive({ dir, parseWorkers: 0 });
@@ -156,7 +157,7 @@ describe('export and import back', () => {
     expect(fs.existsSync(path.join(target, `${link}.md`))).toBe(true);
     expect(parsed.body).toContain('بعد التعديل');
     const manifest = JSON.parse(fs.readFileSync(path.join(target, 'manifest.json'), 'utf8')) as { format: string; formatVersion: number };
-    expect(manifest).toMatchObject({ format: 'khizana-export', formatVersion: 1 });
+    expect(manifest).toMatchObject({ format: 'khizana-export', formatVersion: 2 });
     expect(JSON.parse(fs.readFileSync(path.join(target, 'tags.json'), 'utf8'))).toContainEqual({ path: 'syria', color: '#aa3300' });
     const lines = fs.readFileSync(path.join(target, 'items.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines).toHaveLength(9);
@@ -204,5 +205,18 @@ describe('export and import back', () => {
     } finally {
       await copy.close();
     }
+  });
+});
+
+describe('export format 1', () => {
+  it('reads a format-1 line: the byline becomes the one author, site_name the publication', () => {
+    const line = {
+      uid: 'u1', kind: 'article', title: 'T', text: 'x', html: null, lang: 'ar', dir: 'rtl', byline: ' أحمد ', site_name: 'عنب بلدي',
+      published_at: '2019', imported_at: '2024-01-01T00:00:00.000Z', updated_at: '2024-01-01T00:00:00.000Z', parent_uid: null,
+      source_path: null, source_format: null, source_sha256: null, source_encoding: null, source_bytes: null, text_sha256: null,
+      pages: null, page_starts: null, warnings: [], tags: [], original: null, markdown: 'items/T.md', id: 1,
+    };
+    expect(exportRecordSchema.parse(line)).toMatchObject({ authors: ['أحمد'], publication: 'عنب بلدي', url: null, source_meta: {}, edited: [] });
+    expect(exportRecordSchema.parse({ ...line, byline: null })).toMatchObject({ authors: [] });
   });
 });

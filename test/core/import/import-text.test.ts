@@ -75,7 +75,7 @@ describe('Markdown', () => {
     });
     const report = await archive.api.importPaths({ paths: [dir], tags: ['inbox'] });
     const item = await archive.api.getItem({ id: report.results[0]!.id! });
-    expect(item).toMatchObject({ title: 'تقرير إدلب', publishedAt: '2019-12-24', siteName: 'Enab Baladi', byline: 'A. Writer', lang: 'ar' });
+    expect(item).toMatchObject({ title: 'تقرير إدلب', publishedAt: '2019-12-24', publication: 'Enab Baladi', authors: ['A. Writer'], lang: 'ar' });
     expect(item.tags).toEqual(['inbox', 'reports', 'syria/idlib']);
     expect(item.html).toContain('<strong>التقرير</strong>');
     expect((await archive.api.search({ query: 'tag:syria التقرير' })).total).toBe(1);

@@ -44,6 +44,11 @@ const writtenAt: Record<number, (db: Db) => void> = {
   4: (db) => {
     writeItem(db, { id: 4, kind: 'note', title: 'tide tables', text: 'tide tables for Lamu' });
     db.prepare("UPDATE items SET uid = '01890a5d-ac96-7000-8000-000000000004' WHERE id = 4").run();
+    db.prepare("UPDATE items SET byline = ' Ali Hassan ', site_name = 'Coast Times' WHERE id = 3").run();
+  },
+  5: (db) => {
+    db.prepare(`UPDATE items SET url = 'https://example.org/zanzibar', authors = '["Amina Said","J. Doe"]', publication = 'Harbour Review',
+      source_meta = '{"publisher":"Dhow Press"}', edited = '["title"]' WHERE id = 1`).run();
   },
 };
 
@@ -57,10 +62,11 @@ describe('migrations', () => {
     const db = new Database(file);
     migrate(db, migrations.filter((m) => m.version < version));
     expect(db.pragma('user_version', { simple: true })).toBe(version - 1);
-    const before = version > 1 ? (db.prepare("SELECT count(*) FROM sqlite_master").pluck().get() as number) : 0;
+    const schema = () => (db.prepare('SELECT group_concat(sql) FROM sqlite_master').pluck().get() as string | null) ?? '';
+    const before = schema();
     migrate(db, migrations.filter((m) => m.version <= version));
     expect(db.pragma('user_version', { simple: true })).toBe(version);
-    expect(db.prepare("SELECT count(*) FROM sqlite_master").pluck().get() as number).toBeGreaterThan(before);
+    expect(schema()).not.toBe(before);
     db.close();
   });
 
@@ -88,7 +94,12 @@ describe('migrations', () => {
         lang: 'en', dir: 'ltr', tags: ['africa/east'], notes: [{ id: 2, text: 'check the dhows' }], importedAt: '2024-01-02T03:04:05.000Z',
         source: { path: '/old/1.txt', format: 'txt', sha256: 'a'.repeat(64) }, warnings: ['kept warning'],
       });
-      expect(await api.getItem({ id: 3 })).toMatchObject({ title: 'Mombasa harbour', publishedAt: '2019-05-01', tags: ['africa'] });
+      expect(await api.getItem({ id: 3 })).toMatchObject({
+        title: 'Mombasa harbour', publishedAt: '2019-05-01', tags: ['africa'], authors: ['Ali Hassan'], publication: 'Coast Times', url: null, edited: [],
+      });
+      expect(await api.getItem({ id: 1 })).toMatchObject({
+        url: 'https://example.org/zanzibar', authors: ['Amina Said', 'J. Doe'], publication: 'Harbour Review', sourceMeta: { publisher: 'Dhow Press' }, edited: ['title'],
+      });
       expect((await api.listNotes({ on: 1 })).map((n) => n.id)).toEqual([2]);
       expect(await api.listTags({})).toEqual([
         expect.objectContaining({ path: 'africa', color: '#aa3300', count: 2 }),

@@ -105,7 +105,7 @@ export const parseDocx: Parser = async (bytes, ctx) => {
     text: body.text,
     // mammoth drops w:bidi, so the direction comes from the text itself.
     html: body.text === '' ? null : wrapWithDirection(html, detectDirection(body.text), lang),
-    byline: core.creator,
+    authors: core.creator ? [core.creator] : [],
     // Created, not modified: re-saving a file (by anyone) moves "modified", not when it was written.
     publishedAt: isoDateInUtc(core.created) ?? isoDateInUtc(core.modified),
     lang,

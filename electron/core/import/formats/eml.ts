@@ -62,7 +62,7 @@ export const parseEml: Parser = async (bytes, ctx) => {
     title,
     text,
     html: htmlPart && htmlPart.html.trim() !== '' ? wrapWithDirection(htmlPart.html, dir, lang) : null,
-    byline: email.from ? oneLine(mailboxName(email.from)) : null,
+    authors: email.from ? [oneLine(mailboxName(email.from))].filter((a): a is string => a !== null) : [],
     publishedAt: isoDateKeepingOffset(email.date),
     lang,
     encoding: charset ? decoderName(charset) : null,

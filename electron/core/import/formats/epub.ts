@@ -123,7 +123,7 @@ function encryptedPaths(zip: ZipArchive): Set<string> {
 
 interface OpfMetadata {
   title: string | null;
-  byline: string | null;
+  authors: string[];
   publishedAt: string | null;
   lang: string | null;
 }
@@ -154,7 +154,7 @@ function readMetadata(pkg: XmlElement): OpfMetadata {
   const language = findElements(metadata, 'language')[0];
   return {
     title: mainTitle ? cleanLine(xmlText(mainTitle)) : null,
-    byline: names.length > 0 ? names.join(', ') : null,
+    authors: names,
     publishedAt: date ? isoDateInUtc(xmlText(date)) : null,
     lang: (language ? cleanLine(xmlText(language)) : null) ?? pkg.attrs.lang ?? null,
   };
@@ -262,7 +262,7 @@ export const parseEpub: Parser = async (bytes, ctx) => {
     title: pickTitle(meta.title, { text, firstHeading, firstBlock }),
     text,
     html: sections.length > 0 ? wrapWithDirection(sections.join('\n'), detectDirection(text), lang) : null,
-    byline: meta.byline,
+    authors: meta.authors,
     publishedAt: meta.publishedAt,
     lang,
     warnings,

@@ -229,7 +229,7 @@ export const parseOdt: Parser = async (bytes, ctx) => {
     text: body.text,
     html: body.text === '' ? null : wrapWithDirection(html, detectDirection(body.text), lang),
     // initial-creator wrote it; dc:creator is whoever saved it last.
-    byline: field('initial-creator') ?? field('creator'),
+    authors: [field('initial-creator') ?? field('creator')].filter((a): a is string => a !== null),
     publishedAt: isoDateInUtc(field('creation-date')) ?? isoDateInUtc(field('date')),
     lang,
     warnings: body.text === '' ? ['no text found in the document'] : [],

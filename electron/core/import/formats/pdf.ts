@@ -380,7 +380,7 @@ export async function parsePdfDetailed(bytes: Uint8Array, ctx: ParseContext): Pr
       ...emptyDocument(),
       title, // from metadata (real Unicode) or from lines repaired above: never repair twice
       text,
-      byline: author !== null && !genericAuthors.test(author) ? author : null,
+      authors: author !== null && !genericAuthors.test(author) ? [author] : [],
       publishedAt: pdfDateToIso(info['CreationDate']) ?? isoDateKeepingOffset(metadataString(metadata?.get('xmp:createdate'))),
       lang: documentLanguage(stated, text), // a text-less PDF keeps the stated language: text is '' then
       pages: pdf.numPages,

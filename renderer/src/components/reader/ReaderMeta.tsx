@@ -4,8 +4,9 @@ import { baseName, formatBytes, formatDate, formatDateTime, languageName } from 
 /** Source, dates, language and other facts about an item, as a definition list. */
 export function ReaderMeta({ item }: { item: ItemDetail }) {
   const rows: Array<[string, string, string?]> = [];
-  if (item.byline) rows.push(['By', item.byline]);
-  if (item.siteName) rows.push(['Site', item.siteName]);
+  if (item.authors.length > 0) rows.push(['By', item.authors.join('; ')]);
+  if (item.publication) rows.push(['Publication', item.publication]);
+  if (item.url) rows.push(['URL', item.url]);
   if (item.publishedAt) rows.push(['Published', formatDate(item.publishedAt)]);
   rows.push(['Imported', formatDateTime(item.importedAt)]);
   if (item.updatedAt && item.updatedAt !== item.importedAt && item.kind === 'note') rows.push(['Edited', formatDateTime(item.updatedAt)]);

@@ -49,7 +49,7 @@ describe('parseEml on the fixture message', () => {
     const doc = await parseEml(new Uint8Array(fs.readFileSync(file)), ctx(file));
     expect(doc.title).toBe('Die Hasen und die Frösche');
     expect(collapse(doc.text)).toContain('Die Hasen klagten einst über ihre mißliche Lage');
-    expect(doc.byline).toBe('Doug Sauder');
+    expect(doc.authors).toEqual(['Doug Sauder']);
     expect(doc.publishedAt).toBe('2000-05-19T04:29:55.000Z');
     expect(doc.text.startsWith('From: Doug Sauder <dwsauder@example.com>\nTo: Heinz Müller <mueller@example.com>\n\n')).toBe(true);
     expect(doc.lang).toBe('de');
@@ -80,7 +80,7 @@ Content-Transfer-Encoding: quoted-printable
     expect(message).not.toMatch(/[^\x00-\x7f]/); // the file on disk is pure ASCII
     const doc = await parseMessage('arabic.eml', message);
     expect(doc.title).toBe(subject);
-    expect(doc.byline).toBe('أحمد الحلبي');
+    expect(doc.authors).toEqual(['أحمد الحلبي']);
     expect(doc.publishedAt).toBe('2020-04-05T07:00:00.000Z');
     for (const p of paragraphs) expect(collapse(doc.text)).toContain(collapse(p));
     expect(doc.text).toContain('مِن');
@@ -138,7 +138,7 @@ ${Buffer.from('ملاحظات', 'utf8').toString('base64')}
 `);
     const doc = await parseMessage('attachment.eml', message);
     expect(doc.title).toBe('Weekly report');
-    expect(doc.byline).toBe('Field Office');
+    expect(doc.authors).toEqual(['Field Office']);
     expect(doc.text).toBe(
       [
         'From: Field Office <field@example.com>\nTo: a@example.com, B. Person <b@example.com>\nCc: c@example.com',

@@ -71,7 +71,7 @@ describe('parseEpub on the real file', () => {
     console.log(`parse time: epub/pandoc-wasteland.epub: ${(performance.now() - started).toFixed(0)} ms (${bytes.length} bytes, ${doc.text.length} chars)`);
     expect(collapse(doc.text)).toContain('April is the cruellest month');
     expect(doc.title).toBe('The Waste Land');
-    expect(doc.byline).toBe('T.S. Eliot');
+    expect(doc.authors).toEqual(['T.S. Eliot']);
     expect(doc.lang).toBe('en-US');
     expect(doc.publishedAt).toBe('2011-09-01');
     expect(doc.text).toContain('April is the cruellest month, breeding\n\nLilacs out of the dead land, mixing');
@@ -116,7 +116,7 @@ describe('parseEpub on a built book', () => {
   it('reads OPF metadata: main title, authors only, date; a contradicted language is replaced', async () => {
     const doc = await parseBytes('book.epub', epub);
     expect(doc.title).toBe('الكتاب الرئيسي');
-    expect(doc.byline).toBe('الكاتب');
+    expect(doc.authors).toEqual(['الكاتب']);
     expect(doc.publishedAt).toBe('2020-03-01');
     expect(doc.lang).toBe('ar'); // the OPF says "en" on an Arabic book
     expect(doc.html?.startsWith('<div dir="rtl" lang="ar">')).toBe(true);
@@ -139,7 +139,7 @@ describe('parseEpub on a built book', () => {
         'b.html': strToU8(xhtml('<p>The first document listed.</p>')),
       }),
     );
-    expect(doc).toMatchObject({ title: 'Old Book', byline: 'First Author, Second Author', publishedAt: '1998', lang: 'en' });
+    expect(doc).toMatchObject({ title: 'Old Book', authors: ['First Author', 'Second Author'], publishedAt: '1998', lang: 'en' });
     expect(doc.text).toBe('The first document listed.\n\nThe second document, in English, of the book.');
   });
 

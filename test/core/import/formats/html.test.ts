@@ -82,8 +82,8 @@ describe('parseHtml on the Readability fixture pages', () => {
       const doc = await parseFile(path.join(fixtures, page.path));
       expect(doc.title).toBe(expected.title);
       expect(doc.title).toBe(page.title);
-      expect(doc.byline).toBe(expected.byline);
-      expect(doc.siteName).toBe(expected.siteName);
+      expect(doc.authors).toEqual(expected.byline ? [expected.byline] : []);
+      expect(doc.publication).toBe(expected.siteName);
       expect(collapse(doc.text)).toContain(collapse(page.phrase));
       expect(doc.encoding).toBe('utf-8');
       expect(doc.html).not.toBeNull();

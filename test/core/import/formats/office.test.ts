@@ -71,7 +71,7 @@ describe('parseDocx on real files', () => {
     const doc = await parseFixture(parseDocx, 'office/poi-stress004-fa-book.docx');
     expect(collapse(doc.text)).toContain('کلیدهای تدبر قرآن');
     expect(doc.title).toBe('کلیدهای تدبر قرآن و پیروزی در زندگی');
-    expect(doc.byline).toBe('دکتر خالد بن عبدالکریم اللاحم');
+    expect(doc.authors).toEqual(['دکتر خالد بن عبدالکریم اللاحم']);
     expect(doc.lang).toBe('fa');
     expect(doc.text).toContain('سایت\u200cهای مجموعۀ موحدین');
     expect(doc.html?.startsWith('<div dir="rtl" lang="fa">')).toBe(true);
@@ -84,7 +84,7 @@ describe('parseDocx on real files', () => {
     const doc = await parseFixture(parseDocx, 'office/kreuzberg-word_sample.docx');
     expect(collapse(doc.text)).toContain('Swimming in the lake');
     expect(doc.title).toBe('Summer activities');
-    expect(doc.byline).toBe('Christoph Auer');
+    expect(doc.authors).toEqual(['Christoph Auer']);
     expect(doc.publishedAt).toBe('2024-10-09T12:43:00Z');
     expect(doc.lang).toBe('en');
     expect(doc.text).toContain('\n\nPaddle about\n\n');
@@ -100,7 +100,7 @@ describe('parseDocx on real files', () => {
     expect(collapse(doc.text)).toContain('A tachyon walks into a bar');
     expect(doc.text).toBe('Ouch.\n\nA tachyon walks into a bar.\n\nFin.');
     expect(doc.html).toContain('<sup><a href="#footnote-1">[1]</a></sup>');
-    expect(doc.byline).toBe('Michael Williamson');
+    expect(doc.authors).toEqual(['Michael Williamson']);
     expect(doc.publishedAt).toBe('2014-06-10T11:09:00Z');
   });
 });
@@ -122,7 +122,7 @@ describe('parseDocx on a built Arabic document', () => {
     for (const [i, line] of arabicLines.entries()) expect(paragraphs[i + 1]).toBe(collapse(line).trim());
     expect(doc.text).toContain('مِن قتل وجرح');
     expect(doc.title).toBe('معركة ولا تهنوا'); // no dc:title: the first heading
-    expect(doc.byline).toBe('مراسل إدلب');
+    expect(doc.authors).toEqual(['مراسل إدلب']);
     expect(doc.publishedAt).toBe('2019-12-29T10:00:00Z');
     // The stated en-US is contradicted by the script: detected instead.
     expect(doc.lang).toBe('ar');
@@ -240,14 +240,14 @@ describe('parseOdt on real files', () => {
     expect(doc.html).toContain('<h1>Comprehensive Extraction Test Document</h1><h2>First Section</h2>');
     expect(doc.html).toContain('<td><p>Header 1</p></td>');
     expect(doc.publishedAt).toBe('2025-12-08T15:03:36Z');
-    expect(doc.byline).toBeNull();
+    expect(doc.authors).toEqual([]);
   });
 
   it('reads meta.xml: title and author', async () => {
     const doc = await parseFixture(parseOdt, 'office/kreuzberg-metadata_test.odt');
     expect(collapse(doc.text)).toContain('verify metadata extraction');
     expect(doc.title).toBe('Test Metadata Document');
-    expect(doc.byline).toBe('John Doe');
+    expect(doc.authors).toEqual(['John Doe']);
     expect(doc.lang).toBe('en');
   });
 });
@@ -299,7 +299,7 @@ describe('parseOdt on a built Arabic document', () => {
   it('reads metadata, the Title-styled paragraph as heading, and direction', async () => {
     const doc = await parseBytes(parseOdt, 'idlib.odt', odt);
     expect(doc.title).toBe('تقرير من إدلب');
-    expect(doc.byline).toBe('مراسل');
+    expect(doc.authors).toEqual(['مراسل']);
     expect(doc.lang).toBe('ar-SY');
     expect(doc.publishedAt).toBe('2019-12-29T09:30:00');
     expect(doc.html?.startsWith('<div dir="rtl" lang="ar-SY"><h1>تقرير من إدلب</h1><h2>معركة ولا تهنوا</h2>')).toBe(true);
@@ -314,7 +314,7 @@ describe('parseOdt on a built Arabic document', () => {
 
   it('prefers meta:initial-creator, falls back to dc:creator, then the first heading for a title', async () => {
     const doc = await parseBytes(parseOdt, 'plain.odt', buildOdt('<text:h text:outline-level="1">Heading</text:h><text:p>Body text here.</text:p>', '<dc:creator>Last Editor</dc:creator>'));
-    expect(doc).toMatchObject({ title: 'Heading', byline: 'Last Editor', text: 'Heading\n\nBody text here.', lang: null, publishedAt: null });
+    expect(doc).toMatchObject({ title: 'Heading', authors: ['Last Editor'], text: 'Heading\n\nBody text here.', lang: null, publishedAt: null });
   });
 });
 

@@ -57,7 +57,7 @@ describe('parsePdf on real documents', () => {
     expect(text).toContain('استخدام R و Python لتنفيذ');
     // No title in the metadata: the heading, set larger than the body, is taken.
     expect(doc.title).toBe('تحسين الإنتاجية وحل المشكلات من خلال البرمجة بلغة R وPython');
-    expect(doc.byline).toBe('Ahmad Jaber T Algadeeb');
+    expect(doc.authors).toEqual(['Ahmad Jaber T Algadeeb']);
     expect(doc.publishedAt).toBe('2024-11-01T15:36:20+03:00');
     // The catalog says en-US (Word's default); the text is plainly Arabic.
     expect(doc.lang).toBe('ar');
@@ -103,7 +103,7 @@ describe('parsePdf on real documents', () => {
     expect(doc.title).toBe('Trace-based Just-in-Time Type Specialization for Dynamic Languages');
     expect(doc.lang).toBe('en');
     expect(doc.publishedAt).toBe('2009-04-01T16:39:25-07:00');
-    expect(doc.byline).toBeNull();
+    expect(doc.authors).toEqual([]);
     expect(doc.pages).toBe(14);
     const starts = doc.pageStarts!;
     expect(starts).toHaveLength(14);
@@ -126,7 +126,7 @@ describe('parsePdf on real documents', () => {
     expect(doc.pages).toBe(1);
     expect(doc.pageStarts).toEqual([0]);
     expect(doc.title).toBeNull(); // its metadata says "Untitled"
-    expect(doc.byline).toBe('Dell');
+    expect(doc.authors).toEqual(['Dell']);
   });
 });
 
