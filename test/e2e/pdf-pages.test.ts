@@ -144,9 +144,10 @@ it('shows a page as printed, rendered by pdf.js, with the hits of that page mark
   expect(await inkedPixels()).toBeGreaterThan(500);
   expect(await hitBoxesOverCanvas()).toBeGreaterThanOrEqual(1);
   console.log(`page view of the 14-page PDF: first page view ${Math.round(firstMs)} ms, another page ${Math.round(nextMs)} ms`);
-  // The figure in bench/README.md is measured on an idle machine; tests run beside others.
-  expect(firstMs).toBeLessThan(300 * 2);
-  expect(nextMs).toBeLessThan(300 * 2);
+  // The 300 ms figure is bench/pdf-page-view.ts's, run alone; here tests share 2 cores with other
+  // test files, so this only catches a page view that waits for the PDF to load (over a second).
+  expect(firstMs).toBeLessThan(1200);
+  expect(nextMs).toBeLessThan(1200);
   await shot('pdf-02-page-view-hits');
 
   await page.getByRole('button', { name: 'Next page' }).click();
