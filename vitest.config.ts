@@ -16,6 +16,7 @@ const integration = [
   'test/web/slow-requests.test.ts',
   'test/web/error-hygiene.test.ts',
   'test/web/serve-process.test.ts',
+  'test/web/originals.test.ts',
   'test/core/worker/**/*.test.ts',
   'test/core/import/parse-pool.test.ts',
   'test/core/storage/trash-crash.test.ts',

@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { scheduleAutoBackups } from '../core/backup/auto-backup.js';
+import { locateOriginal } from '../core/original-file.js';
 import { openArchiveInWorker } from '../core/worker/worker-client.js';
 import { ArchiveError } from '../shared/errors.js';
 import { EVENT_CHANNEL, MENU_CHANNEL } from '../shared/ipc.js';
@@ -78,9 +79,9 @@ function start(): void {
   app.on('second-instance', () => appWindow.focus());
 
   app.whenReady().then(() => {
-    secureSessionAndServeUi(places.appRoot);
     void rm(places.tempRoot, { recursive: true, force: true }).catch(() => undefined);
     const archive = openArchive(places.archiveDir, appWindow);
+    secureSessionAndServeUi(places, archive);
     backUpDailyWhileRunning(archive);
     const pickImportPaths = importPicker(appWindow);
     registerIpcHandlers(places, archive, appWindow, pickImportPaths);
@@ -146,10 +147,11 @@ function mainWindow(places: Places): MainWindow {
   };
 }
 
-/** Session hardening (security.ts), then the built UI on app://. */
-function secureSessionAndServeUi(appRoot: string): void {
+/** Session hardening (security.ts), then the built UI on app://, and the originals the page view reads. */
+function secureSessionAndServeUi(places: Places, archive: OpeningArchive): void {
   applySessionSecurity(session.defaultSession, log);
-  session.defaultSession.protocol.handle(APP_SCHEME, appProtocolHandler(path.join(appRoot, 'dist', 'renderer')));
+  const original = async (id: number) => locateOriginal({ api: (await archive).api, archiveDir: places.archiveDir, id });
+  session.defaultSession.protocol.handle(APP_SCHEME, appProtocolHandler(path.join(places.appRoot, 'dist', 'renderer'), { original }));
 }
 
 /** Opens the archive in a worker thread, forwarding its events to the window; exits if it cannot. */

@@ -1,19 +1,25 @@
 // `khizana serve`: the same UI in a browser, on 127.0.0.1 only, behind a per-run token (DESIGN §6).
+import { createReadStream } from 'node:fs';
 import { realpath } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { isMethodName, parseArgs, type ArchiveApi } from '../shared/contract.js';
 import type { ArchiveEvent } from '../shared/dto.js';
 import { ArchiveError, toErrorShape } from '../shared/errors.js';
+import { originalDownloadHeaders, originalIdFromPath } from '../shared/original-download.js';
+import { locateOriginal } from '../core/original-file.js';
 import { bearerToken, hostAllowed, newToken, originAllowed, tokensMatch } from './auth.js';
 import { createEventHub, streamEvents, type EventHub } from './event-hub.js';
 import { closeAfterAnswer, readJsonBody, sendError, sendJson, setSecurityHeaders, watchBodyArrival } from './http-io.js';
+import { pipeline } from 'node:stream/promises';
 import { serveStatic } from './static-files.js';
 import { createUploadStore, sweepStaleUploads, type UploadLimits } from './uploads.js';
 
 /** What the server needs of an open archive (an `ArchiveSession` from the core fits). */
 export interface ServedSession {
   api: ArchiveApi;
+  /** The archive folder; needed to hand out originals (`GET /api/original/<id>`). */
+  dir?: string;
 }
 
 export interface WebServerOptions {
@@ -90,6 +96,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       sendError(res, { code: 'unauthorized', message: 'cross-origin request refused' }, 403);
       return;
     }
+    if (route.startsWith('original/')) {
+      await sendOriginal(req, res, originalIdFromPath(url.pathname));
+      return;
+    }
     if (req.method !== 'POST') {
       res.setHeader('Allow', 'POST');
       sendError(res, { code: 'invalid-argument', message: 'API calls use POST' }, 405);
@@ -104,6 +114,27 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     const args = parseArgs(route, await readJsonBody(req, bodyLimit));
     const call = api[route] as (args: unknown) => Promise<unknown>;
     sendJson(res, 200, await call(args));
+  };
+
+  // An item's archived original, always as a download (see originalDownloadHeaders).
+  const sendOriginal = async (req: IncomingMessage, res: ServerResponse, id: number | null): Promise<void> => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.setHeader('Allow', 'GET, HEAD');
+      sendError(res, { code: 'invalid-argument', message: 'an original is read with GET' }, 405);
+      return;
+    }
+    if (id === null) throw new ArchiveError('invalid-argument', 'an original is asked for as /api/original/<item id>');
+    const dir = options.session.dir;
+    if (dir === undefined) throw new ArchiveError('archive-unavailable', 'this server was started without an archive folder, so it has no originals');
+    const original = await locateOriginal({ api, archiveDir: dir, id });
+    res.statusCode = 200;
+    for (const [name, value] of Object.entries(originalDownloadHeaders(original.source, id, original.size))) res.setHeader(name, value);
+    if (req.method === 'HEAD') {
+      res.end();
+      return;
+    }
+    // pipeline closes the file when the client goes away mid-download; nothing to report then.
+    await pipeline(createReadStream(original.file), res).catch(() => res.destroy());
   };
 
   const handleUpload = async (req: IncomingMessage, res: ServerResponse, step: string): Promise<void> => {

@@ -27,6 +27,7 @@ import { collectDroppedFiles } from './lib/dropped-files.js';
 import { noFilters } from './lib/query.js';
 
 let draftCounter = 0;
+let pageRequests = 0;
 
 /** The window: sidebar, search and results, reader; import and drop on top. */
 export function App() {
@@ -95,9 +96,9 @@ export function App() {
   );
   const dragging = useWindowDrop(onDrop);
 
-  const openIndex = (index: number): void => {
+  const openIndex = (index: number, page?: number): void => {
     const hit = results.hitAt(index);
-    if (hit) setSelection({ id: hit.id });
+    if (hit) setSelection(page === undefined ? { id: hit.id } : { id: hit.id, page: { page, seq: ++pageRequests } });
   };
   const { onSearchKey, onListKey } = useResultKeys(search, openIndex, focusSearch);
 

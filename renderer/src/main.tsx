@@ -1,4 +1,5 @@
 // Entry point of the UI (Electron window and `khizana serve` alike).
+import './lib/zod-jitless.js'; // first: before any schema is built
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '../../resources/fonts/fonts.css';
@@ -11,6 +12,7 @@ import './styles/notes.css';
 import './styles/import.css';
 import './styles/backup.css';
 import './styles/trash.css';
+import './styles/pages.css';
 import { App } from './App.js';
 import { ArchiveProvider } from './hooks/archive-context.js';
 import { getArchiveApi } from './api/get-archive-api.js';

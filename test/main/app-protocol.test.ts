@@ -4,7 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appProtocolHandler, resolveAppFile } from '../../electron/main/app-protocol.js';
+import { locateOriginal } from '../../electron/core/original-file.js';
 import { contentSecurityPolicy } from '../../electron/shared/content-security-policy.js';
+import { freshArchive, writeFiles } from '../support/archive.js';
 
 let root: string;
 let outside: string;
@@ -48,8 +50,9 @@ describe('resolveAppFile', () => {
   });
 });
 
+const get = (url: string, method = 'GET') => appProtocolHandler(root)({ url, method });
+
 describe('appProtocolHandler', () => {
-  const get = (url: string, method = 'GET') => appProtocolHandler(root)({ url, method });
 
   it('serves files with their type, the CSP and nosniff', async () => {
     const res = await get('app://khizana/index.html');
@@ -75,5 +78,33 @@ describe('appProtocolHandler', () => {
     expect(escape.status).toBe(404);
     expect(await escape.text()).not.toContain('do not serve');
     expect((await get('app://khizana/index.html', 'POST')).status).toBe(405);
+  });
+});
+
+describe('app://khizana/api/original/<id>', () => {
+  it("serves an item's original from a real archive as a download, as the web bridge does", async () => {
+    const session = await freshArchive();
+    try {
+      const html = '<!doctype html><script>alert(1)</script><p>saved page</p>';
+      const report = await session.api.importPaths({ paths: [writeFiles({ 'page.html': html })] });
+      const id = report.results[0]!.id!;
+      const note = await session.api.addNote({ text: 'no original' });
+      const handler = appProtocolHandler(root, { original: (asked) => locateOriginal({ api: session.api, archiveDir: session.dir, id: asked }) });
+      const res = await handler({ url: `app://khizana/api/original/${id}`, method: 'GET' });
+      expect(res.status).toBe(200);
+      expect(await res.text()).toBe(html);
+      expect(res.headers.get('content-type')).toBe('application/octet-stream');
+      expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="page.html"/);
+      expect(res.headers.get('content-security-policy')).toMatch(/^sandbox/);
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      const missing = await handler({ url: `app://khizana/api/original/${note.id}`, method: 'GET' });
+      expect(missing.status).toBe(404);
+      expect(await missing.json()).toEqual({ error: { code: 'not-found', message: `item ${note.id} has no original file: it is a note written here` } });
+      expect((await handler({ url: 'app://khizana/api/original/x', method: 'GET' })).status).toBe(400);
+      // Without an archive (the default) there are no originals, and never the app shell instead.
+      expect((await get(`app://khizana/api/original/${id}`)).status).toBe(404);
+    } finally {
+      await session.close();
+    }
   });
 });

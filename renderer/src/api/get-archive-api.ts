@@ -2,7 +2,7 @@
 import type { ArchiveApi } from '../../../electron/shared/contract.js';
 import type { ArchiveEvent, ImportReport } from '../../../electron/shared/dto.js';
 import { ArchiveError } from '../../../electron/shared/errors.js';
-import { createHttpArchiveApi, subscribeHttpEvents, uploadAndImport, type UploadFile, type UploadOptions } from './http-client.js';
+import { createHttpArchiveApi, fetchOriginalBytes, subscribeHttpEvents, uploadAndImport, type UploadFile, type UploadOptions } from './http-client.js';
 import { takeToken } from './token.js';
 
 interface Connection {
@@ -10,6 +10,8 @@ interface Connection {
   subscribe(listener: (event: ArchiveEvent) => void): () => void;
   /** Browser only: files from a file picker or a drop cannot be imported by path. */
   upload: ((files: UploadFile[], options: UploadOptions) => Promise<ImportReport>) | null;
+  /** The bytes of item `id`'s archived original (the page view reads PDFs with it). */
+  original(id: number): Promise<ArrayBuffer>;
 }
 
 let connection: Connection | null = null;
@@ -17,7 +19,8 @@ let connection: Connection | null = null;
 function connect(): Connection {
   const preload = window.archive;
   if (preload) {
-    return { api: preload, subscribe: (listener) => preload.onEvent(listener), upload: null };
+    // The app:// protocol serves originals on the page's own origin (electron/main/app-protocol.ts).
+    return { api: preload, subscribe: (listener) => preload.onEvent(listener), upload: null, original: (id) => fetchOriginalBytes(id, null) };
   }
   const token = takeToken();
   if (!token) {
@@ -33,6 +36,7 @@ function connect(): Connection {
       return () => listeners.delete(listener);
     },
     upload: (files, options) => uploadAndImport(token, files, options),
+    original: (id) => fetchOriginalBytes(id, token),
   };
 }
 
@@ -53,4 +57,9 @@ export function subscribeEvents(listener: (event: ArchiveEvent) => void): () => 
 /** The upload-then-import function of the web bridge, or null in Electron (which imports by path). */
 export function getUploader(): Connection['upload'] {
   return current().upload;
+}
+
+/** The bytes of item `id`'s archived original, from the web bridge or the app:// protocol. */
+export function fetchOriginal(id: number): Promise<ArrayBuffer> {
+  return current().original(id);
 }

@@ -2,6 +2,7 @@
 import { methodNames, type ArchiveApi, type MethodName } from '../../../electron/shared/contract.js';
 import type { ArchiveEvent, ImportReport } from '../../../electron/shared/dto.js';
 import { ArchiveError, fromErrorShape, isErrorCode } from '../../../electron/shared/errors.js';
+import { originalUrlPath } from '../../../electron/shared/original-download.js';
 
 /** POSTs JSON to the bridge and returns the JSON answer, or throws the ArchiveError it reports. */
 async function post(path: string, token: string, body: BodyInit | null, headers: Record<string, string> = {}, signal?: AbortSignal): Promise<unknown> {
@@ -19,6 +20,11 @@ async function post(path: string, token: string, body: BodyInit | null, headers:
     if (signal?.aborted) throw new ArchiveError('cancelled', 'cancelled');
     throw new ArchiveError('archive-unavailable', `Khizana is not reachable (${String(error)}). Is \`khizana serve\` still running?`);
   }
+  return answer(response);
+}
+
+/** The JSON of a response, or the ArchiveError it reports. */
+async function answer(response: Response): Promise<unknown> {
   const text = await response.text();
   let value: unknown = null;
   try {
@@ -91,4 +97,20 @@ export async function uploadAndImport(token: string, files: UploadFile[], option
     throw error;
   }
   return (await post('/api/upload/commit', token, ...json({ batch, jobId: options.jobId, tags: options.tags }))) as ImportReport;
+}
+
+/** GETs item `id`'s original; `token` for the web bridge, null on app:// (same origin, no token). */
+export async function fetchOriginalBytes(id: number, token: string | null): Promise<ArrayBuffer> {
+  let response: Response;
+  try {
+    response = await fetch(originalUrlPath(id), {
+      headers: token ? { Authorization: `Bearer ${token}` } : {},
+      cache: 'no-store',
+      credentials: 'omit',
+    });
+  } catch (error) {
+    throw new ArchiveError('archive-unavailable', `Khizana is not reachable (${String(error)}). Is \`khizana serve\` still running?`);
+  }
+  if (!response.ok) await answer(response); // throws the error the server reported
+  return response.arrayBuffer();
 }

@@ -1,10 +1,12 @@
-import { useLayoutEffect, useMemo, useRef, type Ref } from 'react';
+import { Fragment, useLayoutEffect, useMemo, useRef, type Ref } from 'react';
 import type { ItemDetail } from '../../../../electron/shared/dto.js';
 import { useHighlight } from '../../hooks/use-highlight.js';
 import { markSpans, textNodesOf } from '../../lib/mark-text.js';
 import { sanitizeToFragment } from '../../lib/sanitize.js';
 import { spansWithin } from '../../lib/spans.js';
 import { HighlightedText } from '../common/HighlightedText.js';
+import { pageMarkerPlaces } from './page-markers.js';
+import { PageMarkers } from './PageMarkers.js';
 import { splitParagraphs } from './paragraphs.js';
 
 interface ArticleBodyProps {
@@ -14,31 +16,38 @@ interface ArticleBodyProps {
   bodyRef: Ref<HTMLDivElement>;
   /** Called once the hits are marked, with their number. */
   onHitCount(count: number): void;
+  /** PDFs: a page marker ("p. 7") was clicked. */
+  onOpenPage?: ((page: number) => void) | undefined;
 }
 
 /** The article: sanitised HTML or plain-text paragraphs, each in its own direction, hits marked. */
-export function ArticleBody({ item, query, bodyRef, onHitCount }: ArticleBodyProps) {
+export function ArticleBody({ item, query, bodyRef, onHitCount, onOpenPage }: ArticleBodyProps) {
   return item.html ? (
     <HtmlBody item={item} html={item.html} query={query} bodyRef={bodyRef} onHitCount={onHitCount} />
   ) : (
-    <TextBody item={item} query={query} bodyRef={bodyRef} onHitCount={onHitCount} />
+    <TextBody item={item} query={query} bodyRef={bodyRef} onHitCount={onHitCount} onOpenPage={onOpenPage} />
   );
 }
 
 const noSpans: never[] = [];
 
-function TextBody({ item, query, bodyRef, onHitCount }: ArticleBodyProps) {
+function TextBody({ item, query, bodyRef, onHitCount, onOpenPage }: ArticleBodyProps) {
   const paragraphs = useMemo(() => splitParagraphs(item.text), [item.text]);
+  const pages = useMemo(() => item.pageStarts && pageMarkerPlaces(paragraphs.map((p) => p.start), item.pageStarts), [paragraphs, item.pageStarts]);
   const texts = useMemo(() => [item.text], [item.text]);
   const spans = useHighlight(query, texts, `${item.id}:${item.updatedAt}`)?.[0] ?? noSpans;
   useLayoutEffect(() => onHitCount(spans.length), [spans, onHitCount]);
   return (
     <div ref={bodyRef} className="article-body text" dir={item.dir} lang={item.lang ?? undefined}>
-      {paragraphs.map((p) => (
-        <p key={p.start} dir="auto">
-          <HighlightedText text={p.text} spans={spansWithin(spans, p.start, p.start + p.text.length)} />
-        </p>
+      {paragraphs.map((p, i) => (
+        <Fragment key={p.start}>
+          <PageMarkers pages={pages?.before[i]} onOpen={onOpenPage} />
+          <p dir="auto">
+            <HighlightedText text={p.text} spans={spansWithin(spans, p.start, p.start + p.text.length)} />
+          </p>
+        </Fragment>
       ))}
+      <PageMarkers pages={pages?.after} onOpen={onOpenPage} />
     </div>
   );
 }

@@ -1,19 +1,26 @@
 import { useCallback, useRef, useState } from 'react';
 import type { ItemDetail, TagInfo } from '../../../../electron/shared/dto.js';
 import { useArchive } from '../../hooks/archive-context.js';
+import { usePdfDocument } from '../../hooks/use-pdf-document.js';
+import { downloadOriginal } from '../../lib/download-original.js';
 import { Icon } from '../common/Icon.js';
 import { NotesPanel } from '../notes/NotesPanel.js';
 import { ArticleBody } from './ArticleBody.js';
 import { HitNavigator } from './HitNavigator.js';
 import { MetadataEditor } from './MetadataEditor.js';
+import { PageControls } from './PageControls.js';
+import { PdfPageView } from './PdfPageView.js';
 import { ReaderMeta } from './ReaderMeta.js';
 import { TagEditor } from './TagEditor.js';
 import { useTagActions } from './use-tag-actions.js';
+import { usePageNavigation, type PageRequest } from './use-page-navigation.js';
 import type { Trashed } from '../trash/UndoToast.js';
 
 interface ArticleViewProps {
   item: ItemDetail;
   query: string;
+  /** Open at this page of a PDF, in the page view (a search result's "p. 7"). */
+  pageRequest?: PageRequest | undefined;
   allTags: readonly TagInfo[];
   onOpenTag(tag: string): void;
   /** Called after the item moved to the trash (the caller offers Undo). */
@@ -21,21 +28,33 @@ interface ArticleViewProps {
   onError(error: unknown): void;
 }
 
+const preloadPdfBytes = 30 * 1024 * 1024;
+
 /** An imported article: header, tags, the text with hits, and its notes. */
-export function ArticleView({ item, query, allTags, onOpenTag, onDeleted, onError }: ArticleViewProps) {
+export function ArticleView({ item, query, pageRequest, allTags, onOpenTag, onDeleted, onError }: ArticleViewProps) {
   const { api, host, dataChanged } = useArchive();
   const bodyRef = useRef<HTMLDivElement>(null);
   const [hitCount, setHitCount] = useState(0);
   const tagActions = useTagActions(item.id, onError);
   const onHitCount = useCallback((n: number) => setHitCount(n), []);
+  const pages = usePageNavigation(item, bodyRef, pageRequest);
+  // A PDF of a usual size opens with the item, so its page view shows at once; a big one waits
+  // for the first page view.
+  const pdf = usePdfDocument(pages && (pages.opened || (item.source?.bytes ?? 0) <= preloadPdfBytes) ? item.id : null, pages?.view === 'text' ? 1 : null);
 
   return (
     <div className="reader-pane">
       <div className="reader-toolbar">
-        <HitNavigator bodyRef={bodyRef} count={hitCount} resetKey={`${item.id}\u0000${query}`} />
+        {pages?.view !== 'page' && <HitNavigator bodyRef={bodyRef} count={hitCount} resetKey={`${item.id}\u0000${query}`} />}
+        {pages && <PageControls nav={pages} />}
         <span className="toolbar-spacer" />
-        {host && item.source && (
-          <button type="button" className="button subtle" onClick={() => void host.openOriginal(item.id).catch(onError)}>
+        {item.source && (
+          <button
+            type="button"
+            className="button subtle"
+            title={host ? 'Open the imported file with its app' : 'Download the archived copy of the imported file'}
+            onClick={() => void (host ? host.openOriginal(item.id) : downloadOriginal(item)).catch(onError)}
+          >
             <Icon name="external" /> Open original
           </button>
         )}
@@ -50,7 +69,13 @@ export function ArticleView({ item, query, allTags, onOpenTag, onDeleted, onErro
           <Icon name="trash" />
         </button>
       </div>
-      <div className="reader-scroll">
+      {pages?.view === 'page' && (
+        <div className="reader-scroll">
+          <PdfPageView doc={pdf.doc} error={pdf.error} page={pages.page} pages={pages.pages} query={query} />
+        </div>
+      )}
+      {/* Hidden, not removed, in the page view: back to the text is where you left it. */}
+      <div className="reader-scroll" hidden={pages?.view === 'page'}>
         <article className="reader-article" aria-labelledby={`title-${item.id}`} lang={item.lang ?? undefined}>
           <header className="reader-header">
             <h1 id={`title-${item.id}`} dir="auto">{item.title || '(untitled)'}</h1>
@@ -63,7 +88,7 @@ export function ArticleView({ item, query, allTags, onOpenTag, onDeleted, onErro
               </ul>
             )}
           </header>
-          <ArticleBody item={item} query={query} bodyRef={bodyRef} onHitCount={onHitCount} />
+          <ArticleBody item={item} query={query} bodyRef={bodyRef} onHitCount={onHitCount} onOpenPage={pages ? pages.showPage : undefined} />
         </article>
       </div>
       <NotesPanel key={item.id} item={item} />

@@ -5,12 +5,15 @@ import { ArticleView } from './ArticleView.js';
 import { NoteView } from './NoteView.js';
 import { ReaderEmpty } from './ReaderEmpty.js';
 import type { Trashed } from '../trash/UndoToast.js';
+import type { PageRequest } from './use-page-navigation.js';
 
 /** What the reader shows: an item by id, or a new note (draftKey) not saved yet. */
 export interface Selection {
   id: number | null;
   /** Set for notes created here, so the editor survives getting its id. */
   draftKey?: string;
+  /** A PDF page to show (a search result's "p. 7"). */
+  page?: PageRequest;
 }
 
 interface ReaderProps {
@@ -56,5 +59,5 @@ export function Reader({ selection, query, allTags, onOpenItem, onOpenTag, onNot
       <NoteView key={item.id} item={item} allTags={allTags} onCreated={() => undefined} onOpenItem={onOpenItem} onOpenTag={onOpenTag} onDeleted={onTrashedAndClosed} onError={onError} />
     );
   }
-  return <ArticleView key={item.id} item={item} query={query} allTags={allTags} onOpenTag={onOpenTag} onDeleted={onTrashedAndClosed} onError={onError} />;
+  return <ArticleView key={item.id} item={item} query={query} pageRequest={selection.page} allTags={allTags} onOpenTag={onOpenTag} onDeleted={onTrashedAndClosed} onError={onError} />;
 }

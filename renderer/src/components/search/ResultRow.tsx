@@ -1,5 +1,6 @@
 import type { SearchHit } from '../../../../electron/shared/dto.js';
 import { formatDate, formatPublished, languageName } from '../../lib/format.js';
+import { warmUpPdfJs } from '../../lib/pdf/load-pdf.js';
 import { HighlightedText } from '../common/HighlightedText.js';
 import { Icon } from '../common/Icon.js';
 
@@ -8,43 +9,60 @@ interface ResultRowProps {
   active: boolean;
   open: boolean;
   onOpen(): void;
+  /** Opens the item at the hit's PDF page (the page view). */
+  onOpenPage(page: number): void;
 }
 
 /** One result: title and snippet with hits marked, in their own direction; date, language, tags. */
-export function ResultRow({ hit, active, open, onOpen }: ResultRowProps) {
+export function ResultRow({ hit, active, open, onOpen, onOpenPage }: ResultRowProps) {
   return (
-    <button
-      type="button"
-      className={`result${active ? ' active' : ''}${open ? ' open' : ''}`}
-      aria-current={open ? 'true' : undefined}
-      tabIndex={active ? 0 : -1}
-      onClick={onOpen}
-    >
-      <span className="result-title" dir="auto">
-        <HighlightedText text={hit.title || '(untitled)'} spans={hit.titleHighlights} />
-      </span>
-      <span className={`result-snippet ${hit.dir}`} dir="auto">
-        <HighlightedText text={hit.snippet} spans={hit.highlights} />
-      </span>
-      <span className="result-meta">
-        <span className="kind">
-          <Icon name={hit.kind === 'note' ? 'note' : 'article'} size={13} />
-          {hit.kind === 'note' ? 'Note' : 'Article'}
+    <>
+      <button
+        type="button"
+        className={`result${active ? ' active' : ''}${open ? ' open' : ''}`}
+        aria-current={open ? 'true' : undefined}
+        tabIndex={active ? 0 : -1}
+        onClick={onOpen}
+      >
+        <span className="result-title" dir="auto">
+          <HighlightedText text={hit.title || '(untitled)'} spans={hit.titleHighlights} />
         </span>
-        {/* Which date this is: a publication date when the source states one, else when it came in. */}
-        {hit.publishedAt ? (
-          <span className="published">published {formatPublished(hit.publishedAt)}</span>
-        ) : (
-          <span className="added">{hit.kind === 'note' ? 'written' : 'added'} {formatDate(hit.importedAt)}</span>
-        )}
-        {hit.lang && <span>{languageName(hit.lang)}</span>}
-        {hit.page !== null && <span>p. {hit.page}</span>}
-        {hit.tags.slice(0, 3).map((t) => (
-          <bdi key={t} className="mini-tag">#{t}</bdi>
-        ))}
-        {hit.tags.length > 3 && <span className="mini-tag">+{hit.tags.length - 3}</span>}
-      </span>
-    </button>
+        <span className={`result-snippet ${hit.dir}`} dir="auto">
+          <HighlightedText text={hit.snippet} spans={hit.highlights} />
+        </span>
+        <span className="result-meta">
+          <span className="kind">
+            <Icon name={hit.kind === 'note' ? 'note' : 'article'} size={13} />
+            {hit.kind === 'note' ? 'Note' : 'Article'}
+          </span>
+          {/* Which date this is: a publication date when the source states one, else when it came in. */}
+          {hit.publishedAt ? (
+            <span className="published">published {formatPublished(hit.publishedAt)}</span>
+          ) : (
+            <span className="added">{hit.kind === 'note' ? 'written' : 'added'} {formatDate(hit.importedAt)}</span>
+          )}
+          {hit.lang && <span>{languageName(hit.lang)}</span>}
+          {hit.tags.slice(0, 3).map((t) => (
+            <bdi key={t} className="mini-tag">#{t}</bdi>
+          ))}
+          {hit.tags.length > 3 && <span className="mini-tag">+{hit.tags.length - 3}</span>}
+        </span>
+      </button>
+      {/* Beside the row, not inside it: a button cannot hold another. */}
+      {hit.page !== null && (
+        <button
+          type="button"
+          className="result-page"
+          tabIndex={active ? 0 : -1}
+          title={`Show page ${hit.page} as printed`}
+          onPointerEnter={warmUpPdfJs}
+          onFocus={warmUpPdfJs}
+          onClick={() => onOpenPage(hit.page!)}
+        >
+          p. {hit.page}
+        </button>
+      )}
+    </>
   );
 }
 

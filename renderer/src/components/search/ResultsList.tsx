@@ -8,7 +8,8 @@ interface ResultsListProps {
   activeIndex: number;
   openId: number | null;
   onActivate(index: number): void;
-  onOpen(index: number): void;
+  /** `page`: open at that PDF page (the result's "p. 7"). */
+  onOpen(index: number, page?: number): void;
   onKeyDown(event: KeyboardEvent): void;
 }
 
@@ -62,6 +63,10 @@ export function ResultsList({ results, activeIndex, openId, onActivate, onOpen, 
                   onOpen={() => {
                     onActivate(row.index);
                     onOpen(row.index);
+                  }}
+                  onOpenPage={(page) => {
+                    onActivate(row.index);
+                    onOpen(row.index, page);
                   }}
                 />
               ) : (
