@@ -174,10 +174,11 @@ export function wrapProfile(text: string): WrapProfile | null {
  */
 function wrapKind(a: Read, b: Read, more: boolean, profile: WrapProfile): SoftBreak | null {
   if (opensParagraph(a, b, profile.margin)) return null;
-  const ended = sentenceEnd.test(a.content) || listMarker.test(a.content) || dashMarker.test(a.content);
-  // A short line without a sentence end between a finished sentence (or list item) and more text
-  // is a heading.
-  if (ended && more && b.end - b.start < headingRatio * profile.width && !sentenceEnd.test(b.content)) return null;
+  const ended = sentenceEnd.test(a.content);
+  // A short line without a sentence end between a finished sentence (or a list item) and more
+  // text is a heading.
+  const item = listMarker.test(a.content) || dashMarker.test(a.content);
+  if ((ended || item) && more && b.end - b.start < headingRatio * profile.width && !sentenceEnd.test(b.content)) return null;
   let length = a.end - a.start;
   // A line well over the width holds two: the PDF reader joins a hyphenated word's line to the next
   // one (spe-\ncial → special). Where it ends a sentence, its second line decides.
