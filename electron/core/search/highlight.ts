@@ -1,5 +1,6 @@
 // Highlights and snippets, computed on the original text (diacritics kept) by re-analysing it.
 import type { Span } from '../../shared/dto.js';
+import { softBreaks, wrapProfile } from '../../shared/reflow.js';
 import { analyze, type Token } from '../text/analyzer.js';
 import { fuzzyAlternatives, type MatchTerm, type TermWord } from './match-terms.js';
 
@@ -110,11 +111,41 @@ export function makeSnippet(text: string, terms: MatchTerm[], length = 240): Sni
     const back = text.slice(Math.max(start, end - 40), end).search(/\s\S*$/u);
     if (back >= 0) end = Math.max(start, end - 40) + back;
   }
-  const body = text.slice(start, end).replace(/\s+/gu, ' ');
+  const { body, map } = collapse(text, start, end, hyphenWraps(text, start, end));
   const prefix = start > 0 ? '… ' : '';
   const suffix = end < text.length ? ' …' : '';
-  const highlights = snippetSpans(text, start, end, matches, prefix.length);
+  const highlights = snippetSpans(map, start, end, matches, prefix.length);
   return { snippet: `${prefix}${body}${suffix}`, highlights, start };
+}
+
+/**
+ * The line breaks in [start, end) that wrap a hyphenated word in hard-wrapped text: the snippet
+ * drops them (English-language, not English- language). Other wraps become a space like every
+ * line break in a snippet. Only a window with a hyphen at a line end pays for the text's profile.
+ */
+function hyphenWraps(text: string, start: number, end: number): Set<number> {
+  if (!/\p{L}-[ \t]*\n/u.test(text.slice(start, end))) return new Set();
+  return new Set(softBreaks(text, wrapProfile(text), start, end).filter((b) => b.hyphen).map((b) => b.at));
+}
+
+/**
+ * [start, end) of `text` with white space runs collapsed to one space and `drop` left out, and
+ * where each offset of the window lands in it (map[i - start]; map[end - start] is its length).
+ */
+function collapse(text: string, start: number, end: number, drop: Set<number>): { body: string; map: Int32Array } {
+  const map = new Int32Array(end - start + 1);
+  let body = '';
+  let inSpace = false;
+  for (let i = start; i < end; i++) {
+    map[i - start] = body.length;
+    if (drop.has(i)) continue;
+    const ch = text[i]!;
+    const space = /\s/u.test(ch);
+    if (!(space && inSpace)) body += space ? ' ' : ch;
+    inSpace = space;
+  }
+  map[end - start] = body.length;
+  return { body, map };
 }
 
 /** Start offset of the window holding the most distinct terms (then most matches), or null. */
@@ -136,21 +167,9 @@ function bestWindow(matches: TextMatch[], length: number): number | null {
   return best;
 }
 
-/** Match spans inside [start, end) mapped to offsets in the whitespace-collapsed snippet. */
-function snippetSpans(text: string, start: number, end: number, matches: TextMatch[], shift: number): Span[] {
+/** Match spans inside [start, end) mapped to offsets in the collapsed snippet through `map`. */
+function snippetSpans(map: Int32Array, start: number, end: number, matches: TextMatch[], shift: number): Span[] {
   // A match running past an edge (a word longer than the snippet) is cut to the snippet.
   const inside = mergeSpans(matches.filter((m) => m.start < end && m.end > start).map((m) => [Math.max(m.start, start), Math.min(m.end, end)] as Span));
-  if (inside.length === 0) return [];
-  // Collapsing whitespace shifts offsets: map each original offset through the same collapse.
-  const map = new Int32Array(end - start + 1);
-  let out = 0;
-  let inSpace = false;
-  for (let i = start; i < end; i++) {
-    map[i - start] = out;
-    const space = /\s/u.test(text[i]!);
-    if (!(space && inSpace)) out++;
-    inSpace = space;
-  }
-  map[end - start] = out;
   return inside.map(([s, e]) => [map[s - start]! + shift, map[e - start]! + shift] as Span);
 }
