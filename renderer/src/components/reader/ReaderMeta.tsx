@@ -8,6 +8,15 @@ export function ReaderMeta({ item }: { item: ItemDetail }) {
   if (item.publication) rows.push(['Publication', item.publication]);
   if (item.url) rows.push(['URL', item.url]);
   if (item.publishedAt) rows.push(['Published', formatDate(item.publishedAt)]);
+  const meta = item.sourceMeta;
+  if (meta.from) rows.push(['From', meta.from]);
+  if (meta.to?.length) rows.push(['To', meta.to.join(', ')]);
+  if (meta.cc?.length) rows.push(['Cc', meta.cc.join(', ')]);
+  if (meta.messageId) rows.push(['Message-ID', meta.messageId]);
+  if (meta.publisher) rows.push(['Publisher', meta.publisher]);
+  if (meta.identifier) rows.push(['Identifier', meta.identifier]);
+  if (meta.subject) rows.push(['Subject', meta.subject]);
+  if (meta.keywords?.length) rows.push(['Keywords', meta.keywords.join(', ')]);
   rows.push(['Imported', formatDateTime(item.importedAt)]);
   if (item.updatedAt && item.updatedAt !== item.importedAt && item.kind === 'note') rows.push(['Edited', formatDateTime(item.updatedAt)]);
   if (item.lang) rows.push(['Language', languageName(item.lang)]);
