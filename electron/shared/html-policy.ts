@@ -7,8 +7,8 @@ export const forbiddenHtmlTags = ['style', 'form', 'input', 'button', 'select', 
 /** Attributes that can load or open something, or carry layout we do not want. */
 export const forbiddenHtmlAttributes = ['style', 'srcset', 'background', 'poster', 'ping', 'action', 'formaction', 'xlink:href', 'lowsrc', 'dynsrc', 'longdesc', 'usemap', 'class', 'id', 'target'];
 
-/** Our own attributes that survive sanitising (where a link pointed, a removed image, direction). */
-export const keptHtmlAttributes = ['data-href', 'data-removed-image', 'dir', 'lang'];
+/** Our own attributes that survive sanitising (where a link or removed image pointed, a removed image, direction). */
+export const keptHtmlAttributes = ['data-href', 'data-removed-image', 'data-image-url', 'dir', 'lang'];
 
 /** True for a URL that would make the reader fetch or open something outside the archive. */
 export function isRemoteUrl(url: string): boolean {

@@ -329,19 +329,22 @@ function assertNotTooDeep(html: string): void {
   }
 }
 
-/** Sanitised HTML of `html` (a fragment or a whole page) and the text derived from that sanitised DOM. */
-export function sanitizeAndExtract(scope: HtmlScope, html: string): { html: string; text: string } {
+/**
+ * Sanitised HTML of `html` (a fragment or a whole page) and the text derived from that sanitised
+ * DOM; relative links and image sources are resolved against `baseUrl` when given.
+ */
+export function sanitizeAndExtract(scope: HtmlScope, html: string, baseUrl: string | null = null): { html: string; text: string } {
   assertNotTooDeep(html);
   // Strip non-content ourselves first: DOMPurify keeps the text of some removed elements (a
   // leading <noscript>, a <textarea>) and we want it neither in the reading view nor the index.
   const doc = scope.parse(html);
   removeNonContent(doc);
-  return sanitizeElementContent(scope, doc.body);
+  return sanitizeElementContent(scope, doc.body, baseUrl);
 }
 
-/** Sanitises the content of `element` and extracts the text of the sanitised result. */
-export function sanitizeElementContent(scope: HtmlScope, element: Element): { html: string; text: string } {
-  const clean = sanitizeHtml(element.innerHTML);
+/** Sanitises the content of `element` (links resolved against `baseUrl`) and extracts the text of the result. */
+export function sanitizeElementContent(scope: HtmlScope, element: Element, baseUrl: string | null = null): { html: string; text: string } {
+  const clean = sanitizeHtml(element.innerHTML, baseUrl);
   return { html: clean, text: textOfDomNode(scope.parse(clean).body) };
 }
 

@@ -27,23 +27,89 @@ export function checkTextLimit(length: number, limits: ParseLimits): void {
   }
 }
 
-// Two date normalisers on purpose: web pages, mail and PDF XMP state a local time that the reader
-// shows as written (with its offset), in any format a browser or mail client accepts; office and
-// EPUB metadata is W3CDTF, often with tool placeholders, and is compared across files in UTC.
+// Two date normalisers on purpose: web pages, mail, Markdown and PDF XMP state a local time that
+// the reader shows as written (with its offset), in any format a browser or mail client accepts;
+// office and EPUB metadata is W3CDTF, often with tool placeholders, and is compared across files in
+// UTC. Both keep reduced precision (`2015`, `2015-07`) and reject impossible or placeholder dates.
 
-const isoLike = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+const isoForm = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?)?)?$/i;
+const monthNames = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const rfc2822 = /^(?:[a-z]{3},?\s+)?(\d{1,2})\s+([a-z]{3})[a-z]*\.?\s+(\d{4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([+-]\d{4}|z|gmt|ut|utc)?\b/i;
+/** Dates tools write when they know none: Unix, Windows, OLE, Mac epochs and calibre's 0101. */
+const placeholderDays = new Set(['1970-01-01', '1969-12-31', '1601-01-01', '1899-12-30', '1899-12-31', '1900-01-01', '1904-01-01']);
 
-/** An ISO 8601 form of a date a web page, message or XMP packet states, keeping its offset; null when not a date. */
+const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+
+/** True when y-m-d h:mi:s is a real calendar moment in a plausible range (1000 to next year). */
+function plausible(y: number, mo?: number, d?: number, h?: number, mi?: number, s?: number): boolean {
+  if (y < 1000 || y > new Date().getUTCFullYear() + 1) return false;
+  if (mo !== undefined && (mo < 1 || mo > 12)) return false;
+  if (d !== undefined && (d < 1 || d > new Date(Date.UTC(y, mo!, 0)).getUTCDate())) return false;
+  if (h !== undefined && (h > 23 || mi! > 59 || (s ?? 0) > 60)) return false;
+  return d === undefined || !placeholderDays.has(`${pad(y, 4)}-${pad(mo!)}-${pad(d)}`);
+}
+
+/** An offset written as `+hh:mm`, `Z` for zero; null for a malformed one. */
+function normalOffset(zone: string): string | null {
+  if (/^(?:z|gmt|ut|utc)$/i.test(zone)) return 'Z';
+  const m = /^([+-])(\d{2}):?(\d{2})?$/.exec(zone);
+  if (!m || Number(m[2]) > 14 || Number(m[3] ?? 0) > 59) return null;
+  return `${m[1]}${m[2]}:${m[3] ?? '00'}`;
+}
+
+interface DateParts { y: number; mo?: number; d?: number; h?: number; mi?: number; s?: number; zone?: string }
+
+/** The parts of an ISO 8601 / W3CDTF date, validated; null when it is not one or is impossible. */
+function isoParts(value: string): DateParts | null {
+  const m = isoForm.exec(value);
+  if (!m) return null;
+  const num = (x: string | undefined): number | undefined => (x === undefined ? undefined : Number(x));
+  const parts: DateParts = { y: Number(m[1]), mo: num(m[2]), d: num(m[3]), h: num(m[4]), mi: num(m[5]), s: num(m[6]), zone: m[7] };
+  return plausible(parts.y, parts.mo, parts.d, parts.h, parts.mi, parts.s) ? parts : null;
+}
+
+function formatParts(p: DateParts, zone: string | null): string {
+  const day = [pad(p.y, 4), p.mo === undefined ? null : pad(p.mo), p.d === undefined ? null : pad(p.d)].filter((x) => x !== null).join('-');
+  if (p.h === undefined) return day;
+  return `${day}T${pad(p.h)}:${pad(p.mi!)}:${pad(p.s ?? 0)}${zone ?? ''}`;
+}
+
+/**
+ * An ISO 8601 form of a date a web page, message, front matter or XMP packet states: `2015`,
+ * `2015-07`, `2015-07-24` or a time with the offset it was written with; RFC 2822 mail dates keep
+ * their offset; other forms a browser reads become a date (or a wall-clock time) as written.
+ * Null when missing, not a date, impossible (2015-02-30) or a tool's placeholder (1970-01-01).
+ */
 export function isoDateKeepingOffset(raw: string | null | undefined): string | null {
   const value = raw?.trim();
-  if (!value) return null;
-  if (isoLike.test(value)) return value.replace(' ', 'T').replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
-  // RFC 2822 and other free forms: what Date.parse reads, in UTC.
+  if (!value || value.length > 100) return null;
+  const iso = isoParts(value);
+  if (iso) {
+    const zone = iso.zone === undefined ? '' : normalOffset(iso.zone);
+    return zone === null ? null : formatParts(iso, zone);
+  }
+  if (isoForm.test(value) || /^\d{4}-\d{1,2}(?:-\d{1,2})?$/.test(value)) return null; // ISO-shaped but impossible: no guessing
+  const mail = rfc2822.exec(value);
+  if (mail) {
+    const mo = monthNames.indexOf(mail[2]!.toLowerCase()) + 1;
+    const p: DateParts = { y: Number(mail[3]), mo, d: Number(mail[1]), h: Number(mail[4]), mi: Number(mail[5]), s: Number(mail[6] ?? 0) };
+    if (mo === 0 || !plausible(p.y, p.mo, p.d, p.h, p.mi, p.s)) return null;
+    const zone = mail[7] === undefined ? '' : normalOffset(mail[7]);
+    return zone === null ? null : formatParts(p, zone);
+  }
+  // Free forms ("July 24, 2015", "24 Jul 2015 10:00"): Date.parse reads a form without a zone as
+  // local time, so the local fields give back the date (and time) as written, whatever the TZ.
+  if (!/\d{4}/.test(value)) return null;
   const ms = Date.parse(value);
   if (Number.isNaN(ms)) return null;
+  const zoned = /(?:\d\s*(?:z|gmt|ut|utc)\b|[+-]\d{2}:?\d{2}\s*$|\b[ecmp][sd]t\b)/i.test(value);
   const date = new Date(ms);
-  const year = date.getUTCFullYear();
-  return year >= 1000 && year <= 9999 ? date.toISOString() : null;
+  const timed = /\d:\d{2}/.test(value);
+  const p: DateParts = zoned
+    ? { y: date.getUTCFullYear(), mo: date.getUTCMonth() + 1, d: date.getUTCDate(), h: date.getUTCHours(), mi: date.getUTCMinutes(), s: date.getUTCSeconds() }
+    : { y: date.getFullYear(), mo: date.getMonth() + 1, d: date.getDate(), ...(timed ? { h: date.getHours(), mi: date.getMinutes(), s: date.getSeconds() } : {}) };
+  if (!plausible(p.y, p.mo, p.d, p.h, p.mi, p.s)) return null;
+  return formatParts(p, zoned ? 'Z' : '');
 }
 
 /**
@@ -53,17 +119,12 @@ export function isoDateKeepingOffset(raw: string | null | undefined): string | n
 export function isoDateInUtc(value: string | null | undefined): string | null {
   const v = value?.trim();
   if (!v) return null;
-  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?)?)?$/.exec(v);
-  if (!m) return null;
-  const [, y, mo, d, hh, mi, ss, zone] = m;
-  // Years before 1000 are placeholders (calibre's 0101-01-01, Windows' 1601-01-01 epoch), not dates.
-  if (Number(y) < 1000 || v.startsWith('1601-01-01')) return null;
-  if (mo !== undefined && (Number(mo) < 1 || Number(mo) > 12)) return null;
-  if (d !== undefined && (Number(d) < 1 || Number(d) > 31)) return null;
-  if (hh === undefined) return [y, mo, d].filter((x) => x !== undefined).join('-');
-  const local = `${y}-${mo}-${d}T${hh}:${mi}:${ss ?? '00'}`;
-  if (zone === undefined) return local; // no zone stated: keep the wall-clock time as written
-  const ms = Date.parse(`${local}${zone === 'Z' ? 'Z' : zone.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2')}`);
+  const p = isoParts(v);
+  if (!p) return null;
+  if (p.h === undefined || p.zone === undefined) return formatParts(p, ''); // no zone stated: the wall-clock time as written
+  const zone = normalOffset(p.zone);
+  if (zone === null) return null;
+  const ms = Date.parse(`${formatParts(p, '')}${zone}`);
   return Number.isNaN(ms) ? null : new Date(ms).toISOString().replace('.000Z', 'Z');
 }
 

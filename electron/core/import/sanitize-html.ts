@@ -2,10 +2,19 @@
 import createDOMPurify, { type DOMPurify } from 'dompurify';
 import { JSDOM } from 'jsdom';
 import { isRemoteUrl, sanitizeOptions } from '../../shared/html-policy.js';
-
+import { webUrl } from './source-facts.js';
 
 /** The document DOMPurify parsed the current input into; released after each call. */
 let workingDocument: Document | null = null;
+/** The address relative links and image sources of the current input are resolved against, or null. */
+let workingBase: string | null = null;
+
+/** Where a link or image pointed, as an absolute http(s)/mailto address to show (never to load), or null. */
+function shownAddress(value: string, allowMail: boolean): string | null {
+  const trimmed = value.trim();
+  if (allowMail && /^mailto:/i.test(trimmed)) return trimmed;
+  return webUrl(trimmed, workingBase);
+}
 
 function buildPurifier(): DOMPurify {
   const { window } = new JSDOM('');
@@ -15,13 +24,19 @@ function buildPurifier(): DOMPurify {
   });
   purify.addHook('afterSanitizeAttributes', (node) => {
     const el = node as Element;
+    // Only our own placeholders say where an image was (a page's lazy-loading attributes do not).
+    if (!el.hasAttribute('data-removed-image')) el.removeAttribute('data-image-url');
+    if (el.tagName !== 'A') el.removeAttribute('data-href');
     if (el.tagName === 'IMG') {
       const src = el.getAttribute('src') ?? '';
       if (isRemoteUrl(src) || src === '') {
-        // Remote images are never fetched (offline, no tracking pixels): keep what they said.
+        // Remote images are never fetched (offline, no tracking pixels): keep what they said, and
+        // where the image was (resolved against the page's address), as inert text to copy.
         const alt = el.getAttribute('alt')?.trim();
+        const address = src === '' ? null : shownAddress(src, false);
         const replacement = el.ownerDocument.createElement('span');
         replacement.setAttribute('data-removed-image', '');
+        if (address) replacement.setAttribute('data-image-url', address);
         replacement.textContent = alt ? `[${alt}]` : '';
         el.replaceWith(replacement);
         return;
@@ -29,9 +44,12 @@ function buildPurifier(): DOMPurify {
     }
     if (el.tagName === 'A') {
       const href = el.getAttribute('href');
+      el.removeAttribute('data-href'); // only ours: where the link really pointed
       if (href !== null && isRemoteUrl(href)) {
-        // Keep where the link pointed, inert, so the reader can show it without navigating.
-        if (/^(https?:|mailto:)/i.test(href.trim())) el.setAttribute('data-href', href.trim());
+        // Keep where the link pointed (a relative one resolved against the page's address),
+        // inert, so the reader can show it without navigating.
+        const address = shownAddress(href, true);
+        if (address) el.setAttribute('data-href', address);
         el.removeAttribute('href');
       }
       el.removeAttribute('target');
@@ -46,9 +64,14 @@ function buildPurifier(): DOMPurify {
 
 let purifier: DOMPurify | null = null; // built on first use: a jsdom window costs ~20 ms
 
-/** Returns `html` with scripts, handlers, remote loads, frames and styles removed; safe to render. */
-export function sanitizeHtml(html: string): string {
+/**
+ * Returns `html` with scripts, handlers, remote loads, frames and styles removed; safe to render.
+ * Links and images keep where they pointed as inert data attributes, relative ones resolved
+ * against `baseUrl` (the source's web address) when it is given.
+ */
+export function sanitizeHtml(html: string, baseUrl: string | null = null): string {
   purifier ??= buildPurifier();
+  workingBase = baseUrl;
   try {
     return purifier.sanitize(html, {
       ...sanitizeOptions(),
@@ -56,6 +79,7 @@ export function sanitizeHtml(html: string): string {
       KEEP_CONTENT: true,
     });
   } finally {
+    workingBase = null;
     releaseWorkingDocument();
   }
 }

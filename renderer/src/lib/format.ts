@@ -1,33 +1,24 @@
 // Dates, sizes and language names for display, in the user's locale.
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+const monthFormat = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', timeZone: 'UTC' });
+const dayFormat = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
 const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 const numberFormat = new Intl.NumberFormat();
 const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'code' });
 
-/** A short date ("12 Mar 2024"), or '' for a missing or bad one. */
+/**
+ * A short date ("12 Mar 2024"), or '' for a missing or bad one. A date known only to the year or
+ * month shows as such ("2015", "Jul 2015"), never as 1 January.
+ */
 export function formatDate(iso: string | null | undefined): string {
   if (!iso) return '';
+  // A stated year or month is shown as stated, and a bare day is never moved by the time zone.
+  if (/^\d{4}$/.test(iso)) return iso;
+  if (/^\d{4}-\d{2}$/.test(iso)) return monthFormat.format(new Date(`${iso}-01T00:00:00Z`));
+  if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) return dayFormat.format(new Date(`${iso}T00:00:00Z`));
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? iso : dateFormat.format(date);
-}
-
-const partialFormats = {
-  year: new Intl.DateTimeFormat(undefined, { year: 'numeric', timeZone: 'UTC' }),
-  month: new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', timeZone: 'UTC' }),
-  day: new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }),
-};
-
-/**
- * A publication date as precise as it is known: "2015", "Jul 2015", "21 Jul 2015" (a partial date
- * is never shown as 1 January); '' for none. Day-only dates are read in UTC so no time zone moves them.
- */
-export function formatPublished(value: string | null | undefined): string {
-  if (!value) return '';
-  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
-  if (!m) return formatDate(value);
-  const date = new Date(Date.UTC(Number(m[1]), Number(m[2] ?? 1) - 1, Number(m[3] ?? 1)));
-  return partialFormats[m[3] ? 'day' : m[2] ? 'month' : 'year'].format(date);
 }
 
 /** Date and time, for "imported" and "saved" stamps. */

@@ -8,6 +8,9 @@ const purifier = DOMPurify(window);
 purifier.addHook('afterSanitizeAttributes', (node) => {
   const el = node as Element;
   if (el.tagName === 'IMG' && isRemoteUrl(el.getAttribute('src') ?? '')) el.removeAttribute('src');
+  // A removed image shows where it was, as text to read or copy; nothing loads it.
+  const imageSrc = el.hasAttribute('data-removed-image') ? el.getAttribute('data-image-url') : null;
+  if (imageSrc && !el.hasAttribute('title')) el.setAttribute('title', imageSrc);
   if (el.tagName === 'A') {
     const kept = el.getAttribute('data-href');
     if (kept && !el.hasAttribute('title')) el.setAttribute('title', kept); // show where it pointed

@@ -81,6 +81,22 @@ describe('Markdown', () => {
     expect((await archive.api.search({ query: 'tag:syria التقرير' })).total).toBe(1);
     await archive.close();
   });
+  it('maps front matter url, authors (a list or one string) and date; source is the address when it is one', async () => {
+    const archive = await freshArchive();
+    const dir = writeFiles({
+      'a.md': '---\ntitle: Flood report\nurl: https://news.example.com/2015/07/flood.html\nauthors:\n  - Lina Haddad\n  - Smith, John\ndate: 2015-07\n---\nSee [the map](../maps/river.html).\n',
+      'b.md': '---\nsource: "https://example.org/report?id=4"\nauthor: Jane Doe and John Smith\ndate: 2015-07-24T05:36:09+01:00\n---\nBody b.\n',
+      'c.md': '---\nlink: javascript:alert(1)\ndate: 2015-02-30\n---\nBody c.\n',
+    });
+    const report = await archive.api.importPaths({ paths: [dir], tags: [] });
+    const item = async (name: string) => archive.api.getItem({ id: report.results.find((r) => r.path.endsWith(name))!.id! });
+    const a = await item('a.md');
+    expect(a).toMatchObject({ url: 'https://news.example.com/2015/07/flood.html', authors: ['Lina Haddad', 'Smith, John'], publishedAt: '2015-07', publication: null });
+    expect(a.html).toContain('<a data-href="https://news.example.com/2015/maps/river.html">the map</a>');
+    expect(await item('b.md')).toMatchObject({ url: 'https://example.org/report?id=4', authors: ['Jane Doe', 'John Smith'], publishedAt: '2015-07-24T05:36:09+01:00', publication: null });
+    expect(await item('c.md')).toMatchObject({ url: null, authors: [], publishedAt: null });
+    await archive.close();
+  });
   it('keeps going when the front matter is not valid YAML', async () => {
     const archive = await freshArchive();
     const dir = writeFiles({ 'bad.md': '---\ntitle: [unclosed\n---\nBody text here\n' });

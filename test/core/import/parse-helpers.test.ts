@@ -52,10 +52,26 @@ describe('why there are two of some helpers', () => {
   it('isoDateKeepingOffset keeps the stated offset and reads mail dates; isoDateInUtc converts to UTC', () => {
     expect(isoDateKeepingOffset('2015-07-24T05:36:09+01:00')).toBe('2015-07-24T05:36:09+01:00');
     expect(isoDateKeepingOffset('2020-04-05 10:00:00+0300')).toBe('2020-04-05T10:00:00+03:00');
-    expect(isoDateKeepingOffset('Fri, 19 May 2000 00:29:55 -0400')).toBe('2000-05-19T04:29:55.000Z');
+    expect(isoDateKeepingOffset('Fri, 19 May 2000 00:29:55 -0400')).toBe('2000-05-19T00:29:55-04:00');
+    expect(isoDateKeepingOffset('Sun, 5 Apr 2020 10:00:00 GMT')).toBe('2020-04-05T10:00:00Z');
     expect(isoDateKeepingOffset('yesterday')).toBeNull();
     expect(isoDateInUtc('2015-07-24T05:36:09+01:00')).toBe('2015-07-24T04:36:09Z');
     expect(isoDateInUtc('Fri, 19 May 2000 00:29:55 -0400')).toBeNull();
+  });
+
+  it('dates keep partial precision, free forms read as written, impossible and placeholder dates are none', () => {
+    expect(isoDateKeepingOffset('2015')).toBe('2015');
+    expect(isoDateKeepingOffset('2015-07')).toBe('2015-07');
+    expect(isoDateKeepingOffset('2015-07-24T05:36:09.123Z')).toBe('2015-07-24T05:36:09Z');
+    expect(isoDateKeepingOffset('2015-07-24T05:36')).toBe('2015-07-24T05:36:00');
+    expect(isoDateKeepingOffset('July 24, 2015')).toBe('2015-07-24');
+    expect(isoDateKeepingOffset('24 July 2015 10:30')).toBe('2015-07-24T10:30:00');
+    for (const bad of ['2015-02-30', '2015-13-01', '2015-13', '2015-7-40', '2015-07-24T25:00:00Z', '0000-00-00', '1970-01-01T00:00:00Z', '0001-01-01', '9999-12-31', '12', 'May']) {
+      expect(isoDateKeepingOffset(bad), bad).toBeNull();
+    }
+    expect(isoDateInUtc('2016-02-29')).toBe('2016-02-29');
+    expect(isoDateInUtc('2015-02-29')).toBeNull();
+    expect(isoDateInUtc('1970-01-01T00:00:00Z')).toBeNull();
   });
 
   it('textOfDomNode folds no-break spaces into spaces; textOfHtmlString keeps them as written', () => {

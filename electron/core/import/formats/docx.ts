@@ -10,6 +10,7 @@ import { textOfHtmlString, withoutNoteReferences, wrapWithDirection } from '../h
 import { checkTextLimit, cleanLine, documentLanguage, isoDateInUtc, libraryMessage, pickTitle } from '../parse-helpers.js';
 import { emptyDocument, type Parser } from '../parsed-document.js';
 import { sanitizeHtml } from '../sanitize-html.js';
+import { keywordList, splitAuthors, usableAuthors, usableTitle } from '../source-facts.js';
 import { findElement, findElements, openZip, readXmlEntry, readZipEntry, xmlText, type ZipArchive } from '../safe-zip.js';
 
 /** Word's Title/Subtitle paragraph styles become headings, so a document's title is its first heading. */
@@ -42,6 +43,8 @@ function corePropertiesPath(zip: ZipArchive): string {
 interface CoreProperties {
   title: string | null;
   creator: string | null;
+  subject: string | null;
+  keywords: string | null;
   created: string | null;
   modified: string | null;
   language: string | null;
@@ -54,8 +57,10 @@ function readCoreProperties(zip: ZipArchive): CoreProperties {
     return el ? cleanLine(xmlText(el)) : null;
   };
   return {
-    title: field('title')?.replace(/^Microsoft Word - /, '') ?? null,
+    title: field('title'),
     creator: field('creator'),
+    subject: field('subject'),
+    keywords: field('keywords'),
     created: field('created'),
     modified: field('modified'),
     language: field('language'),
@@ -99,13 +104,18 @@ export const parseDocx: Parser = async (bytes, ctx) => {
   const core = readCoreProperties(zip);
   const lang = documentLanguage(core.language, body.text);
   const warnings = body.text === '' ? ['no text found in the document'] : [];
+  // Word fills the title from the template or file name (Normal.dot, "Microsoft Word - x.doc"): not a title.
+  const title = usableTitle(core.title, ctx.path);
+  const subject = core.subject && core.subject !== title ? usableTitle(core.subject, ctx.path) : null;
+  const keywords = keywordList(core.keywords);
   return {
     ...emptyDocument(),
-    title: pickTitle(core.title, body),
+    title: pickTitle(title, body),
     text: body.text,
     // mammoth drops w:bidi, so the direction comes from the text itself.
     html: body.text === '' ? null : wrapWithDirection(html, detectDirection(body.text), lang),
-    authors: core.creator ? [core.creator] : [],
+    authors: usableAuthors(splitAuthors(core.creator)),
+    sourceMeta: { ...(subject ? { subject } : {}), ...(keywords.length > 0 ? { keywords } : {}) },
     // Created, not modified: re-saving a file (by anyone) moves "modified", not when it was written.
     publishedAt: isoDateInUtc(core.created) ?? isoDateInUtc(core.modified),
     lang,

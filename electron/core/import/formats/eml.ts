@@ -1,6 +1,7 @@
 // Email messages (.eml): subject, sender and date as metadata; the plain part (or the
 // sanitised HTML part's text) for search; attachments listed so their names are searchable.
 import PostalMime, { type Address, type Attachment, type Email } from 'postal-mime';
+import type { SourceMetadata } from '../../../shared/dto.js';
 import { ArchiveError } from '../../../shared/errors.js';
 import { detectDirection, directionOfLanguage } from '../../text/language.js';
 import { assertLooksLikeText, assertNotBinary } from '../decode-html-bytes.js';
@@ -57,18 +58,41 @@ export const parseEml: Parser = async (bytes, ctx) => {
   const lang = documentLanguage(contentLanguage, body || title || '');
   const dir = directionOfLanguage(lang) ?? detectDirection(body);
   const charset = fromHtml ? parts.htmlCharset : parts.plainCharset;
+  const sender = email.from ? oneLine(mailboxName(email.from)) : null;
   return {
     ...emptyDocument(),
     title,
     text,
     html: htmlPart && htmlPart.html.trim() !== '' ? wrapWithDirection(htmlPart.html, dir, lang) : null,
-    authors: email.from ? [oneLine(mailboxName(email.from))].filter((a): a is string => a !== null) : [],
-    publishedAt: isoDateKeepingOffset(email.date),
+    authors: sender ? [sender] : [],
+    publishedAt: isoDateKeepingOffset(dateHeader(email)),
+    sourceMeta: headerFacts(email),
     lang,
     encoding: charset ? decoderName(charset) : null,
     warnings,
   };
 };
+
+/** The Date header as written (postal-mime's `date` is converted to UTC; the stated offset is worth keeping). */
+function dateHeader(email: Email): string | undefined {
+  return email.headers.find((h) => h.key === 'date')?.value ?? email.date;
+}
+
+/** From, To, Cc ("Name <address>" each, group members listed) and Message-ID, for the reader and citations. */
+function headerFacts(email: Email): SourceMetadata {
+  const meta: SourceMetadata = {};
+  const mailboxes = (list: Address[] | undefined): string[] =>
+    (list ?? []).flatMap((a) => (a.group ? a.group : [a])).map((a) => oneLine(formatAddress(a))).filter((a): a is string => a !== null).slice(0, 500);
+  const from = email.from ? mailboxes([email.from])[0] : undefined;
+  if (from) meta.from = from;
+  const to = mailboxes(email.to);
+  if (to.length > 0) meta.to = to;
+  const cc = mailboxes(email.cc);
+  if (cc.length > 0) meta.cc = cc;
+  const messageId = oneLine(email.messageId);
+  if (messageId && messageId.length <= 500) meta.messageId = messageId;
+  return meta;
+}
 
 /** The sanitised HTML part and its text, or null (with a warning) when it is too hostile to read. */
 function readHtmlPart(html: string, warnings: string[]): { html: string; text: string } | null {

@@ -8,6 +8,7 @@ import { escapeHtml, textOfHtmlString, wrapWithDirection } from '../html-text.js
 import { checkTextLimit, cleanLine, documentLanguage, isoDateInUtc, pickTitle } from '../parse-helpers.js';
 import { emptyDocument, type Parser } from '../parsed-document.js';
 import { sanitizeHtml } from '../sanitize-html.js';
+import { isbnOf, usableAuthors } from '../source-facts.js';
 import {
   childElements,
   decodeXml,
@@ -126,6 +127,8 @@ interface OpfMetadata {
   authors: string[];
   publishedAt: string | null;
   lang: string | null;
+  publisher: string | null;
+  identifier: string | null;
 }
 
 function readMetadata(pkg: XmlElement): OpfMetadata {
@@ -146,7 +149,8 @@ function readMetadata(pkg: XmlElement): OpfMetadata {
   const creators = findElements(metadata, 'creator');
   const role = (c: XmlElement): string | undefined => c.attrs.role ?? refined(c, 'role');
   const authors = creators.filter((c) => role(c) === undefined || role(c) === 'aut');
-  const names = [...new Set((authors.length > 0 ? authors : creators).map((c) => cleanLine(xmlText(c))).filter((n) => n !== null))];
+  // Each dc:creator is one name (a list of them for several authors): never split one.
+  const names = usableAuthors((authors.length > 0 ? authors : creators).map((c) => cleanLine(xmlText(c))));
 
   const dates = findElements(metadata, 'date');
   const date = dates.find((d) => d.attrs.event === 'publication') ?? dates.find((d) => d.attrs.event === undefined) ?? dates[0];
@@ -157,7 +161,29 @@ function readMetadata(pkg: XmlElement): OpfMetadata {
     authors: names,
     publishedAt: date ? isoDateInUtc(xmlText(date)) : null,
     lang: (language ? cleanLine(xmlText(language)) : null) ?? pkg.attrs.lang ?? null,
+    publisher: cleanLine(xmlText(findElements(metadata, 'publisher')[0] ?? { name: '', attrs: {}, children: [] }), 300),
+    identifier: bookIdentifier(pkg, findElements(metadata, 'identifier'), refined),
   };
+}
+
+/**
+ * The identifier to cite the book by: an ISBN (stated as one, or checksum-valid) wins; else the
+ * package's unique identifier or the first other one, unless it is a tool-made UUID (calibre and
+ * Sigil invent one per file: it names no edition).
+ */
+function bookIdentifier(pkg: XmlElement, identifiers: XmlElement[], refined: (el: XmlElement, property: string) => string | undefined): string | null {
+  const value = (el: XmlElement): string => xmlText(el).trim();
+  for (const el of identifiers) {
+    const scheme = (el.attrs.scheme ?? refined(el, 'identifier-type') ?? '').toLowerCase();
+    const isbn = isbnOf(value(el)) ?? (scheme.includes('isbn') || scheme === '15' || scheme === '02' ? cleanLine(value(el).replace(/^urn:isbn:/iu, ''), 40) : null);
+    if (isbn) return isbn;
+  }
+  const unique = identifiers.find((el) => el.attrs.id !== undefined && el.attrs.id === pkg.attrs['unique-identifier']);
+  for (const el of unique ? [unique, ...identifiers] : identifiers) {
+    const id = cleanLine(value(el), 300);
+    if (id && !/^(?:urn:uuid:)?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/iu.test(id) && !/^(?:calibre|uuid)[:_]/iu.test(id)) return id;
+  }
+  return null;
 }
 
 function findOpf(zip: ZipArchive): string {
@@ -264,6 +290,7 @@ export const parseEpub: Parser = async (bytes, ctx) => {
     html: sections.length > 0 ? wrapWithDirection(sections.join('\n'), detectDirection(text), lang) : null,
     authors: meta.authors,
     publishedAt: meta.publishedAt,
+    sourceMeta: { ...(meta.publisher ? { publisher: meta.publisher } : {}), ...(meta.identifier ? { identifier: meta.identifier } : {}) },
     lang,
     warnings,
   };

@@ -7,6 +7,8 @@ import { assertLooksLikeText, assertNotBinary, decodeHtmlBytes } from '../decode
 import { estimateNestingDepth, maxNestingDepth, removeNonContent, sanitizeAndExtract, sanitizeElementContent, withHtmlScope, wrapWithDirection, type HtmlScope } from '../html-text.js';
 import { canonicalLang, checkInputSize, checkTextLimit, cleanLine, documentLanguage, isoDateKeepingOffset, libraryMessage } from '../parse-helpers.js';
 import { emptyDocument, type ParseContext, type ParsedDocument, type Parser } from '../parsed-document.js';
+import { splitAuthors, usableAuthors, webUrl } from '../source-facts.js';
+import { readPageSource, type PageSource } from './html-source.js';
 
 /** Below this many characters an extracted article may be a caption or a teaser: compare with the whole page. */
 const minArticleChars = 500;
@@ -22,7 +24,8 @@ interface PageFacts {
   h1: string | null;
   lang: string | null;
   dir: 'rtl' | 'ltr' | null;
-  publishedAt: string | null;
+  /** Where the page says it came from, its date, authors and publication (see html-source.ts). */
+  source: PageSource;
 }
 
 type Article = NonNullable<ReturnType<Readability['parse']>>;
@@ -46,17 +49,18 @@ function extract(scope: HtmlScope, source: string, encoding: string, warnings: s
   const depth = estimateNestingDepth(source, maxNestingDepth);
   if (depth > maxNestingDepth) throw new ArchiveError('corrupt', `the page nests elements more than ${maxNestingDepth} deep; no real page does`);
   const doc = scope.parse(source);
-  const facts = readPageFacts(doc);
+  const facts = readPageFacts(doc, source);
+  const base = facts.source.linkBase;
   const tryArticle = depth <= maxReadabilityDepth;
   if (!tryArticle) warnings.push('the page is nested too deeply for article extraction: the whole page text was imported');
   const article = tryArticle ? runReadability(doc, warnings) : null; // rewrites `doc`
 
-  let content = article?.content ? sanitizeAndExtract(scope, article.content) : null;
+  let content = article?.content ? sanitizeAndExtract(scope, article.content, base) : null;
   if (!content || content.text.length < minArticleChars) {
     // Readability found nothing, or maybe only a fragment: compare with the whole page, parsed afresh.
     const page = tryArticle ? scope.parse(source) : doc;
     removeNonContent(page);
-    const whole = sanitizeElementContent(scope, page.body);
+    const whole = sanitizeElementContent(scope, page.body, base);
     if (!content || content.text.length < whole.text.length * 0.5) {
       if (tryArticle && whole.text !== '') warnings.push('no article found in the page: the whole page text was imported');
       content = whole;
@@ -76,9 +80,10 @@ function extract(scope: HtmlScope, source: string, encoding: string, warnings: s
     title,
     text,
     html: content.html.trim() === '' ? null : wrapWithDirection(content.html, dir, lang),
-    authors: [cleanLine(article?.byline, 200)].filter((a): a is string => a !== null),
-    publication: cleanLine(article?.siteName, 200),
-    publishedAt: isoDateKeepingOffset(article?.publishedTime) ?? facts.publishedAt,
+    authors: pickAuthors(facts.source, article),
+    publication: cleanLine(article?.siteName, 200) ?? facts.source.publication,
+    url: facts.source.url,
+    publishedAt: facts.source.publishedAt ?? isoDateKeepingOffset(article?.publishedTime) ?? facts.source.timeElementDate,
     lang,
     encoding,
     warnings,
@@ -96,8 +101,19 @@ function runReadability(doc: Document, warnings: string[]): Article | null {
   }
 }
 
-/** Title, language, direction and date candidates from the page as it was saved. */
-function readPageFacts(doc: Document): PageFacts {
+/**
+ * The authors, as a list: the page's structured data (JSON-LD) names them one by one; else
+ * Readability's byline, split into names; else the author meta tag or itemprop=author.
+ */
+function pickAuthors(source: PageSource, article: Article | null): string[] {
+  if (source.structuredAuthors.length > 0) return source.structuredAuthors;
+  const byline = article?.byline?.trim().slice(0, 500); // its line breaks separate names from dates and roles
+  const fromByline = byline && !webUrl(byline) ? usableAuthors(splitAuthors(byline)) : [];
+  return fromByline.length > 0 ? fromByline : source.metaAuthors;
+}
+
+/** Title, language, direction, source and date candidates from the page as it was saved. */
+function readPageFacts(doc: Document, html: string): PageFacts {
   const meta = (selector: string) => cleanLine(doc.querySelector(selector)?.getAttribute('content'));
   const root = doc.documentElement;
   const lang =
@@ -105,23 +121,13 @@ function readPageFacts(doc: Document): PageFacts {
     canonicalLang(doc.body?.getAttribute('lang')) ??
     canonicalLang(meta('meta[http-equiv="content-language" i]')) ??
     canonicalLang(meta('meta[property="og:locale"]'));
-  const dated = [
-    'meta[property="article:published_time"]', 'meta[name="article:published_time"]', 'meta[property="og:published_time"]',
-    'meta[itemprop="datePublished"]', 'meta[name="date" i]', 'meta[name="dc.date" i]', 'meta[name="dc.date.issued" i]',
-    'meta[name="dcterms.date" i]', 'meta[name="pubdate" i]', 'meta[name="publishdate" i]',
-  ];
-  let publishedAt: string | null = null;
-  for (const selector of dated) {
-    publishedAt = isoDateKeepingOffset(meta(selector));
-    if (publishedAt) break;
-  }
   return {
     title: cleanLine(doc.title),
     ogTitle: meta('meta[property="og:title"]') ?? meta('meta[name="twitter:title"]'),
     h1: cleanLine(doc.querySelector('h1')?.textContent),
     lang,
     dir: asDir(root.getAttribute('dir')) ?? asDir(doc.body?.getAttribute('dir')),
-    publishedAt,
+    source: readPageSource(doc, html),
   };
 }
 

@@ -7,7 +7,8 @@ import { escapeHtml, textOfHtmlString, withoutNoteReferences, wrapWithDirection 
 import { checkTextLimit, cleanLine, documentLanguage, isoDateInUtc, pickTitle } from '../parse-helpers.js';
 import { emptyDocument, type Parser } from '../parsed-document.js';
 import { sanitizeHtml } from '../sanitize-html.js';
-import { childElements, decodeXml, findElement, openZip, readXmlEntry, readZipEntry, xmlText, type XmlElement, type ZipArchive } from '../safe-zip.js';
+import { keywordList, splitAuthors, usableAuthors, usableTitle } from '../source-facts.js';
+import { childElements, decodeXml, findElement, findElements, openZip, readXmlEntry, readZipEntry, xmlText, type XmlElement, type ZipArchive } from '../safe-zip.js';
 
 /** Never visible text: declarations, tracked deletions, comments, index templates, form controls. */
 const skipped = new Set([
@@ -223,13 +224,19 @@ export const parseOdt: Parser = async (bytes, ctx) => {
     return el ? cleanLine(xmlText(el)) : null;
   };
   const lang = documentLanguage(field('language'), body.text);
+  // Templates and converters fill the title with a file or template name: not a title.
+  const title = usableTitle(field('title'), ctx.path);
+  const subjectRaw = field('subject') ?? field('description');
+  const subject = subjectRaw && subjectRaw !== title ? usableTitle(subjectRaw, ctx.path) : null;
+  const keywords = keywordList(officeMeta ? findElements(officeMeta, 'keyword').map((k) => cleanLine(xmlText(k))) : []);
   return {
     ...emptyDocument(),
-    title: pickTitle(field('title'), body),
+    title: pickTitle(title, body),
     text: body.text,
     html: body.text === '' ? null : wrapWithDirection(html, detectDirection(body.text), lang),
     // initial-creator wrote it; dc:creator is whoever saved it last.
-    authors: [field('initial-creator') ?? field('creator')].filter((a): a is string => a !== null),
+    authors: usableAuthors(splitAuthors(field('initial-creator') ?? field('creator'))),
+    sourceMeta: { ...(subject ? { subject } : {}), ...(keywords.length > 0 ? { keywords } : {}) },
     publishedAt: isoDateInUtc(field('creation-date')) ?? isoDateInUtc(field('date')),
     lang,
     warnings: body.text === '' ? ['no text found in the document'] : [],

@@ -4,8 +4,10 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { getDocument, type PDFDocumentLoadingTask, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { ArchiveError } from '../../../shared/errors.js';
+import type { SourceMetadata } from '../../../shared/dto.js';
 import { checkInputSize, checkTextLimit, documentLanguage, isoDateKeepingOffset, libraryMessage } from '../parse-helpers.js';
 import { emptyDocument, type ParseContext, type ParsedDocument, type Parser } from '../parsed-document.js';
+import { keywordList, splitAuthors, usableAuthors, usableTitle } from '../source-facts.js';
 import { detectLamAlefSwap, repairArabicSpacing, repairLamAlef, type LamAlefSwap, lamAlefVariants } from './pdf-arabic.js';
 
 // Without the CMaps and standard font data pdf.js finds no text in CID-keyed fonts (a LibreOffice
@@ -218,21 +220,8 @@ function pageText(lines: Line[]): string {
   return text;
 }
 
-// Titles that writers fill in by themselves: file names, "Untitled", "Microsoft Word - x.docx".
-const junkTitles = [
-  /^(?:untitled|untitled document|unbenannt|sans titre|sin título|senza titolo|sem título|no title|none|null|undefined|title|titel|document|doc|new document|presentation|powerpoint presentation|slide \d*|document\d+|doc\d+|بدون عنوان|مستند\d*)$/iu,
-  /^(?:microsoft (?:word|powerpoint|excel)|libreoffice|openoffice) ?[-–:]/iu,
-  /\.(?:docx?|odt|rtf|txt|pdf|pptx?|xlsx?|tex|dvi|e?ps|indd|qxd|qxp|pages|wpd|html?|cdr|ai|psd|jpe?g|png|tiff?|cdr|fm)$/iu,
-  /^(?:[a-z]:)?[\\/]/iu,
-];
-
-/** A metadata title fit to show, or null for an empty or writer-made one. */
-export function usableTitle(raw: unknown): string | null {
-  if (typeof raw !== 'string') return null;
-  const title = raw.normalize('NFKC').replace(/[\u0000-\u001F\uFFF0-\uFFFF]/gu, ' ').replace(/\s+/gu, ' ').trim();
-  if (title.length < 2 || title.length > 500 || !/\p{L}/u.test(title)) return null;
-  return junkTitles.some((re) => re.test(title)) ? null : title;
-}
+/** A metadata title fit to show (see source-facts.ts): kept here under its old name for callers. */
+export { usableTitle };
 
 /** The first lines set in the page's largest type, when larger than the body text; else null. */
 function titleFromLines(lines: Line[]): string | null {
@@ -269,13 +258,42 @@ export function pdfDateToIso(raw: unknown): string | null {
   return `${date}T${h}:${mi}:${s}${offset}`;
 }
 
-const genericAuthors = /^(?:user|admin|administrator|owner|windows user|microsoft office user|unknown|author|anonymous|\W*)$/iu;
-
 function metadataString(value: unknown): string | null {
   if (Array.isArray(value)) return metadataString(value.join(', '));
   if (typeof value !== 'string') return null;
   const text = value.normalize('NFKC').replace(/[\u0000-\u001F]/gu, ' ').replace(/\s+/gu, ' ').trim();
   return text === '' ? null : text;
+}
+
+/** What a PDF's document info dictionary and XMP packet say about it, without the tools' filler. */
+interface DocumentFacts {
+  title: string | null;
+  authors: string[];
+  publishedAt: string | null;
+  sourceMeta: SourceMetadata;
+}
+
+/**
+ * Title, authors, creation date, subject and keywords from the XMP packet (Unicode, structured:
+ * dc:creator is a list) or else the info dictionary; junk titles, tool and account names as
+ * authors, and placeholder dates (1970, 0000, years ahead) are dropped.
+ */
+function readDocumentFacts(info: Record<string, unknown>, metadata: { get(name: string): unknown } | null, filePath: string): DocumentFacts {
+  const xmp = (name: string): unknown => metadata?.get(name);
+  const title = usableTitle(xmp('dc:title'), filePath) ?? usableTitle(info['Title'], filePath);
+  const creators = xmp('dc:creator');
+  const xmpAuthors = usableAuthors((Array.isArray(creators) ? creators : [creators]).flatMap((c) => (typeof c === 'string' ? splitAuthors(c) : [])));
+  const authors = xmpAuthors.length > 0 ? xmpAuthors : usableAuthors(splitAuthors(metadataString(info['Author'])));
+  const publishedAt =
+    isoDateKeepingOffset(pdfDateToIso(info['CreationDate'])) ?? isoDateKeepingOffset(metadataString(xmp('xmp:createdate')));
+  const described = xmp('dc:description');
+  const subjectRaw = metadataString(info['Subject']) ?? metadataString(Array.isArray(described) ? described[0] : described);
+  const subject = subjectRaw && subjectRaw !== title ? usableTitle(subjectRaw, filePath) : null;
+  const keywords = keywordList(metadataString(info['Keywords']) ?? xmp('pdf:keywords') ?? xmp('dc:subject'));
+  const sourceMeta: SourceMetadata = {};
+  if (subject) sourceMeta.subject = subject;
+  if (keywords.length > 0) sourceMeta.keywords = keywords;
+  return { title, authors, publishedAt, sourceMeta };
 }
 
 /** Maps what pdf.js throws while opening a file to an ArchiveError with a clear message. */
@@ -369,19 +387,17 @@ export async function parsePdfDetailed(bytes: Uint8Array, ctx: ParseContext): Pr
       info: Record<string, unknown>;
       metadata: { get(name: string): unknown } | null;
     };
-    const title =
-      usableTitle(metadata?.get('dc:title')) ??
-      usableTitle(info['Title']) ??
-      (pages[0] ? titleFromLines(pages[0]) : null);
-    const author = metadataString(info['Author']) ?? metadataString(metadata?.get('dc:creator'));
+    const facts = readDocumentFacts(info, metadata, ctx.path);
+    const title = facts.title ?? (pages[0] ? titleFromLines(pages[0]) : null);
     const stated = typeof info['Language'] === 'string' ? info['Language'] : null;
 
     const document: ParsedDocument = {
       ...emptyDocument(),
       title, // from metadata (real Unicode) or from lines repaired above: never repair twice
       text,
-      authors: author !== null && !genericAuthors.test(author) ? [author] : [],
-      publishedAt: pdfDateToIso(info['CreationDate']) ?? isoDateKeepingOffset(metadataString(metadata?.get('xmp:createdate'))),
+      authors: facts.authors,
+      publishedAt: facts.publishedAt,
+      sourceMeta: facts.sourceMeta,
       lang: documentLanguage(stated, text), // a text-less PDF keeps the stated language: text is '' then
       pages: pdf.numPages,
       pageStarts,

@@ -1,5 +1,5 @@
 import type { SearchHit } from '../../../../electron/shared/dto.js';
-import { formatDate, formatPublished, languageName } from '../../lib/format.js';
+import { formatDate, languageName } from '../../lib/format.js';
 import { warmUpPdfJs } from '../../lib/pdf/load-pdf.js';
 import { HighlightedText } from '../common/HighlightedText.js';
 import { Icon } from '../common/Icon.js';
@@ -37,7 +37,7 @@ export function ResultRow({ hit, active, open, onOpen, onOpenPage }: ResultRowPr
           </span>
           {/* Which date this is: a publication date when the source states one, else when it came in. */}
           {hit.publishedAt ? (
-            <span className="published">published {formatPublished(hit.publishedAt)}</span>
+            <span className="published">published {formatDate(hit.publishedAt)}</span>
           ) : (
             <span className="added">{hit.kind === 'note' ? 'written' : 'added'} {formatDate(hit.importedAt)}</span>
           )}

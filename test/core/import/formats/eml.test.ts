@@ -50,7 +50,8 @@ describe('parseEml on the fixture message', () => {
     expect(doc.title).toBe('Die Hasen und die Frösche');
     expect(collapse(doc.text)).toContain('Die Hasen klagten einst über ihre mißliche Lage');
     expect(doc.authors).toEqual(['Doug Sauder']);
-    expect(doc.publishedAt).toBe('2000-05-19T04:29:55.000Z');
+    // The Date header's own offset is kept (Fri, 19 May 2000 00:29:55 -0400).
+    expect(doc.publishedAt).toBe('2000-05-19T00:29:55-04:00');
     expect(doc.text.startsWith('From: Doug Sauder <dwsauder@example.com>\nTo: Heinz Müller <mueller@example.com>\n\n')).toBe(true);
     expect(doc.lang).toBe('de');
     expect(doc.encoding).toBe('windows-1252'); // declared iso-8859-1, which every decoder reads as windows-1252
@@ -58,6 +59,37 @@ describe('parseEml on the fixture message', () => {
     expect(doc.html).toContain('mißliche Lage');
     expect(doc.text).not.toMatch(/\n{3,}|[ \t]\n/);
     expect(doc.warnings).toEqual([]);
+    expect(doc.sourceMeta).toEqual({
+      from: 'Doug Sauder <dwsauder@example.com>',
+      to: ['Heinz Müller <mueller@example.com>'],
+      messageId: '<4.2.0.58.20000519002557.00a88870@pop.example.com>',
+    });
+  });
+
+  it('keeps From, To and Cc (group members listed) and the Message-ID as source facts; the sender is the author', async () => {
+    const doc = await parseMessage('headers.eml', crlf(`From: "Lina Haddad" <lina@example.org>
+To: Omar Khalil <omar@example.org>, desk@example.org
+Cc: Editors: Sara Nasser <sara@example.org>, rami@example.org;, "Archive, Team" <archive@example.org>
+Subject: Field notes
+Date: Tue, 2 Jan 2024 09:15:00 +0200
+Message-ID: <notes-42@mail.example.org>
+
+The notes from the field.
+`));
+    expect(doc.authors).toEqual(['Lina Haddad']);
+    expect(doc.publishedAt).toBe('2024-01-02T09:15:00+02:00');
+    expect(doc.sourceMeta).toEqual({
+      from: 'Lina Haddad <lina@example.org>',
+      to: ['Omar Khalil <omar@example.org>', 'desk@example.org'],
+      cc: ['Sara Nasser <sara@example.org>', 'rami@example.org', 'Archive, Team <archive@example.org>'],
+      messageId: '<notes-42@mail.example.org>',
+    });
+  });
+
+  it('a message without a Date header has no publication date (never the import time)', async () => {
+    const doc = await parseMessage('undated.eml', crlf('From: a@example.org\nSubject: No date\n\nBody text.\n'));
+    expect(doc.publishedAt).toBeNull();
+    expect(doc.sourceMeta).toEqual({ from: 'a@example.org' });
   });
 });
 
@@ -81,7 +113,8 @@ Content-Transfer-Encoding: quoted-printable
     const doc = await parseMessage('arabic.eml', message);
     expect(doc.title).toBe(subject);
     expect(doc.authors).toEqual(['أحمد الحلبي']);
-    expect(doc.publishedAt).toBe('2020-04-05T07:00:00.000Z');
+    expect(doc.publishedAt).toBe('2020-04-05T10:00:00+03:00');
+    expect(doc.sourceMeta).toEqual({ from: 'أحمد الحلبي <ahmad@example.com>', to: ['desk@example.com'] });
     for (const p of paragraphs) expect(collapse(doc.text)).toContain(collapse(p));
     expect(doc.text).toContain('مِن');
     expect(doc.encoding).toBe('windows-1256');

@@ -74,6 +74,7 @@ describe('parseEpub on the real file', () => {
     expect(doc.authors).toEqual(['T.S. Eliot']);
     expect(doc.lang).toBe('en-US');
     expect(doc.publishedAt).toBe('2011-09-01');
+    expect(doc.sourceMeta).toEqual({ identifier: 'code.google.com.epub-samples.wasteland-basic' });
     expect(doc.text).toContain('April is the cruellest month, breeding\n\nLilacs out of the dead land, mixing');
     expect(doc.text).toContain('Σίβυλλα τί ϴέλεις');
     expect(doc.html?.startsWith('<div dir="ltr" lang="en-US"><section lang="en">')).toBe(true);
@@ -108,8 +109,9 @@ describe('parseEpub on a built book', () => {
   it('fetches nothing and runs nothing', async () => {
     const doc = await parseBytes('book.epub', epub);
     expect(doc.text).not.toMatch(/evil|svg text|pixel/);
-    expect(doc.html).not.toMatch(/<script|<svg|<img|onclick|javascript:|tracker\.example|fig\.png|evil\.js/);
-    expect(doc.html).toContain('<span data-removed-image="">[pixel]</span>');
+    expect(doc.html).not.toMatch(/<script|<svg|<img|onclick|javascript:|fig\.png|evil\.js/);
+    // The remote image is not loaded; its address stays as inert text (a book has no web address for relative ones).
+    expect(doc.html).toContain('<span data-removed-image="" data-image-url="http://tracker.example/p.png">[pixel]</span>');
     expect(doc.html).toContain('<a data-href="https://example.org/a">رابط</a>');
   });
 
@@ -141,6 +143,36 @@ describe('parseEpub on a built book', () => {
     );
     expect(doc).toMatchObject({ title: 'Old Book', authors: ['First Author', 'Second Author'], publishedAt: '1998', lang: 'en' });
     expect(doc.text).toBe('The first document listed.\n\nThe second document, in English, of the book.');
+  });
+
+  it('reads two creators, the publisher, and the ISBN over a tool-made UUID as the identifier', async () => {
+    const book = (metadata: string, uid = 'uid') =>
+      zipSync({
+        'META-INF/container.xml': container('book.opf'),
+        'book.opf': strToU8(
+          `<?xml version="1.0"?><package xmlns="http://www.idpf.org/2007/opf" xmlns:opf="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="${uid}">` +
+            `<metadata xmlns:dc="http://purl.org/dc/elements/1.1/">${metadata}</metadata>` +
+            `<manifest><item id="a" href="a.html" media-type="application/xhtml+xml"/></manifest><spine><itemref idref="a"/></spine></package>`,
+        ),
+        'a.html': strToU8(xhtml('<p>The only chapter of the book.</p>')),
+      });
+    const epub3 = await parseBytes(
+      'two.epub',
+      book(
+        `<dc:identifier id="uid">urn:uuid:0f4b8c3e-6a2d-4d8e-9a61-3c1f2b7d9e10</dc:identifier><dc:identifier id="isbn">urn:isbn:978-0-306-40615-7</dc:identifier>` +
+          `<dc:title>Two Voices</dc:title><dc:creator id="c1">Lina Haddad</dc:creator><dc:creator id="c2">Smith, John</dc:creator>` +
+          `<meta refines="#c1" property="role" scheme="marc:relators">aut</meta><meta refines="#c2" property="role" scheme="marc:relators">aut</meta>` +
+          `<dc:publisher>Dar al-Saqi</dc:publisher><dc:date>2015-07</dc:date><dc:language>en</dc:language>`,
+      ),
+    );
+    expect(epub3).toMatchObject({ title: 'Two Voices', authors: ['Lina Haddad', 'Smith, John'], publishedAt: '2015-07' });
+    expect(epub3.sourceMeta).toEqual({ publisher: 'Dar al-Saqi', identifier: '978-0-306-40615-7' });
+    // EPUB 2 names the scheme; a UUID alone identifies no edition; a book with no date has none.
+    const epub2 = await parseBytes('isbn10.epub', book(`<dc:identifier id="uid" opf:scheme="ISBN">0-306-40615-2</dc:identifier><dc:title>Old</dc:title>`));
+    expect(epub2.sourceMeta).toEqual({ identifier: '0-306-40615-2' });
+    expect(epub2.publishedAt).toBeNull();
+    const uuidOnly = await parseBytes('uuid.epub', book(`<dc:identifier id="uid">urn:uuid:0f4b8c3e-6a2d-4d8e-9a61-3c1f2b7d9e10</dc:identifier><dc:title>T</dc:title>`));
+    expect(uuidOnly.sourceMeta).toEqual({});
   });
 
   it('finds the OPF without container.xml, and falls back to HTML parsing for a broken chapter', async () => {

@@ -52,11 +52,21 @@ function markupOf(html: string): string {
   );
 }
 
+/**
+ * `html` without the addresses the sanitiser keeps on purpose, as inert text (where a link or a
+ * removed image pointed): what is left must name nothing remote. Those addresses are http(s) only.
+ */
+function withoutKeptAddresses(html: string): string {
+  for (const [, value] of html.matchAll(/ data-(?:href|image-url)="([^"]*)"/g)) expect(value).toMatch(/^(?:https?:|mailto:)/);
+  return html.replace(/ data-(?:href|image-url)="[^"]*"/g, '');
+}
+
 /** Sanitises and extracts as the parsers do, in a scope of its own. */
 const sanitizeFragment = (html: string) => withHtmlScope((scope) => sanitizeAndExtract(scope, html));
 
 /** Asserts that sanitised HTML can execute nothing and load nothing remote (DESIGN §6). */
-function expectInert(html: string): void {
+function expectInert(kept: string): void {
+  const html = withoutKeptAddresses(kept);
   expect(html).not.toMatch(/<script/i);
   expect(html).not.toMatch(/<(iframe|object|embed|frame|applet|base|meta|link|style|svg|math)\b/i);
   expect(html).not.toMatch(/src\s*=\s*["']?\s*(https?:)?\/\//i);
@@ -82,7 +92,11 @@ describe('parseHtml on the Readability fixture pages', () => {
       const doc = await parseFile(path.join(fixtures, page.path));
       expect(doc.title).toBe(expected.title);
       expect(doc.title).toBe(page.title);
-      expect(doc.authors).toEqual(expected.byline ? [expected.byline] : []);
+      // The byline as a list of names: each one a part of Readability's byline, none cut in two.
+      if (expected.byline) {
+        expect(doc.authors.length).toBeGreaterThan(0);
+        for (const name of doc.authors) expect(collapse(expected.byline)).toContain(name);
+      } else expect(doc.authors).toEqual([]);
       expect(doc.publication).toBe(expected.siteName);
       expect(collapse(doc.text)).toContain(collapse(page.phrase));
       expect(doc.encoding).toBe('utf-8');
@@ -187,7 +201,7 @@ describe('parseHtml on hostile pages', () => {
     it(`neutralises ${vector.slice(0, 60)}`, () => {
       const { html, text } = sanitizeFragment(`<p>before</p>${vector}<p>after</p>`);
       expectInert(html);
-      expect(html).not.toMatch(forbidden);
+      expect(withoutKeptAddresses(html)).not.toMatch(forbidden);
       expect(text).not.toMatch(/alert\(|msgbox/);
       // Some vectors (an unclosed <style> in MathML, a </noscript> the parser ignores) swallow what follows.
       expect(text).toMatch(/^before(\n\n[\s\S]*after)?$/);

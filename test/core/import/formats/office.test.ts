@@ -345,3 +345,40 @@ describe('parseOdt on bad input', () => {
     expect(doc).toMatchObject({ text: '', html: null, title: null, warnings: ['no text found in the document'] });
   });
 });
+
+describe('office core properties', () => {
+  const body = '<w:p><w:r><w:t>The first paragraph of the memo.</w:t></w:r></w:p>';
+  const core = (title: string, extra = '') => `<dc:title>${xml(title)}</dc:title>${extra}`;
+
+  it('rejects titles Word and templates fill in: Normal.dot, "Microsoft Word - x.doc", Document1, the file name', async () => {
+    for (const [name, title] of [
+      ['a.docx', 'Normal.dot'],
+      ['b.docx', 'Microsoft Word - memo.doc'],
+      ['c.docx', 'Document1'],
+      ['field-memo.docx', 'field memo'],
+      ['d.docx', 'Untitled'],
+      ['e.docx', 'Template'],
+    ] as const) {
+      const doc = await parseBytes(parseDocx, name, buildDocx(body, core(title)));
+      expect(doc.title, title).toBe('The first paragraph of the memo.');
+    }
+    for (const [name, title] of [['f.odt', 'Normal.ott'], ['g.odt', 'Document 3']] as const) {
+      const doc = await parseBytes(parseOdt, name, buildOdt('<text:p>The first paragraph of the memo.</text:p>', `<dc:title>${title}</dc:title>`));
+      expect(doc.title, title).toBe('The first paragraph of the memo.');
+    }
+  });
+
+  it('keeps real titles, creators as a list, subject and keywords; filler creators are no author', async () => {
+    const docx = await parseBytes(
+      parseDocx,
+      'memo.docx',
+      buildDocx(body, core('Water supply in Idlib, 2019', '<dc:creator>Lina Haddad; Omar Khalil</dc:creator><dc:subject>Field memo</dc:subject><cp:keywords>water, Idlib</cp:keywords><dcterms:created xsi:type="dcterms:W3CDTF">2019-12-29T10:00:00Z</dcterms:created>')),
+    );
+    expect(docx).toMatchObject({ title: 'Water supply in Idlib, 2019', authors: ['Lina Haddad', 'Omar Khalil'], publishedAt: '2019-12-29T10:00:00Z', sourceMeta: { subject: 'Field memo', keywords: ['water', 'Idlib'] } });
+    const filler = await parseBytes(parseDocx, 'filler.docx', buildDocx(body, core('A report', '<dc:creator>Windows User</dc:creator>')));
+    expect(filler.authors).toEqual([]);
+    const odt = await parseFixture(parseOdt, 'office/kreuzberg-metadata_test.odt');
+    expect(odt.sourceMeta).toEqual({ subject: 'Testing ODT Metadata Extraction' });
+    expect(odt.publishedAt).toBe('2025-12-08T15:26:04Z');
+  });
+});
