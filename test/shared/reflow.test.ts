@@ -12,7 +12,6 @@ const paragraphs = (text: string): string[] =>
     .filter((l) => l.trim() !== '')
     .map((l) => l.trim().replace(/\u200B/gu, ''));
 
-
 describe('softBreaks / reflowText', () => {
   it('joins English wire copy into its paragraphs: indentation and the short last line end one', () => {
     expect(paragraphs(wire)).toEqual([
