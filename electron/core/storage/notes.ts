@@ -8,6 +8,7 @@ import { writeTransaction } from './write-transaction.js';
 import { getItemRow, insertItem, reindexItem } from './items.js';
 import { tagsOfItem } from './tags.js';
 import { logItemChange } from './change-log.js';
+import { writeNoteLinks } from './note-links.js';
 
 /** A note's title: its first non-empty line without Markdown heading marks, at most 120 characters. */
 export function noteTitle(text: string): string {
@@ -55,6 +56,7 @@ export function updateNote(db: Db, id: number, text: string, now = new Date().to
     statement(db, 'UPDATE items SET text = ?, title = ?, lang = ?, dir = ?, updated_at = ? WHERE id = ?')
       .run(text, noteTitle(text), detectLanguage(text), detectDirection(text), now, id);
     logItemChange(db, id, 'update', now);
+    writeNoteLinks(db, id, text);
     reindexItem(db, id);
     if (row.parent_id !== null) reindexItem(db, row.parent_id);
     return toNoteInfo(db, id);
