@@ -39,6 +39,17 @@ export function uidOfHref(href: string): string | null {
   return m ? m[1]!.toLowerCase() : null;
 }
 
+/** `text` with each link to an item or note replaced by its label (a note's title, a sentence). */
+export function linksAsLabels(text: string): string {
+  let out = '';
+  let at = 0;
+  for (const link of findNoteLinks(text)) {
+    out += text.slice(at, link.start) + link.label;
+    at = link.end;
+  }
+  return out + text.slice(at);
+}
+
 function unescapeLabel(label: string): string {
   return label.replace(/\\(.)/g, '$1');
 }
@@ -71,7 +82,7 @@ export function linkSentence(text: string, start: number, end: number): string {
   let sentence = text.slice(from, to);
   let linkAt = start - from;
   let linkEnd = end - from;
-  // Links read as their labels; the link's own position is kept to centre a long sentence on it.
+  // Links read as their labels (as linksAsLabels, keeping the link's own position to centre a long sentence on it).
   for (const link of findNoteLinks(sentence).reverse()) {
     const shift = link.end - link.start - link.label.length;
     sentence = sentence.slice(0, link.start) + link.label + sentence.slice(link.end);

@@ -1,6 +1,6 @@
 // Notes are Markdown; the preview is rendered with marked and sanitised like any other HTML.
 import { Marked } from 'marked';
-import { uidOfHref } from '../../../electron/shared/note-links.js';
+import { linksAsLabels, uidOfHref } from '../../../electron/shared/note-links.js';
 import { sanitizeToFragment } from './sanitize.js';
 
 /** The prefix a link to an item or note has in the rendered HTML: a fragment, which loads nothing. */
@@ -64,6 +64,6 @@ export function renderMarkdown(text: string): DocumentFragment {
 
 /** The first non-empty line of a note, without Markdown markers: its title. */
 export function noteTitle(text: string): string {
-  const line = text.split('\n').find((l) => l.trim() !== '') ?? '';
+  const line = linksAsLabels(text.split('\n').find((l) => l.trim() !== '') ?? '');
   return line.replace(/^\s{0,3}(#{1,6}\s+|[-*+]\s+|>\s*)/, '').trim().slice(0, 120);
 }

@@ -93,6 +93,13 @@ describe('links and backlinks', () => {
     await expect(api.backlinks({ id: 999 })).rejects.toMatchObject({ code: 'not-found' });
   });
 
+  it('titles a note that starts with a link by the link’s label, not its address', async () => {
+    const { api, idlib } = await setUp();
+    const note = await api.addNote({ text: `## عن ${formatNoteLink(idlib.title, idlib.uid)}\n\nنص.` });
+    expect(note.title).toBe('عن معارك في إدلب');
+    expect((await api.backlinks({ id: idlib.id }))[0]!.fromTitle).toBe('عن معارك في إدلب');
+  });
+
   it('keeps a link when the target is renamed', async () => {
     const { api, idlib } = await setUp();
     const text = `انظر ${formatNoteLink(idlib.title, idlib.uid)}.`;
@@ -154,7 +161,7 @@ describe('links and backlinks', () => {
     const other = await freshArchive();
     try {
       await other.api.importPaths({ paths: [target] });
-      const again = (await other.api.search({ query: 'title:ادلب' })).hits[0]!;
+      const again = (await other.api.search({ query: 'title:ادلب type:article' })).hits[0]!;
       expect((await other.api.backlinks({ id: again.id })).map((b) => b.fromUid)).toEqual([note.uid]);
     } finally {
       await other.close();
