@@ -88,6 +88,36 @@ it('links a note to an item with [[ and an Arabic prefix, opens it from the prev
   await expect.poll(() => page.getByRole('textbox', { name: 'Note' }).inputValue()).toBe(text);
 });
 
+it('links from a note on an item, in English, from the notes panel under the reader', async () => {
+  await page.getByRole('searchbox', { name: 'Search' }).fill('سيطرت');
+  await expect.poll(() => page.locator('.result-count').innerText()).toBe('1 result');
+  await page.locator('.result').first().click();
+  await page.getByRole('button', { name: 'Add a note' }).click();
+  const note = page.getByRole('region', { name: 'Notes on this item' }).getByRole('textbox', { name: 'Note' });
+  await expect.poll(() => note.evaluate((el) => el === document.activeElement)).toBe(true);
+  await note.pressSequentially('Compare with [[rep');
+  const popup = page.locator('.link-suggestions');
+  await expect.poll(() => popup.getByRole('option').allInnerTexts()).toEqual(['Reports from Hama']);
+  expect(await popup.getAttribute('dir')).toBe('ltr');
+  // Visible whole: not cut off by the docked panel.
+  const [popupBox, viewport] = [(await popup.boundingBox())!, page.viewportSize()!];
+  expect(popupBox.y).toBeGreaterThanOrEqual(0);
+  expect(popupBox.y + popupBox.height).toBeLessThanOrEqual(viewport.height);
+  expect(await popup.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2)?.closest('.link-suggestions') === el;
+  })).toBe(true);
+  await shot('links-05-autocomplete-panel');
+  await page.keyboard.press('Tab');
+  await note.pressSequentially(' for the north.');
+  expect(await note.inputValue()).toMatch(/^Compare with \[Reports from Hama\]\(khizana:[0-9a-f-]{36}\) for the north\.$/);
+  await expect.poll(() => page.locator('.save-status').innerText()).toMatch(/^Saved/);
+  await page.getByRole('region', { name: 'Notes on this item' }).getByRole('region', { name: 'Preview' }).locator('a.note-link').click();
+  await page.getByRole('heading', { level: 1, name: 'Reports from Hama' }).waitFor();
+  const backlinks = page.getByRole('region', { name: 'Backlinks' });
+  await expect.poll(() => backlinks.locator('.backlink-sentence').innerText()).toBe('Compare with Reports from Hama for the north.');
+});
+
 it('shows the link as broken while the item is in the trash, and working again once restored', async () => {
   await page.getByRole('searchbox', { name: 'Search' }).fill('سيطرت');
   await expect.poll(() => page.locator('.result-count').innerText()).toBe('1 result');
