@@ -100,6 +100,15 @@ describe('links and backlinks', () => {
     expect((await api.backlinks({ id: idlib.id }))[0]!.fromTitle).toBe('عن معارك في إدلب');
   });
 
+  it('shows a link in a search snippet as its label, without its address', async () => {
+    const { api, idlib } = await setUp();
+    await api.addNote({ text: `تحقق\n\nراجع ${formatNoteLink(idlib.title, idlib.uid)} عن القرى الست.` });
+    const [hit] = (await api.search({ query: 'in:notes الست' })).hits.filter((h) => h.kind === 'note');
+    expect(hit!.snippet).toMatch(/ راجع معارك في إدلب عن القرى الست\.$/);
+    expect(hit!.snippet).not.toMatch(/khizana|\[|\]/);
+    expect(hit!.snippet.slice(...hit!.highlights[0]!)).toBe('الست');
+  });
+
   it('keeps a link when the target is renamed', async () => {
     const { api, idlib } = await setUp();
     const text = `انظر ${formatNoteLink(idlib.title, idlib.uid)}.`;
