@@ -51,10 +51,9 @@ const writtenAt: Record<number, (db: Db) => void> = {
       source_meta = '{"publisher":"Dhow Press"}', edited = '["title"]' WHERE id = 1`).run();
   },
   7: (db) => {
-    // A note linking to the Zanzibar article, with its row in the links table (as notes.ts writes them).
-    writeItem(db, { id: 5, kind: 'note', title: 'sailing routes', text: `sailing routes\n\nThe routes of [Zanzibar](khizana:${uidFromSha256('a'.repeat(64))}) in June.` });
-    db.prepare("UPDATE items SET uid = '01890a5d-ac96-7000-8000-000000000005' WHERE id = 5").run();
-    db.prepare('INSERT INTO note_links (from_id, position, to_uid, sentence) VALUES (5, 13, ?, ?)').run(uidFromSha256('a'.repeat(64)), 'The routes of Zanzibar in June.');
+    // The Lamu note edited to link to the Zanzibar article, with its row in the links table (as notes.ts writes them).
+    db.prepare(`UPDATE items SET text = 'tide tables for Lamu, see [Zanzibar](khizana:${uidFromSha256('a'.repeat(64))}).' WHERE id = 4`).run();
+    db.prepare('INSERT INTO note_links (from_id, position, to_uid, sentence) VALUES (4, 26, ?, ?)').run(uidFromSha256('a'.repeat(64)), 'tide tables for Lamu, see Zanzibar.');
   },
 };
 
@@ -120,8 +119,8 @@ describe('migrations', () => {
       expect(await ids('before:2020 harbour')).toEqual([3]);
       expect((await api.search({ query: 'harbour', facets: true })).facets!.lang).toEqual([{ value: 'en', count: 2 }]);
       expect(await ids('lamu')).toEqual([4]);
-      expect(await api.backlinks({ id: 1 })).toEqual([{ fromId: 5, fromUid: '01890a5d-ac96-7000-8000-000000000005', fromTitle: 'sailing routes', sentence: 'The routes of Zanzibar in June.' }]);
-      expect(await api.stats({})).toMatchObject({ articles: 2, notes: 3, tags: 2 });
+      expect(await api.backlinks({ id: 1 })).toEqual([{ fromId: 4, fromUid: '01890a5d-ac96-7000-8000-000000000004', fromTitle: 'tide tables', sentence: 'tide tables for Lamu, see Zanzibar.' }]);
+      expect(await api.stats({})).toMatchObject({ articles: 2, notes: 2, tags: 2 });
     } finally {
       await archive.close();
     }
