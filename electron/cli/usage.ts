@@ -17,6 +17,7 @@ Commands:
   tags [--json]                            list tags with item counts
   note add [--on <id>] <text>              write a note, standalone or on an item
   notes [--on <id>] [--json]               list notes
+  backlinks <id> [--json]                  the notes that link to an item or note
   delete <id>                              move an item (and the notes on it) to the trash
   undelete <id>                            bring an item back from the trash
   trash [--json] | trash empty             list the trash | delete its items for good
@@ -104,6 +105,12 @@ Titles and names stay as written (Arabic stays Arabic). Works offline.`,
 Writes a note (Markdown). With --on it is attached to that item; notes are
 found by search like articles (in:notes searches notes only).`,
   notes: 'Usage: khizana notes [--on <id>] [--json]\n\nLists notes, newest first (or those attached to one item).',
+  backlinks: `Usage: khizana backlinks <id> [--json]
+
+Lists the notes that link to an item or note, each with the sentence the link is in
+(notes in the trash are left out). A note links with [Title](khizana:<uid>); the uid
+is in khizana show <id> --json.
+  --json   a JSON array: [{"fromId","fromUid","fromTitle","sentence"}], one entry per link`,
   delete: 'Usage: khizana delete <id>\n\nMoves an item and the notes attached to it to the trash (khizana undelete <id> brings them back).',
   undelete: 'Usage: khizana undelete <id>\n\nBrings an item back from the trash, with the notes that went there with it.',
   trash: `Usage: khizana trash [--json]

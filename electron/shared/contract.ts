@@ -5,6 +5,8 @@ import { ArchiveError } from './errors.js';
 import {
   editableFields,
   type ArchiveStats,
+  type Backlink,
+  type LinkTarget,
   type BackupResult,
   type Citation,
   type BackupStatus,
@@ -190,6 +192,11 @@ export const archiveMethods = {
     folder: z.string().trim().min(1, 'choose a folder').max(4096).nullable().optional(),
     auto: z.boolean().optional(),
   }),
+  // --- Links between notes and sources (issue 11) ---
+  backlinks: z.object({ id: itemId }),
+  linkTargets: z.object({
+    uids: z.array(z.string().trim().regex(/^[0-9a-fA-F-]{36}$/, 'a uid is 36 characters: hex digits and dashes')).max(10_000, 'at most 10,000 uids at once'),
+  }),
 } satisfies Record<keyof ArchiveApi, z.ZodType>;
 
 /** Arguments as a caller passes them: what the method's schema accepts (defaults may be left out). */
@@ -238,6 +245,11 @@ export interface ArchiveApi {
   exportItems(args: MethodArgs<'exportItems'>): Promise<ExportResult>;
   /** Sets the backup folder and/or automatic daily backups. */
   setBackupSettings(args: MethodArgs<'setBackupSettings'>): Promise<BackupStatus>;
+  // --- Links between notes and sources (issue 11) ---
+  /** The notes that link to item or note `id`, with the sentence of each link; notes in the trash left out. */
+  backlinks(args: MethodArgs<'backlinks'>): Promise<Backlink[]>;
+  /** What the uids of links point at now (to open, in the trash, gone), in the order asked, duplicates once. */
+  linkTargets(args: MethodArgs<'linkTargets'>): Promise<LinkTarget[]>;
 }
 
 export type MethodName = keyof ArchiveApi;
@@ -285,6 +297,9 @@ export const methodAccess = {
   // 'read': it only reads the archive (the file it writes is outside it), so a reader thread runs
   // it without holding up imports and edits, and a read-only or damaged archive can still be exported.
   exportItems: 'read',
+  // --- Links between notes and sources (issue 11) ---
+  backlinks: 'read',
+  linkTargets: 'read',
 } as const satisfies Record<MethodName, MethodAccess>;
 
 /** What a method changes, as a read-only archive's refusal says it ("cannot …"), or null when it changes nothing. */

@@ -285,3 +285,25 @@ export interface Citation {
   /** How many items are cited (in the order asked). */
   count: number;
 }
+
+// --- Links between notes and sources (issue 11) ---
+
+/** A note linking to an item or note: which note, and the sentence the link is in. */
+export interface Backlink {
+  fromId: number;
+  fromUid: string;
+  fromTitle: string;
+  sentence: string;
+}
+
+/**
+ * What a link's uid points at now: `ok` (open it), `trashed` (in the trash: the link works again
+ * when it is restored) or `missing` (deleted for good, or never in this archive).
+ */
+export interface LinkTarget {
+  uid: string;
+  id: number | null;
+  kind: ItemKind | null;
+  title: string | null;
+  state: 'ok' | 'trashed' | 'missing';
+}

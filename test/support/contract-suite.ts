@@ -81,6 +81,23 @@ export function contractSuite(open: (onEvent: (event: ArchiveEvent) => void) => 
     expect((await api.cite({ ids: [id], format: 'ris' })).text).toContain('TI  - الفصائل تسيطر على إدلب');
   });
 
+  it('links a note to an item by uid: backlinks with the sentence, the target broken in the trash', async () => {
+    const api = session.api;
+    const dir = writeFiles({ 'link-target.txt': 'مدينة سراقب\n\nتقرير عن سراقب.' });
+    const id = (await api.importPaths({ paths: [dir] })).results[0]!.id!;
+    const [hit] = (await api.search({ query: 'title:سرا*' })).hits;
+    expect(hit!.id).toBe(id);
+    const note = await api.addNote({ text: `مصادر\nراجع [مدينة سراقب](khizana:${hit!.uid}) قبل النشر. شكرا.` });
+    expect(await api.backlinks({ id })).toEqual([{ fromId: note.id, fromUid: note.uid, fromTitle: 'مصادر', sentence: 'راجع مدينة سراقب قبل النشر.' }]);
+    await api.deleteItem({ id });
+    expect(await api.linkTargets({ uids: [hit!.uid] })).toEqual([{ uid: hit!.uid, id, kind: 'article', title: 'مدينة سراقب', state: 'trashed' }]);
+    await api.restoreItem({ id });
+    expect((await api.linkTargets({ uids: [hit!.uid] }))[0]!.state).toBe('ok');
+    await expect(api.linkTargets({ uids: ['not a uid'] })).rejects.toMatchObject({ code: 'invalid-argument' });
+    await api.deleteNote({ id: note.id });
+    expect(await api.backlinks({ id })).toEqual([]);
+  });
+
   it('saves, replaces, lists and deletes saved searches', async () => {
     const api = session.api;
     expect(await api.saveSearch({ name: 'إدلب', query: 'ادلب tag:syria' })).toMatchObject({ name: 'إدلب', query: 'ادلب tag:syria', sort: 'relevance' });

@@ -50,6 +50,11 @@ const writtenAt: Record<number, (db: Db) => void> = {
     db.prepare(`UPDATE items SET url = 'https://example.org/zanzibar', authors = '["Amina Said","J. Doe"]', publication = 'Harbour Review',
       source_meta = '{"publisher":"Dhow Press"}', edited = '["title"]' WHERE id = 1`).run();
   },
+  7: (db) => {
+    // The Lamu note edited to link to the Zanzibar article, with its row in the links table (as notes.ts writes them).
+    db.prepare(`UPDATE items SET text = 'tide tables for Lamu, see [Zanzibar](khizana:${uidFromSha256('a'.repeat(64))}).' WHERE id = 4`).run();
+    db.prepare('INSERT INTO note_links (from_id, position, to_uid, sentence) VALUES (4, 26, ?, ?)').run(uidFromSha256('a'.repeat(64)), 'tide tables for Lamu, see Zanzibar.');
+  },
 };
 
 describe('migrations', () => {
@@ -114,6 +119,7 @@ describe('migrations', () => {
       expect(await ids('before:2020 harbour')).toEqual([3]);
       expect((await api.search({ query: 'harbour', facets: true })).facets!.lang).toEqual([{ value: 'en', count: 2 }]);
       expect(await ids('lamu')).toEqual([4]);
+      expect(await api.backlinks({ id: 1 })).toEqual([{ fromId: 4, fromUid: '01890a5d-ac96-7000-8000-000000000004', fromTitle: 'tide tables', sentence: 'tide tables for Lamu, see Zanzibar.' }]);
       expect(await api.stats({})).toMatchObject({ articles: 2, notes: 2, tags: 2 });
     } finally {
       await archive.close();
