@@ -145,8 +145,7 @@ export const migrations: Migration[] = [
     },
   },
   {
-    // 7, not 6: the annotations' migration is 6 (issue 11 was built in parallel).
-    version: 7,
+    version: 6,
     description: 'links from notes to items and notes, for backlinks',
     up: (db) => {
       // One row per link in a note's text (see shared/note-links.ts): the target by uid, so a link

@@ -50,7 +50,7 @@ const writtenAt: Record<number, (db: Db) => void> = {
     db.prepare(`UPDATE items SET url = 'https://example.org/zanzibar', authors = '["Amina Said","J. Doe"]', publication = 'Harbour Review',
       source_meta = '{"publisher":"Dhow Press"}', edited = '["title"]' WHERE id = 1`).run();
   },
-  7: (db) => {
+  6: (db) => {
     // The Lamu note edited to link to the Zanzibar article, with its row in the links table (as notes.ts writes them).
     db.prepare(`UPDATE items SET text = 'tide tables for Lamu, see [Zanzibar](khizana:${uidFromSha256('a'.repeat(64))}).' WHERE id = 4`).run();
     db.prepare('INSERT INTO note_links (from_id, position, to_uid, sentence) VALUES (4, 26, ?, ?)').run(uidFromSha256('a'.repeat(64)), 'tide tables for Lamu, see Zanzibar.');

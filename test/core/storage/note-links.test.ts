@@ -195,11 +195,12 @@ describe('the export', () => {
   });
 });
 
-describe('migration 7', () => {
+describe('the links migration', () => {
+  const linksVersion = migrations.find((m) => m.description.startsWith('links from notes'))!.version;
   it('fills the links table for the notes written before it', async () => {
     const dir = tempDir();
     const db = new Database(path.join(dir, databaseFileName));
-    migrate(db, migrations.filter((m) => m.version < 7));
+    migrate(db, migrations.filter((m) => m.version < linksVersion));
     const now = '2024-01-02T03:04:05.000Z';
     const insert = db.prepare("INSERT INTO items (id, uid, kind, title, text, imported_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
     insert.run(1, '01890a5d-ac96-7000-8000-000000000001', 'article', 'Zanzibar harbour', 'The harbour', now, now);
