@@ -4,7 +4,7 @@
 // exactly the items it changed: its undo is the opposite action on those ids and no others.
 import type { BulkAction, BulkProgress, BulkResult } from '../../shared/dto.js';
 import { ArchiveError } from '../../shared/errors.js';
-import { logChange, logItemChange } from './change-log.js';
+import { logChange } from './change-log.js';
 import type { Db } from './database.js';
 import { statement } from './statements.js';
 import { ensureTag } from './tags.js';
@@ -35,7 +35,7 @@ export async function runBulk(db: Db, action: BulkAction, ids: readonly number[]
   const order = action === 'restore' ? restoreOrder(db, unique) : unique;
   const result: BulkResult = { jobId: options.jobId, action, tag: null, matched: 0, changed: 0, ids: [], notes: 0 };
   const exists = statement(db, 'SELECT 1 FROM items WHERE id = ?').pluck();
-  const step = stepFor(db, action, options.tag, now, result);
+  const step = stepFor(db, action, options.tag, now, result, order);
   let done = 0;
   const report = (): void => options.onProgress?.({ jobId: options.jobId, action, done, total: order.length });
   if (action === 'untag' && statement(db, 'SELECT 1 FROM tags WHERE path = ?').get(options.tag) === undefined) {
@@ -71,8 +71,33 @@ interface Step {
   end(): void;
 }
 
-function stepFor(db: Db, action: BulkAction, tag: string | undefined, now: string, result: BulkResult): Step {
+/**
+ * How each item is named in the change log ('item' or 'note', and its uid), read once before the
+ * first transaction from two covering indexes. uid and kind never change, and reading them from the
+ * rows instead walks past each article's text (uid is the row's last column): measured at 9,613
+ * Arabic articles, tagging all took 1.18 s that way.
+ */
+function logNames(db: Db, ids: readonly number[]): Map<number, { entity: 'item' | 'note'; uid: string }> {
+  const wanted = new Set(ids);
+  const kinds = new Map<number, string>();
+  for (const row of statement(db, 'SELECT id, kind FROM items INDEXED BY items_meta').iterate() as IterableIterator<{ id: number; kind: string }>) {
+    if (wanted.has(row.id)) kinds.set(row.id, row.kind);
+  }
+  const names = new Map<number, { entity: 'item' | 'note'; uid: string }>();
+  for (const row of statement(db, 'SELECT rowid AS id, uid FROM items INDEXED BY items_uid').iterate() as IterableIterator<{ id: number; uid: string }>) {
+    const kind = kinds.get(row.id);
+    if (kind !== undefined) names.set(row.id, { entity: kind === 'note' ? 'note' : 'item', uid: row.uid });
+  }
+  return names;
+}
+
+function stepFor(db: Db, action: BulkAction, tag: string | undefined, now: string, result: BulkResult, ids: readonly number[]): Step {
   const none = (): void => {};
+  const names = action === 'tag' || action === 'untag' ? logNames(db, ids) : new Map<number, { entity: 'item' | 'note'; uid: string }>();
+  const logUpdate = (id: number): void => {
+    const name = names.get(id);
+    if (name) logChange(db, name.entity, name.uid, 'update', now);
+  };
   switch (action) {
     case 'tag': {
       if (!tag) throw new ArchiveError('invalid-argument', 'bulkTag: give a tag');
@@ -85,7 +110,7 @@ function stepFor(db: Db, action: BulkAction, tag: string | undefined, now: strin
         },
         apply(id) {
           if (link.run(id, tagId).changes === 0) return false;
-          logItemChange(db, id, 'update', now);
+          logUpdate(id);
           return true;
         },
         end: none,
@@ -104,7 +129,7 @@ function stepFor(db: Db, action: BulkAction, tag: string | undefined, now: strin
         },
         apply(id) {
           if (unlink.run(id, tagId).changes === 0) return false;
-          logItemChange(db, id, 'update', now);
+          logUpdate(id);
           return true;
         },
         end() {

@@ -2,6 +2,7 @@
 // undo of each restoring exactly the state before, progress events, short transactions, and the
 // time bound for 10,000 results.
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { databaseFileName, type ArchiveSession } from '../../../electron/core/archive.js';
 import { runBulk } from '../../../electron/core/storage/bulk.js';
@@ -15,6 +16,15 @@ afterEach(async () => {
   await archive?.close();
   archive = null;
 });
+
+function changeLog(dir: string, since: number): Array<{ entity: string; uid: string; op: string }> {
+  const db = new Database(path.join(dir, databaseFileName), { readonly: true });
+  try {
+    return db.prepare('SELECT entity, uid, op FROM change_log WHERE seq > ? ORDER BY seq').all(since) as Array<{ entity: string; uid: string; op: string }>;
+  } finally {
+    db.close();
+  }
+}
 
 async function open() {
   const events: ArchiveEvent[] = [];
@@ -39,8 +49,12 @@ describe('bulk tag and untag', () => {
     await api.addTag({ id: ids[1]!, tag: 'Reading' });
     await api.addTag({ id: ids[2]!, tag: 'reading/later' });
     const before = await snapshot(api, ids);
+    const seq = changeLog(dir, 0).length;
     const done = await api.bulkTag({ ids: [ids[0]!, ids[1]!, ids[2]!, ids[3]!, 99_999], tag: 'reading', jobId: 'j1' });
     expect(done).toMatchObject({ jobId: 'j1', action: 'tag', tag: 'Reading', matched: 4, changed: 3, ids: [ids[0], ids[2], ids[3]] });
+    // One change-log row per changed item, by its uid, written with the change.
+    const uids = await Promise.all(done.ids.map(async (id) => (await api.getItem({ id })).uid));
+    expect(changeLog(dir, 0).slice(seq)).toEqual(uids.map((uid) => ({ entity: 'note', uid, op: 'update' })));
     expect((await api.listTags({})).find((t) => t.path === 'Reading')!.count).toBe(4);
     const undone = await api.bulkUntag({ ids: done.ids, tag: done.tag! });
     expect(undone.changed).toBe(3);
