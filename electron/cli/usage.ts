@@ -15,6 +15,7 @@ Commands:
   tag <id> <tag>                           add a tag (hierarchical: syria/idlib)
   untag <id> <tag>                         remove a tag
   tags [--json]                            list tags with item counts
+  tags rename OLD NEW | tags delete TAG    rename (or merge) a tag and its sub-tags | remove it from every item
   note add [--on <id>] <text>              write a note, standalone or on an item
   notes [--on <id>] [--json]               list notes
   backlinks <id> [--json]                  the notes that link to an item or note
@@ -99,7 +100,16 @@ Prints citations of the given articles, or of every article a search finds.
 Titles and names stay as written (Arabic stays Arabic). Works offline.`,
   tag: 'Usage: khizana tag <id> <tag>\n\nAdds a tag to an item. Tags are paths: syria/idlib is inside syria.',
   untag: 'Usage: khizana untag <id> <tag>\n\nRemoves a tag from an item.',
-  tags: 'Usage: khizana tags [--json]\n\nLists every tag with the number of items under it (sub-tags included).',
+  tags: `Usage: khizana tags [--json]
+       khizana tags rename OLD NEW [--json]
+       khizana tags delete TAG [--json]
+
+Lists every tag with the number of items under it (sub-tags included, each item once).
+rename: the tag's sub-tags follow (syria -> sy makes syria/idlib sy/idlib); onto an existing
+tag the two merge (the existing tag's colour is kept); a change of case (Syria -> syria) is a
+rename; saved searches with tag:OLD are updated.
+delete: removes the tag and its sub-tags from every item.
+An unknown tag exits with 2.`,
   note: `Usage: khizana note add [--on <id>] <text>
 
 Writes a note (Markdown). With --on it is attached to that item; notes are

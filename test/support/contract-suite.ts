@@ -142,6 +142,22 @@ export function contractSuite(open: (onEvent: (event: ArchiveEvent) => void) => 
     await expect(session.api.exportItems({ target: writeFiles({ 'x.txt': 'x' }) })).rejects.toMatchObject({ code: 'invalid-argument' });
   });
 
+  it('renames and deletes tags; tags a whole search with progress events, and undoes it', async () => {
+    const api = session.api;
+    const dir = writeFiles({ 'w1.txt': 'Wheat prices\n\nwheat in Homs', 'w2.txt': 'Wheat stocks\n\nwheat in Hama', 'w3.txt': 'Barley\n\nbarley only' });
+    const ids = (await api.importPaths({ paths: [dir], tags: ['crops/grain'] })).results.map((r) => r.id!);
+    expect(await api.renameTag({ from: 'crops', to: 'harvest' })).toMatchObject({ tags: 1, items: 3 });
+    const done = await api.bulkTag({ query: 'wheat', tag: 'markets', jobId: 'bulk-1' });
+    expect(done).toMatchObject({ jobId: 'bulk-1', changed: 2 });
+    await expect.poll(() => events.some((e) => e.type === 'bulkProgress' && e.progress.jobId === 'bulk-1' && e.progress.done === 2)).toBe(true);
+    expect((await api.bulkUntag({ ids: done.ids, tag: 'markets' })).changed).toBe(2);
+    const deleted = await api.bulkDelete({ ids });
+    expect(deleted.changed).toBe(3);
+    expect((await api.bulkRestore({ ids: deleted.ids })).changed).toBe(3);
+    expect(await api.deleteTag({ tag: 'harvest' })).toEqual({ tag: 'harvest', tags: 1, items: 3 });
+    await expect(api.deleteTag({ tag: 'harvest' })).rejects.toMatchObject({ code: 'not-found' });
+  });
+
   it('errors cross the transport as {code, message}', async () => {
     await expect(session.api.getItem({ id: 424242 })).rejects.toMatchObject({ code: 'not-found' });
     await expect(session.api.addTag({ id: 1, tag: '   ' })).rejects.toMatchObject({ code: 'invalid-argument' });

@@ -176,3 +176,11 @@ function suggestQuery(db: Db, vocabulary: Vocabulary, query: string): string | n
   const { analysed, filters } = prepareQuery(suggestion, vocabulary);
   return countMatches(db, planSearch(analysed, filters)) > 0 ? suggestion : null;
 }
+
+/** Ids of every item `query` finds (all pages, best first), without snippets: a search as a selection. */
+export function searchIds(db: Db, vocabulary: Vocabulary, query: string): number[] {
+  const { analysed, filters } = prepareQuery(query, vocabulary);
+  const { sql, params } = searchSql(planSearch(analysed, filters), { kind: 'page', sort: 'relevance', limit: -1, offset: 0 });
+  // Not pluck(): the statement is cached and shared with runSearch's page query, and pluck() would change it for both.
+  return (statement(db, sql).all(...params) as Array<{ id: number }>).map((row) => row.id);
+}
