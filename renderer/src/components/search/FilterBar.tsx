@@ -34,7 +34,7 @@ export function FilterBar({ filters, sort, facets, tags, hasText, onFilters, onS
   return (
     <div className="filter-bar">
       <div className="filter-row">
-        <label className="filter">
+        <label className="filter sort">
           <span>Sort</span>
           <select value={sort} onChange={(e) => onSort(e.target.value as SortOrder)}>
             {/* Without words nothing is ranked: the core lists the most recently added first. */}
