@@ -4,10 +4,11 @@ import { ArchiveError } from '../../shared/errors.js';
 import type { Db } from './database.js';
 import { statement } from './statements.js';
 import { writeTransaction } from './write-transaction.js';
-import { analyseField, deleteFtsRow, writeFtsRow, type AnalysedField } from './fts-row.js';
+import { analyseField, deleteFtsRow, writeAnnotationsFtsRow, writeFtsRow, type AnalysedField } from './fts-row.js';
 import { tagsOfItem } from './tags.js';
 import { newUid, uidFromSha256 } from './uids.js';
 import { logItemChange } from './change-log.js';
+import { annotationSearchText } from './annotation-text.js';
 
 export interface ItemRow {
   id: number;
@@ -85,7 +86,11 @@ export function getItemRow(db: Db, id: number): ItemRow {
   return row;
 }
 
-/** Rebuilds the index row of item `id` from its text and the notes attached to it (not those in the trash). */
+/**
+ * Rebuilds the index rows of item `id` from its text, the notes attached to it (not those in the
+ * trash) and its live annotations (passage and comment: in the notes column, found like notes, and
+ * in annotations_fts for `in:annotations`).
+ */
 export function reindexItem(db: Db, id: number): void {
   const row = getItemRow(db, id);
   if (row.deleted_at !== null) {
@@ -98,7 +103,10 @@ export function reindexItem(db: Db, id: number): void {
     return;
   }
   const notes = statement(db, "SELECT text FROM items WHERE parent_id = ? AND kind = 'note' AND deleted_at IS NULL ORDER BY id").pluck().all(id) as string[];
-  writeFtsRow(db, id, { title, body: analyseField(row.text), notes: analyseField(notes.join('\n\n')) });
+  const annotations = (statement(db, 'SELECT exact, comment FROM annotations WHERE item_id = ? AND deleted_at IS NULL ORDER BY start_offset, id').all(id) as Array<{ exact: string; comment: string }>)
+    .map((a) => annotationSearchText(a.exact, a.comment));
+  writeFtsRow(db, id, { title, body: analyseField(row.text), notes: analyseField([...notes, ...annotations].join('\n\n')) });
+  writeAnnotationsFtsRow(db, id, annotations.length > 0 ? analyseField(annotations.join('\n\n')) : null);
 }
 
 /**

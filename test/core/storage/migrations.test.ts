@@ -50,6 +50,11 @@ const writtenAt: Record<number, (db: Db) => void> = {
     db.prepare(`UPDATE items SET url = 'https://example.org/zanzibar', authors = '["Amina Said","J. Doe"]', publication = 'Harbour Review',
       source_meta = '{"publisher":"Dhow Press"}', edited = '["title"]' WHERE id = 1`).run();
   },
+  6: (db) => {
+    db.prepare(`INSERT INTO annotations (uid, item_id, exact, prefix, suffix, start_offset, end_offset, color, comment, created_at, updated_at)
+      VALUES ('01890a5d-ac96-7000-8000-0000000000a1', 1, 'Zanzibar', 'The harbour of ', ' at dawn', 15, 23, 'blue', 'which harbour?', '2024-01-02T03:04:05.000Z', '2024-01-02T03:04:05.000Z')`).run();
+    db.prepare("INSERT INTO change_log (entity, uid, op, at) VALUES ('annotation', '01890a5d-ac96-7000-8000-0000000000a1', 'create', '2024-01-02T03:04:05.000Z')").run();
+  },
 };
 
 describe('migrations', () => {
@@ -115,6 +120,11 @@ describe('migrations', () => {
       expect((await api.search({ query: 'harbour', facets: true })).facets!.lang).toEqual([{ value: 'en', count: 2 }]);
       expect(await ids('lamu')).toEqual([4]);
       expect(await api.stats({})).toMatchObject({ articles: 2, notes: 2, tags: 2 });
+      expect(await api.listAnnotations({})).toEqual([expect.objectContaining({ itemId: 1, exact: 'Zanzibar', resolved: { start: 15, end: 23 }, color: 'blue', comment: 'which harbour?' })]);
+      // The change log kept its rows through its rebuild (schema 6), and takes annotations.
+      const db6 = new Database(path.join(dir, databaseFileName), { readonly: true });
+      expect(db6.prepare('SELECT entity FROM change_log ORDER BY seq').pluck().all()).toEqual(['annotation']);
+      db6.close();
     } finally {
       await archive.close();
     }
