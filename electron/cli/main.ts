@@ -10,6 +10,7 @@ import { exportCommand } from './commands/export.js';
 import { importCommand, type SubscribeEvents } from './commands/import.js';
 import { deleteCommand, noteCommand, notesCommand, showCommand, tagCommand, tagsCommand, trashCommand, undeleteCommand } from './commands/items.js';
 import { searchCommand } from './commands/search.js';
+import { annotateCommand, annotationCommand, annotationsCommand } from './commands/annotations.js';
 import { UsageError } from './output.js';
 import { commandHelp, mainHelp } from './usage.js';
 
@@ -30,6 +31,9 @@ const commands: Record<string, Command> = {
   trash: trashCommand,
   edit: editCommand,
   cite: citeCommand,
+  annotate: annotateCommand,
+  annotations: annotationsCommand,
+  annotation: annotationCommand,
 };
 
 /** Commands that open the archive folder themselves (restore writes a new one). */

@@ -17,6 +17,10 @@ Commands:
   tags [--json]                            list tags with item counts
   note add [--on <id>] <text>              write a note, standalone or on an item
   notes [--on <id>] [--json]               list notes
+  annotate <id> --quote Q [--comment C] [--color C] [--occurrence N]
+                                           highlight a passage of an article, with a comment
+  annotations [--on <id>] [--json]         list annotations in reading order
+  annotation delete|restore <aid>          delete an annotation (restore brings it back)
   delete <id>                              move an item (and the notes on it) to the trash
   undelete <id>                            bring an item back from the trash
   trash [--json] | trash empty             list the trash | delete its items for good
@@ -104,6 +108,28 @@ Titles and names stay as written (Arabic stays Arabic). Works offline.`,
 Writes a note (Markdown). With --on it is attached to that item; notes are
 found by search like articles (in:notes searches notes only).`,
   notes: 'Usage: khizana notes [--on <id>] [--json]\n\nLists notes, newest first (or those attached to one item).',
+  annotate: `Usage: khizana annotate <id> --quote "…" [--comment "…"] [--color C] [--occurrence N] [--json]
+
+Highlights a passage of an article, with an optional Markdown comment. The quote is
+found in the item's text ignoring diacritics (harakat, tatweel), alef forms (أ إ آ → ا),
+ى/ي, ة/ه, upper/lower case and how the spaces and line breaks fall, so type it plainly.
+A quote that is not in the item, or that occurs more than once, is an error that says
+so: quote more of the passage, or choose one with --occurrence N (1 = the first).
+
+  --color C        yellow (default), green, blue, pink or purple
+  --json           the annotation as one JSON object`,
+  annotations: `Usage: khizana annotations [--on <id>] [--json]
+
+Lists annotations (of one item with --on) in reading order, each where its passage
+is in the text now. One whose passage is no longer in the text (the item was
+re-extracted) is listed as orphaned, never dropped. --json: a JSON array of
+{id, uid, itemId, itemUid, itemTitle, exact, prefix, suffix, position, resolved,
+orphaned, page, color, comment, createdAt, updatedAt}.`,
+  annotation: `Usage: khizana annotation delete <aid>
+       khizana annotation restore <aid>
+
+Deletes an annotation (by its number or uid, from khizana annotations), or brings a
+deleted one back.`,
   delete: 'Usage: khizana delete <id>\n\nMoves an item and the notes attached to it to the trash (khizana undelete <id> brings them back).',
   undelete: 'Usage: khizana undelete <id>\n\nBrings an item back from the trash, with the notes that went there with it.',
   trash: `Usage: khizana trash [--json]
