@@ -8,7 +8,7 @@
 //   items/<title>.md      one Markdown file per article: YAML front matter + its text
 //   notes/<title>.md      one per note; attached notes link to their article with a [[wikilink]]
 //   originals/<sha256><.ext>  the imported files, byte for byte
-// annotations.jsonl (W3C Web Annotation) joins once Khizana has annotations.
+//   annotations.jsonl     one W3C Web Annotation (JSON-LD) per line: the annotations of the articles (web-annotation.ts)
 import { z } from 'zod';
 import { editableFields, type SourceMetadata } from '../../shared/dto.js';
 

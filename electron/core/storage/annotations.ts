@@ -2,7 +2,8 @@
 // Web Annotation way (shared/annotation-anchor.ts). Each change is logged and reindexes the item,
 // whose index rows hold its annotations' text (items.ts reindexItem). Deleting keeps the row with
 // deleted_at set, so Undo can bring it back.
-import { anchorAt, findQuote, resolveAnchor, type TextAnchor } from '../../shared/annotation-anchor.js';
+import { anchorAt, findQuote, resolveAnchor } from '../../shared/annotation-anchor.js';
+import type { PortableAnnotation } from '../export/web-annotation.js';
 import type { AnnotationColor, AnnotationInfo } from '../../shared/dto.js';
 import { ArchiveError } from '../../shared/errors.js';
 import { logChange } from './change-log.js';
@@ -110,20 +111,43 @@ export function addAnnotation(db: Db, args: NewAnnotation, now = new Date().toIS
 }
 
 /**
- * Restores an annotation from an export: its own anchor (quote, context, position) as it was,
- * re-anchored in this item's text when shown. Skips one whose uid is already here; true when added.
+ * Restores annotations from an export, each with its own anchor as it was (re-anchored in its
+ * item's text when shown), in one transaction; each item is reindexed once. Skips those whose uid
+ * is already here or whose item is not; returns how many were added.
  */
-export function restoreExportedAnnotation(db: Db, itemId: number, a: TextAnchor & { uid: string; color: AnnotationColor; comment: string; page: number | null; createdAt: string; updatedAt: string }): boolean {
+export function restoreExportedAnnotations(db: Db, list: PortableAnnotation[], now = new Date().toISOString()): number {
   return writeTransaction(db, () => {
-    if (statement(db, 'SELECT 1 FROM annotations WHERE uid = ?').get(a.uid) !== undefined) return false;
-    statement(db,
-      `INSERT INTO annotations (uid, item_id, exact, prefix, suffix, start_offset, end_offset, page, color, comment, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(a.uid, itemId, a.exact, a.prefix, a.suffix, a.start, a.end, a.page, a.color, a.comment, a.createdAt, a.updatedAt);
-    logChange(db, 'annotation', a.uid, 'create');
-    reindexItem(db, itemId);
-    return true;
+    const touched = new Set<number>();
+    let added = 0;
+    const itemOf = statement(db, 'SELECT id FROM items WHERE uid = ? AND kind = \'article\'').pluck();
+    for (const a of list) {
+      const itemId = itemOf.get(a.itemUid) as number | undefined;
+      if (itemId === undefined || statement(db, 'SELECT 1 FROM annotations WHERE uid = ?').get(a.uid) !== undefined) continue;
+      statement(db,
+        `INSERT INTO annotations (uid, item_id, exact, prefix, suffix, start_offset, end_offset, page, color, comment, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(a.uid, itemId, a.exact, a.prefix, a.suffix, a.start, a.end, a.page, a.color, a.comment, a.createdAt, a.updatedAt);
+      logChange(db, 'annotation', a.uid, 'create', now);
+      touched.add(itemId);
+      added++;
+    }
+    for (const id of touched) reindexItem(db, id);
+    return added;
   });
+}
+
+/** Live annotations of the given items (not deleted), as an export writes them, item by item in reading order. */
+export function portableAnnotations(db: Db, itemIds: number[]): PortableAnnotation[] {
+  const out: PortableAnnotation[] = [];
+  for (const id of itemIds) {
+    for (const a of listAnnotations(db, id)) {
+      out.push({
+        uid: a.uid, itemUid: a.itemUid, exact: a.exact, prefix: a.prefix, suffix: a.suffix, start: a.position.start, end: a.position.end,
+        page: a.page, color: a.color, comment: a.comment, createdAt: a.createdAt, updatedAt: a.updatedAt,
+      });
+    }
+  }
+  return out;
 }
 
 function getRow(db: Db, ref: AnnotationRef): AnnotationRow {
