@@ -73,7 +73,7 @@ function annotationSnippet(db: Db, row: HitRow, terms: MatchTerm[]): { snippet: 
   if (best === null) return null;
   const a = annotations.find((x) => x.uid === best.uid)!;
   const place = resolveAnchor(row.text, { exact: a.exact, prefix: a.prefix, suffix: a.suffix, start: a.start_offset, end: a.end_offset });
-  return { snippet: makeSnippet(best.text, terms), uid: best.uid, page: pageOf(row.page_starts, place?.start ?? best.start) };
+  return { snippet: makeSnippet(maskMarkdown(best.text), terms), uid: best.uid, page: pageOf(row.page_starts, place?.start ?? best.start) };
 }
 
 function toHit(db: Db, row: HitRow, terms: MatchTerm[], inAnnotations: boolean): SearchHit {

@@ -6,6 +6,8 @@ export interface Trashed {
   id: number;
   title: string;
   notes: number;
+  /** What happened, when it was not a move to the trash (e.g. "annotation deleted."). */
+  message?: string;
 }
 
 /** How long Undo is offered. */
@@ -49,7 +51,7 @@ export function UndoToast({ trashed, onUndo, onDismiss }: UndoToastProps) {
           <span className="undo-text">
             <bdi className="undo-title" dir="auto" title={trashed.title}>{trashed.title || '(untitled)'}</bdi>
             <span className="undo-what">
-              moved to the trash{trashed.notes > 0 && ` with ${trashed.notes} attached note${trashed.notes === 1 ? '' : 's'}`}.
+              {trashed.message ?? <>moved to the trash{trashed.notes > 0 && ` with ${trashed.notes} attached note${trashed.notes === 1 ? '' : 's'}`}.</>}
             </span>
           </span>
           <button type="button" className="button" onClick={() => onUndo(trashed)}>Undo</button>
