@@ -7,7 +7,7 @@ import { writeTransaction } from './write-transaction.js';
 import { analyseField, deleteFtsRow, writeAnnotationsFtsRow, writeFtsRow, type AnalysedField } from './fts-row.js';
 import { tagsOfItem } from './tags.js';
 import { newUid, uidFromSha256 } from './uids.js';
-import { logItemChange } from './change-log.js';
+import { logChange, logItemChange } from './change-log.js';
 import { annotationSearchText } from './annotation-text.js';
 
 export interface ItemRow {
@@ -126,7 +126,9 @@ export function deleteItemRows(db: Db, id: number): { deleted: boolean; sha256: 
   }
   deleteFtsRow(db, id);
   logItemChange(db, id, 'delete');
-  statement(db, 'DELETE FROM items WHERE id = ?').run(id); // notes and tag links go by ON DELETE CASCADE
+  // Its annotations go with it (ON DELETE CASCADE): logged, so the log never misses a deletion.
+  for (const uid of statement(db, 'SELECT uid FROM annotations WHERE item_id = ?').pluck().all(id) as string[]) logChange(db, 'annotation', uid, 'delete');
+  statement(db, 'DELETE FROM items WHERE id = ?').run(id); // notes, tag links and annotations go by ON DELETE CASCADE
   if (row.parent_id !== null) reindexItem(db, row.parent_id);
   return { deleted: true, sha256: row.source_sha256 };
 }

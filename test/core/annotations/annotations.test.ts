@@ -139,6 +139,22 @@ describe('annotations', () => {
     expect(list.at(-1)!.uid).toBe(orphan.uid); // orphans after the rest
   });
 
+  it('are deleted for good with their item when the trash is emptied, and that is logged', async () => {
+    const { api } = archive;
+    const uids = (await api.listAnnotations({ on: otherId })).map((a) => a.uid);
+    const added = await api.addAnnotation({ id: otherId, quote: 'الأسواق' });
+    await api.deleteItem({ id: otherId });
+    await api.emptyTrash({});
+    const db = new Database(path.join(archive.dir, databaseFileName), { readonly: true });
+    try {
+      expect(db.prepare('SELECT count(*) FROM annotations WHERE item_id = ?').pluck().get(otherId)).toBe(0);
+      expect(db.prepare("SELECT op FROM change_log WHERE entity = 'annotation' AND uid = ? ORDER BY seq").pluck().all(added.uid)).toEqual(['create', 'delete']);
+    } finally {
+      db.close();
+    }
+    expect(uids).toEqual([]);
+  });
+
   it('are for articles only', async () => {
     const note = await archive.api.addNote({ text: 'ملاحظة عن ادلب' });
     await expect(archive.api.addAnnotation({ id: note.id, quote: 'ادلب' })).rejects.toMatchObject({ code: 'invalid-argument', message: expect.stringContaining('is a note') });
