@@ -11,6 +11,7 @@ import { importCommand, type SubscribeEvents } from './commands/import.js';
 import { deleteCommand, noteCommand, notesCommand, showCommand, tagCommand, tagsCommand, trashCommand, undeleteCommand } from './commands/items.js';
 import { searchCommand } from './commands/search.js';
 import { annotateCommand, annotationCommand, annotationsCommand } from './commands/annotations.js';
+import { backlinksCommand } from './commands/links.js';
 import { UsageError } from './output.js';
 import { commandHelp, mainHelp } from './usage.js';
 
@@ -34,6 +35,7 @@ const commands: Record<string, Command> = {
   annotate: annotateCommand,
   annotations: annotationsCommand,
   annotation: annotationCommand,
+  backlinks: backlinksCommand,
 };
 
 /** Commands that open the archive folder themselves (restore writes a new one). */

@@ -15,12 +15,14 @@ Commands:
   tag <id> <tag>                           add a tag (hierarchical: syria/idlib)
   untag <id> <tag>                         remove a tag
   tags [--json]                            list tags with item counts
+  tags rename OLD NEW | tags delete TAG    rename (or merge) a tag and its sub-tags | remove it from every item
   note add [--on <id>] <text>              write a note, standalone or on an item
   notes [--on <id>] [--json]               list notes
   annotate <id> --quote Q [--comment C] [--color C] [--occurrence N]
                                            highlight a passage of an article, with a comment
   annotations [--on <id>] [--json]         list annotations in reading order
   annotation delete|restore <aid>          delete an annotation (restore brings it back)
+  backlinks <id> [--json]                  the notes that link to an item or note
   delete <id>                              move an item (and the notes on it) to the trash
   undelete <id>                            bring an item back from the trash
   trash [--json] | trash empty             list the trash | delete its items for good
@@ -102,7 +104,16 @@ Prints citations of the given articles, or of every article a search finds.
 Titles and names stay as written (Arabic stays Arabic). Works offline.`,
   tag: 'Usage: khizana tag <id> <tag>\n\nAdds a tag to an item. Tags are paths: syria/idlib is inside syria.',
   untag: 'Usage: khizana untag <id> <tag>\n\nRemoves a tag from an item.',
-  tags: 'Usage: khizana tags [--json]\n\nLists every tag with the number of items under it (sub-tags included).',
+  tags: `Usage: khizana tags [--json]
+       khizana tags rename OLD NEW [--json]
+       khizana tags delete TAG [--json]
+
+Lists every tag with the number of items under it (sub-tags included, each item once).
+rename: the tag's sub-tags follow (syria -> sy makes syria/idlib sy/idlib); onto an existing
+tag the two merge (the existing tag's colour is kept); a change of case (Syria -> syria) is a
+rename; saved searches with tag:OLD are updated.
+delete: removes the tag and its sub-tags from every item.
+An unknown tag exits with 2.`,
   note: `Usage: khizana note add [--on <id>] <text>
 
 Writes a note (Markdown). With --on it is attached to that item; notes are
@@ -130,6 +141,12 @@ orphaned, page, color, comment, createdAt, updatedAt}.`,
 
 Deletes an annotation (by its number or uid, from khizana annotations), or brings a
 deleted one back.`,
+  backlinks: `Usage: khizana backlinks <id> [--json]
+
+Lists the notes that link to an item or note, each with the sentence the link is in
+(notes in the trash are left out). A note links with [Title](khizana:<uid>); the uid
+is in khizana show <id> --json.
+  --json   a JSON array: [{"fromId","fromUid","fromTitle","sentence"}], one entry per link`,
   delete: 'Usage: khizana delete <id>\n\nMoves an item and the notes attached to it to the trash (khizana undelete <id> brings them back).',
   undelete: 'Usage: khizana undelete <id>\n\nBrings an item back from the trash, with the notes that went there with it.',
   trash: `Usage: khizana trash [--json]

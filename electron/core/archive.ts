@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { validatedApi, type ArchiveApi, type ArchiveHandlers } from '../shared/contract.js';
-import type { ArchiveEvent } from '../shared/dto.js';
+import type { ArchiveEvent, BulkProgress } from '../shared/dto.js';
 import { importPaths } from './import/import-paths.js';
 import { defaultParseLimits, type ParseLimits } from './import/parsed-document.js';
 import { parseInProcess } from './import/parse-in-process.js';
@@ -25,6 +25,9 @@ import { idleCheckpoints } from './storage/wal-checkpoint.js';
 import os from 'node:os';
 import { importExports } from './export/import-export.js';
 import { addAnnotation, deleteAnnotation, restoreAnnotation, updateAnnotation } from './storage/annotations.js';
+import { runBulk } from './storage/bulk.js';
+import { deleteTag, renameTag } from './storage/tag-admin.js';
+import { searchIds } from './search/run-search.js';
 
 export interface ArchiveSession {
   api: ArchiveApi;
@@ -149,7 +152,29 @@ export async function openArchive(options: OpenArchiveOptions): Promise<ArchiveS
     updateAnnotation: changesText(async ({ annotation, comment, color }) => updateAnnotation(db, annotation, { comment, color })),
     deleteAnnotation: changesText(async ({ annotation }) => deleteAnnotation(db, annotation)),
     restoreAnnotation: changesText(async ({ annotation }) => restoreAnnotation(db, annotation)),
+    // Tags you can manage, and many items at once (issue 11). Tags are not in the index: no reindex.
+    async renameTag({ from, to }) {
+      return renameTag(db, from, to);
+    },
+    async deleteTag({ tag }) {
+      return deleteTag(db, tag);
+    },
+    bulkTag: async (args) => runBulk(db, 'tag', selectedIds(args), bulkOptions(args, args.tag)),
+    bulkUntag: async (args) => runBulk(db, 'untag', selectedIds(args), bulkOptions(args, args.tag)),
+    bulkDelete: changesText(async (args) => runBulk(db, 'delete', selectedIds(args), bulkOptions(args))),
+    bulkRestore: changesText(async (args) => runBulk(db, 'restore', args.ids, bulkOptions(args))),
   };
+
+  /** The items of a bulk action: its ids, or everything its query finds but `except`. */
+  function selectedIds(args: { ids?: number[] | undefined; query?: string | undefined; except?: number[] | undefined }): number[] {
+    if (args.ids) return args.ids;
+    const except = new Set(args.except ?? []);
+    return searchIds(db, vocabulary, args.query ?? '').filter((id) => !except.has(id));
+  }
+  function bulkOptions(args: { jobId?: string | undefined }, tag?: string) {
+    const jobId = args.jobId ?? randomUUID();
+    return { jobId, tag, onProgress: (progress: BulkProgress) => options.onEvent?.({ type: 'bulkProgress', progress }) };
+  }
 
   return {
     api: validatedApi(guardWrites(handlers, store)),

@@ -14,6 +14,7 @@ import { writeExport } from './export/write-export.js';
 import { listTrash } from './storage/trash.js';
 import { citeItems } from './cite/cite-items.js';
 import { listAnnotations } from './storage/annotations.js';
+import { backlinks, linkTargets } from './storage/note-links.js';
 
 export type ReadHandlers = Pick<ArchiveHandlers, ReadMethod>;
 
@@ -53,6 +54,12 @@ export function readHandlers(db: Db, vocabulary: Vocabulary, dir: string): ReadH
     },
     async listAnnotations({ on }) {
       return listAnnotations(db, on);
+    },
+    async backlinks({ id }) {
+      return backlinks(db, id);
+    },
+    async linkTargets({ uids }) {
+      return linkTargets(db, uids);
     },
   };
 }

@@ -71,7 +71,15 @@ export function withCsp(headers: Record<string, string[]> | undefined): Record<s
 
 type Log = (message: string) => void;
 
-/** Session-wide guards: cancel every request not to the app, force the CSP, deny all permissions. */
+/**
+ * True for the one permission the app uses: writing plain text to the clipboard ("Copy citation"),
+ * asked by the app's own page. Reading the clipboard, camera, notifications … stay denied.
+ */
+export function isAllowedPermission(permission: string, requestingUrl: string | undefined): boolean {
+  return permission === 'clipboard-sanitized-write' && requestingUrl !== undefined && isAppUrl(requestingUrl);
+}
+
+/** Session-wide guards: cancel every request not to the app, force the CSP, deny every permission but a clipboard write. */
 export function applySessionSecurity(session: Session, log: Log): void {
   session.webRequest.onBeforeRequest((details, callback) => {
     const allowed = isAllowedUrl(details.url);
@@ -81,11 +89,12 @@ export function applySessionSecurity(session: Session, log: Log): void {
   session.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: withCsp(details.responseHeaders) });
   });
-  session.setPermissionRequestHandler((_contents, permission, callback) => {
-    log(`denied permission request: ${permission}`);
-    callback(false);
+  session.setPermissionRequestHandler((_contents, permission, callback, details) => {
+    const allowed = isAllowedPermission(permission, details?.requestingUrl);
+    if (!allowed) log(`denied permission request: ${permission}`);
+    callback(allowed);
   });
-  session.setPermissionCheckHandler(() => false);
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin) => isAllowedPermission(permission, requestingOrigin));
   session.setDevicePermissionHandler(() => false);
   // The spellchecker downloads dictionaries from the network; the app never spellchecks.
   session.setSpellCheckerEnabled(false);

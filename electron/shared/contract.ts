@@ -7,6 +7,8 @@ import {
   editableFields,
   type AnnotationInfo,
   type ArchiveStats,
+  type Backlink,
+  type LinkTarget,
   type BackupResult,
   type Citation,
   type BackupStatus,
@@ -21,6 +23,9 @@ import {
   type TagInfo,
   type TrashEntry,
   type TrashResult,
+  type BulkResult,
+  type TagDeleteResult,
+  type TagRenameResult,
 } from './dto.js';
 
 const itemId = z.number().int().positive();
@@ -158,6 +163,23 @@ const annotationArgs = {
   restoreAnnotation: z.object({ annotation: annotationRef }),
   listAnnotations: z.object({ on: itemId.optional() }),
 };
+// --- Tags you can manage, and many items at once (issue 11) ---
+
+/** Which items a bulk action works on: chosen ids, or every item a search finds (resolved in the core). */
+const bulkSelection = {
+  /** These items (a selection in the results list). */
+  ids: z.array(itemId).max(1_000_000).optional(),
+  /** Every item this search finds, all pages ("select all N results"). */
+  query: z.string().max(10_000).optional(),
+  /** With `query`: items left out of it (deselected after "select all"). */
+  except: z.array(itemId).max(1_000_000).optional(),
+  /** Chosen by the caller to match `bulkProgress` events. */
+  jobId: z.string().min(1).max(100).optional(),
+};
+const oneSelection = (a: { ids?: number[] | undefined; query?: string | undefined }) => (a.ids === undefined) !== (a.query === undefined);
+const oneSelectionMessage = 'give either ids or a query';
+const bulkArgs = z.object(bulkSelection).refine(oneSelection, oneSelectionMessage);
+const bulkTagArgs = z.object({ ...bulkSelection, tag: tagPathSchema }).refine(oneSelection, oneSelectionMessage);
 
 /** The method table: argument schema per method. Transports are built from its keys. */
 export const archiveMethods = {
@@ -222,6 +244,19 @@ export const archiveMethods = {
     auto: z.boolean().optional(),
   }),
   ...annotationArgs,
+  // --- Links between notes and sources (issue 11) ---
+  backlinks: z.object({ id: itemId }),
+  linkTargets: z.object({
+    uids: z.array(z.string().trim().regex(/^[0-9a-fA-F-]{36}$/, 'a uid is 36 characters: hex digits and dashes')).max(10_000, 'at most 10,000 uids at once'),
+  }),
+  // --- Tags you can manage, and many items at once (issue 11) ---
+  renameTag: z.object({ from: tagPathSchema, to: tagPathSchema }),
+  deleteTag: z.object({ tag: tagPathSchema }),
+  bulkTag: bulkTagArgs,
+  bulkUntag: bulkTagArgs,
+  bulkDelete: bulkArgs,
+  /** The undo of bulkDelete: exactly the ids it returned. */
+  bulkRestore: z.object({ ids: z.array(itemId).max(1_000_000), jobId: bulkSelection.jobId }),
 } satisfies Record<keyof ArchiveApi, z.ZodType>;
 
 /** Arguments as a caller passes them: what the method's schema accepts (defaults may be left out). */
@@ -282,6 +317,24 @@ export interface ArchiveApi {
   restoreAnnotation(args: MethodArgs<'restoreAnnotation'>): Promise<AnnotationInfo>;
   /** Annotations of one item (or all), in reading order, each resolved in the current text or `orphaned`. */
   listAnnotations(args?: MethodArgs<'listAnnotations'>): Promise<AnnotationInfo[]>;
+  // --- Links between notes and sources (issue 11) ---
+  /** The notes that link to item or note `id`, with the sentence of each link; notes in the trash left out. */
+  backlinks(args: MethodArgs<'backlinks'>): Promise<Backlink[]>;
+  /** What the uids of links point at now (to open, in the trash, gone), in the order asked, duplicates once. */
+  linkTargets(args: MethodArgs<'linkTargets'>): Promise<LinkTarget[]>;
+  // --- Tags you can manage, and many items at once (issue 11) ---
+  /** Renames a tag and its sub-tags; onto an existing tag it merges them. Saved searches follow. */
+  renameTag(args: MethodArgs<'renameTag'>): Promise<TagRenameResult>;
+  /** Removes a tag and its sub-tags from every item and deletes them. */
+  deleteTag(args: MethodArgs<'deleteTag'>): Promise<TagDeleteResult>;
+  /** Tags many items (ids or a whole search), in short transactions with `bulkProgress` events; undo: bulkUntag of `ids`. */
+  bulkTag(args: MethodArgs<'bulkTag'>): Promise<BulkResult>;
+  /** Removes a tag from many items; undo: bulkTag of `ids`. */
+  bulkUntag(args: MethodArgs<'bulkUntag'>): Promise<BulkResult>;
+  /** Moves many items (and their notes) to the trash; undo: bulkRestore of `ids`. */
+  bulkDelete(args: MethodArgs<'bulkDelete'>): Promise<BulkResult>;
+  /** Brings items back from the trash, with the notes that went with them (the undo of bulkDelete). */
+  bulkRestore(args: MethodArgs<'bulkRestore'>): Promise<BulkResult>;
 }
 
 export type MethodName = keyof ArchiveApi;
@@ -335,6 +388,16 @@ export const methodAccess = {
   deleteAnnotation: { writes: 'delete annotations' },
   restoreAnnotation: { writes: 'restore annotations' },
   listAnnotations: 'read',
+  // --- Links between notes and sources (issue 11) ---
+  backlinks: 'read',
+  linkTargets: 'read',
+  // --- Tags you can manage, and many items at once (issue 11) ---
+  renameTag: { writes: 'rename tags' },
+  deleteTag: { writes: 'delete tags' },
+  bulkTag: { writes: 'add tags' },
+  bulkUntag: { writes: 'remove tags' },
+  bulkDelete: { writes: 'delete items' },
+  bulkRestore: { writes: 'restore items from the trash' },
 } as const satisfies Record<MethodName, MethodAccess>;
 
 /** What a method changes, as a read-only archive's refusal says it ("cannot …"), or null when it changes nothing. */

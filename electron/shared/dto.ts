@@ -249,7 +249,57 @@ export interface BackupStatus {
 }
 
 /** Events the archive pushes to its callers. */
-export type ArchiveEvent = { type: 'importProgress'; progress: ImportProgress };
+export type ArchiveEvent = { type: 'importProgress'; progress: ImportProgress } | { type: 'bulkProgress'; progress: BulkProgress };
+
+// --- Tags you can manage, and work on many items at once (issue 11) ---
+
+/** What renaming a tag did (its sub-tags followed). */
+export interface TagRenameResult {
+  from: string;
+  to: string;
+  /** Tag rows renamed or merged (the tag and its sub-tags). */
+  tags: number;
+  /** Items whose tags changed. */
+  items: number;
+  /** Existing tags the renamed ones merged into (their colours were kept). */
+  merged: string[];
+  /** Saved searches whose `tag:` filters were rewritten. */
+  savedSearches: number;
+}
+
+/** What deleting a tag did. */
+export interface TagDeleteResult {
+  tag: string;
+  /** Tag rows deleted (the tag and its sub-tags). */
+  tags: number;
+  /** Items that lost a tag (in the trash too). */
+  items: number;
+}
+
+export type BulkAction = 'tag' | 'untag' | 'delete' | 'restore';
+
+/** Progress of a bulk action, after each batch. */
+export interface BulkProgress {
+  jobId: string;
+  action: BulkAction;
+  done: number;
+  total: number;
+}
+
+/** What a bulk action changed: `ids` are exactly the items it changed, which its undo reverses. */
+export interface BulkResult {
+  jobId: string;
+  action: BulkAction;
+  /** The tag as stored (for tag and untag), else null. */
+  tag: string | null;
+  /** Items the selection held. */
+  matched: number;
+  /** Items changed (not those that already had the tag, lacked it, or were already in the trash). */
+  changed: number;
+  ids: number[];
+  /** Attached notes that went to the trash (delete) or came back (restore) with their items. */
+  notes: number;
+}
 
 /** What `exportItems` wrote. */
 export interface ExportResult {
@@ -319,4 +369,26 @@ export interface AnnotationInfo {
   comment: string;
   createdAt: string;
   updatedAt: string;
+}
+
+// --- Links between notes and sources (issue 11) ---
+
+/** A note linking to an item or note: which note, and the sentence the link is in. */
+export interface Backlink {
+  fromId: number;
+  fromUid: string;
+  fromTitle: string;
+  sentence: string;
+}
+
+/**
+ * What a link's uid points at now: `ok` (open it), `trashed` (in the trash: the link works again
+ * when it is restored) or `missing` (deleted for good, or never in this archive).
+ */
+export interface LinkTarget {
+  uid: string;
+  id: number | null;
+  kind: ItemKind | null;
+  title: string | null;
+  state: 'ok' | 'trashed' | 'missing';
 }

@@ -69,6 +69,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 
   // Progress events of uploaded files should name what the user dropped, not our temp folder.
   const rewrite = (event: ArchiveEvent): ArchiveEvent => {
+    if (event.type !== 'importProgress') return event;
     const p = event.progress;
     return {
       ...event,

@@ -14,7 +14,11 @@ import { ResultSummary } from './components/search/ResultSummary.js';
 import { SearchBox } from './components/search/SearchBox.js';
 import { Sidebar, type View } from './components/sidebar/Sidebar.js';
 import { TrashView } from './components/trash/TrashView.js';
-import { UndoToast, type Trashed } from './components/trash/UndoToast.js';
+import { trashedText, UndoToast, type Trashed, type UndoOffer } from './components/trash/UndoToast.js';
+import { SelectionBar } from './components/search/SelectionBar.js';
+import { useBulk } from './hooks/use-bulk.js';
+import { useResultSelection, type SelectionTarget } from './hooks/use-result-selection.js';
+import type { BulkAction, BulkResult, TagRenameResult } from '../../electron/shared/dto.js';
 import { useArchive } from './hooks/archive-context.js';
 import { useStats, useTags, useTrash } from './hooks/use-archive-data.js';
 import { useFindHotkey } from './hooks/use-hotkeys.js';
@@ -27,6 +31,7 @@ import { collectDroppedFiles } from './lib/dropped-files.js';
 import { noFilters } from './lib/query.js';
 
 let draftCounter = 0;
+let offerCounter = 0;
 let pageRequests = 0;
 
 /** The window: sidebar, search and results, reader; import and drop on top. */
@@ -41,16 +46,16 @@ export function App() {
   const [exportFrom, setExportFrom] = useState<'all' | 'search' | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [trashOpen, setTrashOpen] = useState(false);
-  const [trashed, setTrashed] = useState<Trashed | null>(null);
+  const [offer, setOffer] = useState<UndoOffer | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
 
   const tags = useTags();
   const stats = useStats();
   const trash = useTrash();
-  const dismissUndo = useCallback(() => setTrashed(null), []);
+  const dismissUndo = useCallback(() => setOffer(null), []);
   const undo = useCallback(
     (item: Trashed) => {
-      setTrashed(null);
+      setOffer(null);
       void api.restoreItem({ id: item.id }).then(() => {
         dataChanged();
         setSelection({ id: item.id });
@@ -58,6 +63,44 @@ export function App() {
     },
     [api, dataChanged],
   );
+  const onTrashed = useCallback((item: Trashed) => setOffer({ key: ++offerCounter, icon: 'trash', text: trashedText(item), undo: () => undo(item) }), [undo]);
+  const chosen = useResultSelection(results);
+  const bulk = useBulk();
+  /** Runs a bulk action on `target` and offers its undo: the opposite action on exactly the items it changed. */
+  const runBulk = (action: BulkAction, target: SelectionTarget, tag?: string): void => {
+    setOffer(null);
+    bulk.run(action, target, tag).then((result) => {
+      chosen.clear();
+      const undoAction = ({ tag: 'untag', untag: 'tag', delete: 'restore', restore: 'delete' } as const)[result.action];
+      const undoIt = () => {
+        setOffer(null);
+        bulk.run(undoAction, { ids: result.ids }, result.tag ?? undefined).catch(setError);
+      };
+      setOffer({ key: ++offerCounter, icon: action === 'delete' ? 'trash' : 'tag', text: <span className="undo-text">{bulkSummary(result)}</span>, undo: result.changed > 0 ? undoIt : null });
+    }, setError);
+  };
+  const tagActions = {
+    onRename(from: string, to: string) {
+      api.renameTag({ from, to }).then((done) => {
+        dataChanged();
+        const under = filters.tag?.toLowerCase();
+        if (under && (under === from.toLowerCase() || under.startsWith(`${from.toLowerCase()}/`))) setFilters({ ...filters, tag: to + filters.tag!.slice(from.length) });
+        setOffer({ key: ++offerCounter, icon: 'tag', text: <span className="undo-text">{renameSummary(done)}</span>, undo: null });
+      }, setError);
+    },
+    onDelete(path: string) {
+      api.deleteTag({ tag: path }).then((done) => {
+        dataChanged();
+        const under = filters.tag?.toLowerCase();
+        if (under && (under === path.toLowerCase() || under.startsWith(`${path.toLowerCase()}/`))) setFilters({ ...filters, tag: null });
+        const subTags = done.tags > 1 ? ` and ${done.tags - 1} sub-tag${done.tags === 2 ? '' : 's'}` : '';
+        setOffer({ key: ++offerCounter, icon: 'tag', text: <span className="undo-text">Deleted tag “{done.tag}”{subTags} from {plural(done.items, 'item')}.</span>, undo: null });
+      }, setError);
+    },
+    onColor(path: string, color: string | null) {
+      api.setTagColor({ tag: path, color }).then(dataChanged, setError);
+    },
+  };
   const imports = useImport();
   const saved = useSavedSearches(setError);
   const backup = useBackup(setBackupError);
@@ -100,7 +143,7 @@ export function App() {
     const hit = results.hitAt(index);
     if (hit) setSelection(page === undefined ? { id: hit.id, ...(hit.annotation ? { annotation: hit.annotation } : {}) } : { id: hit.id, page: { page, seq: ++pageRequests } });
   };
-  const { onSearchKey, onListKey } = useResultKeys(search, openIndex, focusSearch);
+  const { onSearchKey, onListKey } = useResultKeys(search, openIndex, focusSearch, chosen);
 
   const onView = (view: View): void => {
     setTrashOpen(view.kind === 'trash');
@@ -133,6 +176,7 @@ export function App() {
         onNewNote={newNote}
         onApplySaved={(s) => { setTrashOpen(false); setText(s.text); setFilters(s.filters); setSort(s.sort); }}
         onDeleteSaved={(name) => void saved.remove(name)}
+        tagActions={tagActions}
       />
       {firstRun ? (
         <FirstRun busy={imports.busy} onPaths={imports.importPaths} onFiles={imports.importFiles} onNewNote={newNote} onError={setError} />
@@ -153,6 +197,18 @@ export function App() {
                   notices={results.notices}
                 />
               </div>
+              <SelectionBar
+                count={chosen.count}
+                total={results.total}
+                all={chosen.selection.kind === 'all'}
+                tags={allTags}
+                bulk={bulk.state}
+                onSelectAll={chosen.selectAll}
+                onClear={chosen.clear}
+                onTag={(tag) => runBulk('tag', chosen.target(), tag)}
+                onUntag={(tag) => runBulk('untag', chosen.target(), tag)}
+                onDelete={() => runBulk('delete', chosen.target())}
+              />
               <ErrorBanner error={error ?? results.error} onDismiss={() => setError(null)} />
               {results.total === 0 && !results.loading && (hasText || filtered) ? (
                 <NoResults
@@ -170,6 +226,7 @@ export function App() {
                   onActivate={search.setActiveIndex}
                   onOpen={openIndex}
                   onKeyDown={onListKey}
+                  selection={chosen}
                 />
               )}
             </section>
@@ -183,7 +240,7 @@ export function App() {
               onOpenTag={(tag) => setFilters({ ...filters, tag, type: null })}
               onNoteCreated={(note, draftKey) => setSelection({ id: note.id, draftKey })}
               onClosed={() => setSelection(null)}
-              onTrashed={setTrashed}
+              onTrashed={onTrashed}
               onError={setError}
             />
           </main>
@@ -200,7 +257,7 @@ export function App() {
       <ExportDialog open={exportFrom !== null} scopes={exportScopes(exportFrom, hasText || filtered ? { query, total: results.total } : null, selection?.id ?? null)} onClose={() => setExportFrom(null)} />
       <BackupDialog open={backupOpen} backup={backup} error={backupError} onClose={() => setBackupOpen(false)} />
       <ImportStatus state={imports.state} onCancel={imports.cancel} onDismiss={imports.dismiss} />
-      <UndoToast trashed={trashed} onUndo={undo} onDismiss={dismissUndo} />
+      <UndoToast offer={offer} onDismiss={dismissUndo} />
       <DropOverlay visible={dragging} />
     </div>
   );
@@ -212,4 +269,31 @@ function exportScopes(from: 'all' | 'search' | null, search: { query: string; to
   const found: ExportScope[] = search && search.total > 0 ? [{ kind: 'search', ...search }] : [];
   const item: ExportScope[] = openId !== null ? [{ kind: 'item', id: openId }] : [];
   return from === 'search' ? [...found, all, ...item] : [all, ...found, ...item];
+}
+
+const plural = (n: number, word: string): string => `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
+
+/** What a bulk action did, for the undo toast. */
+function bulkSummary(result: BulkResult): string {
+  const unchanged = result.matched - result.changed;
+  const tag = `“${result.tag ?? ''}”`;
+  const withNotes = result.notes > 0 ? ` with ${plural(result.notes, 'attached note')}` : '';
+  switch (result.action) {
+    case 'tag':
+      return `Tagged ${plural(result.changed, 'item')} ${tag}${unchanged > 0 ? ` (${plural(unchanged, 'item')} already had it)` : ''}.`;
+    case 'untag':
+      return `Removed ${tag} from ${plural(result.changed, 'item')}${unchanged > 0 ? ` (${plural(unchanged, 'item')} did not have it)` : ''}.`;
+    case 'delete':
+      return `Moved ${plural(result.changed, 'item')} to the trash${withNotes}.`;
+    case 'restore':
+      return `Restored ${plural(result.changed, 'item')}${withNotes}.`;
+  }
+}
+
+/** What renaming a tag did, for the toast. */
+function renameSummary(done: TagRenameResult): string {
+  if (done.tags === 0) return `“${done.from}” is already called “${done.to}”.`;
+  const merged = done.merged.length > 0 ? ` Merged into the existing ${done.merged.map((t) => `“${t}”`).join(', ')} (its colour is kept if it had one).` : '';
+  const searches = done.savedSearches > 0 ? ` ${plural(done.savedSearches, 'saved search')} updated.` : '';
+  return `Renamed “${done.from}” to “${done.to}” on ${plural(done.items, 'item')}.${merged}${searches}`;
 }

@@ -27,6 +27,7 @@ beforeAll(async () => {
     await api.importPaths({ paths: [dir], tags: [] });
   });
   ({ page } = ui);
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(ui.server.url).origin });
   page.on('request', (r) => requests.push(r.url()));
 });
 
@@ -66,7 +67,11 @@ it("shows a page's address, its partial date as stated, and its relative link an
   expect(await image.getAttribute('title')).toBe('https://news.example.com/2015/07/img/river.jpg');
   const before = page.url();
   await link.click();
-  expect(page.url()).toBe(before); // an inert link: a click goes nowhere
+  expect(page.url()).toBe(before); // an inert link: a click goes nowhere, it copies the address
+  await page.getByRole('status').filter({ hasText: 'Link address copied' }).waitFor({ timeout: 5000 });
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('https://news.example.com/2015/maps/river.html');
+  await image.click();
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe('https://news.example.com/2015/07/img/river.jpg');
   await page.screenshot({ path: path.join(screenshotsDir, 'source-metadata-html.png') });
   // Nothing was fetched from the page's site: not the image, not the link.
   expect(requests.filter((u) => u.includes('example.com'))).toEqual([]);

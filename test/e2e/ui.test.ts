@@ -130,10 +130,10 @@ describe('Khizana in Chromium', () => {
     await input.fill('syria/idlib');
     await input.press('Enter');
     await page.getByRole('list', { name: 'Tags of this item' }).getByText('idlib').waitFor();
-    await page.getByRole('list', { name: 'Tags', exact: true }).getByRole('button', { name: /idlib/ }).waitFor();
+    await page.getByRole('list', { name: 'Tags', exact: true }).getByRole('button', { name: /^idlib/ }).waitFor();
     await page.getByRole('button', { name: 'Colour of tag syria/idlib' }).click();
     await page.getByRole('group', { name: 'Colour for syria/idlib' }).getByRole('button', { name: '#3f9d5a' }).click();
-    const dot = page.getByRole('list', { name: 'Tags', exact: true }).getByRole('button', { name: /idlib/ }).locator('.tag-dot');
+    const dot = page.getByRole('list', { name: 'Tags', exact: true }).getByRole('button', { name: /^idlib/ }).locator('.tag-dot');
     await expect.poll(() => dot.evaluate((d) => getComputedStyle(d).backgroundColor)).toBe('rgb(63, 157, 90)');
   });
 
@@ -170,7 +170,7 @@ describe('Khizana in Chromium', () => {
     await searchFor('');
     const everything = Number((await page.locator('.result-count').innerText()).split(' ')[0]);
     expect(everything).toBeGreaterThan(1);
-    await page.getByRole('list', { name: 'Tags', exact: true }).getByRole('button', { name: /idlib/ }).click();
+    await page.getByRole('list', { name: 'Tags', exact: true }).getByRole('button', { name: /^idlib/ }).click();
     await expect.poll(() => page.locator('.result-count').innerText()).toBe('1 result');
     expect(await results().first().innerText()).toContain('إدلب');
     await page.getByRole('button', { name: 'All items' }).click();

@@ -141,8 +141,8 @@ describe('session guards', () => {
     const calls = {
       beforeRequest: undefined as undefined | ((details: { url: string }, cb: (r: { cancel?: boolean }) => void) => void),
       headers: undefined as undefined | ((details: { responseHeaders?: Record<string, string[]> }, cb: (r: { responseHeaders?: Record<string, string[]> }) => void) => void),
-      permissionRequest: undefined as undefined | ((wc: unknown, permission: string, cb: (granted: boolean) => void) => void),
-      permissionCheck: undefined as undefined | (() => boolean),
+      permissionRequest: undefined as undefined | ((wc: unknown, permission: string, cb: (granted: boolean) => void, details?: { requestingUrl?: string }) => void),
+      permissionCheck: undefined as undefined | ((wc: unknown, permission: string, origin: string) => boolean),
       devicePermission: undefined as undefined | (() => boolean),
       spellchecker: undefined as undefined | boolean,
     };
@@ -170,7 +170,7 @@ describe('session guards', () => {
     expect(log).toHaveBeenCalledWith(expect.stringContaining('https://tracker.example/pixel.gif'));
   });
 
-  it('adds the CSP to every response, denies every permission, disables the spellchecker', () => {
+  it('adds the CSP to every response, denies every permission but the app’s clipboard write, disables the spellchecker', () => {
     const { session, calls } = fakeSession();
     applySessionSecurity(session, () => {});
     let headers: Record<string, string[]> | undefined;
@@ -178,11 +178,18 @@ describe('session guards', () => {
     expect(headers?.['Content-Security-Policy']).toEqual([contentSecurityPolicy]);
     const granted = vi.fn();
     for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
-      calls.permissionRequest!({}, permission, granted);
+      calls.permissionRequest!({}, permission, granted, { requestingUrl: 'app://khizana/index.html' });
     }
+    calls.permissionRequest!({}, 'clipboard-sanitized-write', granted, { requestingUrl: 'https://example.com/' });
+    calls.permissionRequest!({}, 'clipboard-sanitized-write', granted, {});
     expect(granted.mock.calls.every(([g]) => g === false)).toBe(true);
-    expect(granted).toHaveBeenCalledTimes(5);
-    expect(calls.permissionCheck!()).toBe(false);
+    expect(granted).toHaveBeenCalledTimes(7);
+    // "Copy citation": the app's own page may write text to the clipboard, nothing else may.
+    calls.permissionRequest!({}, 'clipboard-sanitized-write', granted, { requestingUrl: 'app://khizana/index.html' });
+    expect(granted).toHaveBeenLastCalledWith(true);
+    expect(calls.permissionCheck!({}, 'clipboard-sanitized-write', 'app://khizana')).toBe(true);
+    expect(calls.permissionCheck!({}, 'clipboard-read', 'app://khizana')).toBe(false);
+    expect(calls.permissionCheck!({}, 'clipboard-sanitized-write', 'https://example.com')).toBe(false);
     expect(calls.devicePermission!()).toBe(false);
     expect(calls.spellchecker).toBe(false);
   });

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { reflowText, softBreaks, wrapProfile } from '../../electron/shared/reflow.js';
 import { splitParagraphs } from '../../renderer/src/components/reader/paragraphs.js';
+import { arabic, wire } from '../support/wrapped-texts.js';
 
 /** The text's lines as the rule joins them: one string per paragraph. */
 const paragraphs = (text: string): string[] =>
@@ -10,31 +11,6 @@ const paragraphs = (text: string): string[] =>
     .split('\n')
     .filter((l) => l.trim() !== '')
     .map((l) => l.trim().replace(/\u200B/gu, ''));
-
-// Reuters-21578 style: 64 columns, a paragraph starts with four spaces, no blank lines.
-const wire = [
-  'Showers continued throughout the week in the Bahia cocoa zone,',
-  'alleviating the drought since early January and improving',
-  'prospects for the coming temporao, although normal humidity',
-  'levels have not been restored, Comissaria Smith said.',
-  '    The dry period means the temporao will be late this year.',
-  '    Arrivals for the week ended February 22 were 155,221 bags',
-  'of 60 kilos making a cumulative total for the season of 5.93',
-  'mln against 5.81 at the same stage last year, said the English-',
-  'language report.',
-  ' Reuter',
-].join('\n');
-
-// Arabic wrapped at 60 columns, paragraphs apart by a short last line only (no blank line, no indent).
-const arabic = [
-  'حدد رئيس الوزراء البريطاني ديفيد كاميرون، اليوم (الاثنين)،',
-  'ملامح استراتيجية للتصدي للتطرف داخل بريطانيا؛ وهي مسألة',
-  'اعتبرها كاميرون صراع جيلنا، متعهدا خلال خطابه في مدينة',
-  'بيرمنغهام بالتصدي لهؤلاء الذين ينشرون التطرف.',
-  'ورسم كاميرون الاطار العام لاستراتيجية مكافحة التطرف التي من',
-  'المقرر ان تنشر كاملة في وقت لاحق هذا العام، والتي تسعى',
-  'للتصدي لانتشار الأفكار المتطرفة.',
-].join('\n');
 
 describe('softBreaks / reflowText', () => {
   it('joins English wire copy into its paragraphs: indentation and the short last line end one', () => {

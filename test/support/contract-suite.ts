@@ -81,6 +81,23 @@ export function contractSuite(open: (onEvent: (event: ArchiveEvent) => void) => 
     expect((await api.cite({ ids: [id], format: 'ris' })).text).toContain('TI  - الفصائل تسيطر على إدلب');
   });
 
+  it('links a note to an item by uid: backlinks with the sentence, the target broken in the trash', async () => {
+    const api = session.api;
+    const dir = writeFiles({ 'link-target.txt': 'مدينة سراقب\n\nتقرير عن سراقب.' });
+    const id = (await api.importPaths({ paths: [dir] })).results[0]!.id!;
+    const [hit] = (await api.search({ query: 'title:سرا*' })).hits;
+    expect(hit!.id).toBe(id);
+    const note = await api.addNote({ text: `مصادر\nراجع [مدينة سراقب](khizana:${hit!.uid}) قبل النشر. شكرا.` });
+    expect(await api.backlinks({ id })).toEqual([{ fromId: note.id, fromUid: note.uid, fromTitle: 'مصادر', sentence: 'راجع مدينة سراقب قبل النشر.' }]);
+    await api.deleteItem({ id });
+    expect(await api.linkTargets({ uids: [hit!.uid] })).toEqual([{ uid: hit!.uid, id, kind: 'article', title: 'مدينة سراقب', state: 'trashed' }]);
+    await api.restoreItem({ id });
+    expect((await api.linkTargets({ uids: [hit!.uid] }))[0]!.state).toBe('ok');
+    await expect(api.linkTargets({ uids: ['not a uid'] })).rejects.toMatchObject({ code: 'invalid-argument' });
+    await api.deleteNote({ id: note.id });
+    expect(await api.backlinks({ id })).toEqual([]);
+  });
+
   it('saves, replaces, lists and deletes saved searches', async () => {
     const api = session.api;
     expect(await api.saveSearch({ name: 'إدلب', query: 'ادلب tag:syria' })).toMatchObject({ name: 'إدلب', query: 'ادلب tag:syria', sort: 'relevance' });
@@ -123,6 +140,22 @@ export function contractSuite(open: (onEvent: (event: ArchiveEvent) => void) => 
     expect(result.counts.articles + result.counts.notes).toBeGreaterThanOrEqual(total);
     expect(fs.statSync(target).size).toBe(result.bytes);
     await expect(session.api.exportItems({ target: writeFiles({ 'x.txt': 'x' }) })).rejects.toMatchObject({ code: 'invalid-argument' });
+  });
+
+  it('renames and deletes tags; tags a whole search with progress events, and undoes it', async () => {
+    const api = session.api;
+    const dir = writeFiles({ 'w1.txt': 'Wheat prices\n\nwheat in Homs', 'w2.txt': 'Wheat stocks\n\nwheat in Hama', 'w3.txt': 'Barley\n\nbarley only' });
+    const ids = (await api.importPaths({ paths: [dir], tags: ['crops/grain'] })).results.map((r) => r.id!);
+    expect(await api.renameTag({ from: 'crops', to: 'harvest' })).toMatchObject({ tags: 1, items: 3 });
+    const done = await api.bulkTag({ query: 'wheat', tag: 'markets', jobId: 'bulk-1' });
+    expect(done).toMatchObject({ jobId: 'bulk-1', changed: 2 });
+    await expect.poll(() => events.some((e) => e.type === 'bulkProgress' && e.progress.jobId === 'bulk-1' && e.progress.done === 2)).toBe(true);
+    expect((await api.bulkUntag({ ids: done.ids, tag: 'markets' })).changed).toBe(2);
+    const deleted = await api.bulkDelete({ ids });
+    expect(deleted.changed).toBe(3);
+    expect((await api.bulkRestore({ ids: deleted.ids })).changed).toBe(3);
+    expect(await api.deleteTag({ tag: 'harvest' })).toEqual({ tag: 'harvest', tags: 1, items: 3 });
+    await expect(api.deleteTag({ tag: 'harvest' })).rejects.toMatchObject({ code: 'not-found' });
   });
 
   it('errors cross the transport as {code, message}', async () => {

@@ -28,7 +28,7 @@ describe('HTTP transport (web bridge + browser client)', () => {
       ...http,
       async importPaths(args) {
         const report = await http.importPaths(args);
-        const seen = (): boolean => stream.events.slice(0, forwarded).some((e) => e.progress.jobId === report.jobId && e.progress.filesDone === e.progress.filesTotal);
+        const seen = (): boolean => stream.events.slice(0, forwarded).some((e) => e.type === 'importProgress' && e.progress.jobId === report.jobId && e.progress.filesDone === e.progress.filesTotal);
         if (report.cancelled) await new Promise((r) => setTimeout(r, 50)); // a cancelled job never reaches the total
         else await waitFor(seen);
         return report;

@@ -216,7 +216,7 @@ describe('through the bridge', () => {
       expect(res.status).toBe(200);
       const report = res.json() as ImportReport;
       expect(report).toMatchObject({ jobId: 'web-1', imported: 1, failed: 0 });
-      await waitFor(() => stream.events.some((e) => e.progress.jobId === 'web-1' && e.progress.filesDone === 1));
+      await waitFor(() => stream.events.some((e) => e.type === 'importProgress' && e.progress.jobId === 'web-1' && e.progress.filesDone === 1));
     } finally {
       stream.stop();
     }

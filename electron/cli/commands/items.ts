@@ -59,14 +59,45 @@ export async function tagCommand(session: ArchiveSession, argv: string[], remove
   return 0;
 }
 
-/** khizana tags [--json] */
+/** khizana tags [--json] | tags rename OLD NEW [--json] | tags delete T [--json] */
 export async function tagsCommand(session: ArchiveSession, argv: string[]): Promise<number> {
-  const { values } = parseCommandArgs(argv, { json: { type: 'boolean' } });
+  const { values, positionals } = parseCommandArgs(argv, { json: { type: 'boolean' } });
   if (values.help) return help('tags');
+  const [sub, ...rest] = positionals;
+  if (sub === 'rename' || sub === 'delete') return await manageTag(session, sub, rest, values.json === true);
+  if (positionals.length > 0) throw new UsageError('usage: khizana tags [--json] | khizana tags rename OLD NEW | khizana tags delete TAG');
   const tags = await session.api.listTags({});
   if (values.json) printJson(tags);
   else if (tags.length === 0) console.log('No tags yet. Add one: khizana tag <id> <tag>');
   else for (const tag of tags) console.log(`${tag.path}  ${tag.count}${tag.color ? `  ${tag.color}` : ''}`);
+  return 0;
+}
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** khizana tags rename OLD NEW | tags delete TAG: an unknown tag is a usage error (exit 2). */
+async function manageTag(session: ArchiveSession, sub: 'rename' | 'delete', args: string[], json: boolean): Promise<number> {
+  const usage = sub === 'rename' ? 'usage: khizana tags rename OLD NEW' : 'usage: khizana tags delete TAG';
+  if (args.length !== (sub === 'rename' ? 2 : 1)) throw new UsageError(usage);
+  try {
+    if (sub === 'rename') {
+      const done = await session.api.renameTag({ from: args[0]!, to: args[1]! });
+      if (json) printJson(done);
+      else if (done.tags === 0) console.log(`"${done.from}" is already called "${done.to}": nothing changed`);
+      else {
+        const merged = done.merged.length > 0 ? `; merged into the existing ${done.merged.map((t) => `"${t}"`).join(', ')} (their colours kept)` : '';
+        const searches = done.savedSearches > 0 ? `; ${plural(done.savedSearches, 'saved search')} updated` : '';
+        console.log(`renamed "${done.from}" to "${done.to}" (${plural(done.tags, 'tag')}, ${plural(done.items, 'item')})${merged}${searches}`);
+      }
+    } else {
+      const done = await session.api.deleteTag({ tag: args[0]! });
+      if (json) printJson(done);
+      else console.log(`deleted "${done.tag}"${done.tags > 1 ? ` and ${plural(done.tags - 1, 'sub-tag')}` : ''} from ${plural(done.items, 'item')}`);
+    }
+  } catch (error) {
+    if ((error as { code?: unknown }).code === 'not-found') throw new UsageError((error as Error).message);
+    throw error;
+  }
   return 0;
 }
 

@@ -6,7 +6,8 @@
 //   tags.json             [{path, color}]
 //   saved-searches.json   [{name, query, sort, createdAt}]
 //   items/<title>.md      one Markdown file per article: YAML front matter + its text
-//   notes/<title>.md      one per note; attached notes link to their article with a [[wikilink]]
+//   notes/<title>.md      one per note; attached notes link to their article with a [[wikilink]],
+//                         and links to exported items and notes (khizana:<uid>) are wikilinks too
 //   originals/<sha256><.ext>  the imported files, byte for byte
 //   annotations.jsonl     one W3C Web Annotation (JSON-LD) per line: the annotations of the articles (web-annotation.ts)
 import { z } from 'zod';

@@ -17,6 +17,7 @@ import { openSink, type ExportSink } from './export-sink.js';
 import { annotationsFileName, toWebAnnotation } from './web-annotation.js';
 import { portableAnnotations } from '../storage/annotations.js';
 import { safeExtension, safeStem, uniqueNames } from './file-names.js';
+import { findNoteLinks } from '../../shared/note-links.js';
 
 export interface WriteExportOptions {
   db: Db;
@@ -82,6 +83,8 @@ function writeContents(options: WriteExportOptions, sink: ExportSink, created: D
   const noteName = uniqueNames();
   /** Markdown file of each exported item, by id (for the links of attached notes). */
   const markdownOf = new Map<number, string>();
+  /** The same by uid, for the links between notes and items (shared/note-links.ts). */
+  const markdownOfUid = new Map<string, string>();
   const counts = { articles: 0, notes: 0, tags: 0, savedSearches: 0, originals: 0 };
   const missingOriginals: string[] = [];
   const originalsDone = new Map<string, string | null>();
@@ -94,6 +97,7 @@ function writeContents(options: WriteExportOptions, sink: ExportSink, created: D
     const item = row.get(id) as ItemRow;
     const markdown = item.kind === 'note' ? `notes/${noteName(safeStem(item.title || 'note'), '.md')}` : `items/${itemName(safeStem(item.title), '.md')}`;
     markdownOf.set(id, markdown);
+    markdownOfUid.set(item.uid, markdown);
     let original: string | null = null;
     if (item.source_sha256) {
       if (!originalsDone.has(item.source_sha256)) {
@@ -132,7 +136,8 @@ function writeContents(options: WriteExportOptions, sink: ExportSink, created: D
   for (const id of ids) {
     const item = row.get(id) as ItemRow;
     const parent = item.parent_id === null ? undefined : (row.get(item.parent_id) as ItemRow | undefined);
-    sink.add(markdownOf.get(id)!, Buffer.from(markdownFile(item, tagsOf.all(id) as string[], originalsDone.get(item.source_sha256 ?? '') ?? null, parent, parent && markdownOf.get(parent.id))));
+    const text = item.kind === 'note' ? wikilinks(item.text, markdownOfUid) : item.text;
+    sink.add(markdownOf.get(id)!, Buffer.from(markdownFile({ ...item, text }, tagsOf.all(id) as string[], originalsDone.get(item.source_sha256 ?? '') ?? null, parent, parent && markdownOf.get(parent.id))));
   }
 
   // Every tag with a colour (a colour is the user's work even on an unused tag), and the tags the exported items carry.
@@ -161,6 +166,24 @@ function writeContents(options: WriteExportOptions, sink: ExportSink, created: D
   return { createdAt: manifest.createdAt, counts, missingOriginals };
 }
 
+/** A path wikilink from the export's root, as Obsidian resolves it when the export is opened as a vault. */
+function wikilink(markdown: string, label: string): string {
+  return `[[${markdown.replace(/\.md$/, '')}|${label.replace(/[[\]|]/g, ' ')}]]`;
+}
+
+/** A note's text with its links to exported items and notes as wikilinks to their files; links to the rest stay as they are. */
+function wikilinks(text: string, markdownOfUid: Map<string, string>): string {
+  let out = '';
+  let at = 0;
+  for (const link of findNoteLinks(text)) {
+    const markdown = markdownOfUid.get(link.uid);
+    if (markdown === undefined) continue;
+    out += text.slice(at, link.start) + wikilink(markdown, link.label);
+    at = link.end;
+  }
+  return out + text.slice(at);
+}
+
 /** One item as Markdown: YAML front matter (what a reader or Obsidian shows as properties), then the text. */
 function markdownFile(item: ItemRow, tags: string[], original: string | null, parent: ItemRow | undefined, parentMarkdown: string | undefined): string {
   const meta: Record<string, unknown> = { uid: item.uid, title: item.title };
@@ -186,8 +209,7 @@ function markdownFile(item: ItemRow, tags: string[], original: string | null, pa
   const front = YAML.stringify(meta, { lineWidth: 0 });
   let body = item.text;
   if (item.kind === 'note' && parent && parentMarkdown) {
-    // A path wikilink from the export's root: Obsidian resolves it when the export is opened as a vault.
-    body = `Attached to: [[${parentMarkdown.replace(/\.md$/, '')}|${parent.title.replace(/[[\]|]/g, ' ')}]]\n\n${body}`;
+    body = `Attached to: ${wikilink(parentMarkdown, parent.title)}\n\n${body}`;
   }
   return `---\n${front}---\n\n${body}\n`;
 }

@@ -7,8 +7,8 @@ import { collectFiles, type FileJob } from './collect-files.js';
 import type { ParseLimits } from './parsed-document.js';
 import { sha256, type PreparedDocument } from './prepare-document.js';
 import { readSourceFile } from './read-source-file.js';
-import { duplicateResult, findBySha, storeDocuments } from './store-document.js';
-import { stopsWriting } from '../storage/write-transaction.js';
+import { duplicateResult, findBySha, storeDocuments, tagDuplicate } from './store-document.js';
+import { stopsWriting, writeTransaction } from '../storage/write-transaction.js';
 
 export interface ImportDeps {
   db: Db;
@@ -115,6 +115,16 @@ export async function importPaths(deps: ImportDeps, args: { paths: string[]; tag
       now(),
     );
     if (parsed.length > 0) msPerFile = 0.5 * msPerFile + (0.5 * (performance.now() - started)) / parsed.length;
+    // Files found to be duplicates by their bytes before parsing still get the import's tags.
+    const known = batch.flatMap((p) => ('result' in p && p.result.status === 'duplicate' && p.result.id !== undefined ? [p.result] : []));
+    if (known.length > 0 && args.tags.length > 0) {
+      try {
+        writeTransaction(deps.db, () => known.forEach((result) => tagDuplicate(deps.db, result.id!, args.tags)));
+      } catch (error) {
+        if (stopsWriting(error)) stopped ??= toErrorShape(error);
+        for (const result of known) result.warnings = [...(result.warnings ?? []), `the import's tags were not added: ${toErrorShape(error).message}`];
+      }
+    }
     for (const prepared of batch) {
       let result: ImportFileResult;
       if ('result' in prepared) result = prepared.result;

@@ -9,6 +9,7 @@ import { insertItem } from '../storage/items.js';
 import { discardIncoming, placeOriginal, writeIncoming } from '../storage/original-files.js';
 import { stopsWriting, writeTransaction } from '../storage/write-transaction.js';
 import { ensureTag } from '../storage/tags.js';
+import { logItemChange } from '../storage/change-log.js';
 import type { PreparedDocument } from './prepare-document.js';
 
 export interface SourceFile {
@@ -51,13 +52,28 @@ export interface DocumentToStore {
   tags: string[];
 }
 
-/** The duplicate result if this content is already stored (same bytes, or the same text). */
-function findDuplicate(db: Db, { source, prepared }: DocumentToStore): ImportFileResult | null {
-  const bySha = findBySha(db, source.sha256);
-  if (bySha !== undefined) return duplicateResult(db, source.path, bySha);
-  if (prepared.textSha === null) return null;
-  const byText = statement(db, 'SELECT id FROM items WHERE text_sha256 = ?').pluck().get(prepared.textSha) as number | undefined;
-  return byText === undefined ? null : duplicateResult(db, source.path, byText);
+/**
+ * Gives item `id`, found to hold a file being imported again, that import's tags: importing a
+ * folder `--tag project` tags every file in it, those already in the archive too. Not an item in
+ * the trash (it was deleted on purpose; the duplicate's warning says how to restore it). Returns
+ * how many tags were added; call inside a write transaction.
+ */
+export function tagDuplicate(db: Db, id: number, tags: string[]): number {
+  if (tags.length === 0 || statement(db, 'SELECT deleted_at FROM items WHERE id = ?').pluck().get(id) != null) return 0;
+  const link = statement(db, 'INSERT OR IGNORE INTO item_tags (item_id, tag_id) VALUES (?, ?)');
+  let added = 0;
+  for (const tag of validTags(tags)) added += link.run(id, ensureTag(db, tag)).changes;
+  if (added > 0) logItemChange(db, id, 'update');
+  return added;
+}
+
+/** The duplicate result if this content is already stored (same bytes, or the same text); the import's tags are added to it. */
+function findDuplicate(db: Db, { source, prepared, tags }: DocumentToStore): ImportFileResult | null {
+  let existing = findBySha(db, source.sha256);
+  if (existing === undefined && prepared.textSha !== null) existing = statement(db, 'SELECT id FROM items WHERE text_sha256 = ?').pluck().get(prepared.textSha) as number | undefined;
+  if (existing === undefined) return null;
+  tagDuplicate(db, existing, tags);
+  return duplicateResult(db, source.path, existing);
 }
 
 /** Writes the item row, its index row and its tags; the caller holds the transaction. */

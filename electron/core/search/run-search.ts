@@ -44,12 +44,14 @@ function pageOf(pageStarts: string | null, offset: number): number | null {
 }
 
 /**
- * A note's Markdown with its syntax marks (headings, emphasis, quotes, bullets, code ticks) turned
+ * A note's Markdown with its syntax marks (headings, emphasis, quotes, bullets, code ticks, links to items) turned
  * into spaces: same length, so offsets still point into the note, and the snippet reads as text.
  */
 function maskMarkdown(text: string): string {
   const blank = (m: string) => ' '.repeat(m.length);
   return text
+    // A link to an item or note reads as its label (shared/note-links.ts): the brackets and the address go.
+    .replace(/\[((?:\\.|[^\\[\]\n])*)\]\(khizana:[0-9a-fA-F-]{36}\)/gu, (m, label: string) => ` ${label}${' '.repeat(m.length - label.length - 1)}`)
     .replace(/^[ \t]*(#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|\d+[.)][ \t]+)/gmu, blank)
     .replace(/(\*\*|__|~~|`+)/gu, blank)
     .replace(/(^|[\s(])[*_](?=\S)|(?<=\S)[*_](?=[\s).,;:!?،]|$)/gmu, (m) => ' '.repeat(m.length));
@@ -208,4 +210,12 @@ function suggestQuery(db: Db, vocabulary: Vocabulary, query: string): string | n
   if (!changed) return null;
   const { analysed, filters } = prepareQuery(suggestion, vocabulary);
   return countMatches(db, planSearch(analysed, filters)) > 0 ? suggestion : null;
+}
+
+/** Ids of every item `query` finds (all pages, best first), without snippets: a search as a selection. */
+export function searchIds(db: Db, vocabulary: Vocabulary, query: string): number[] {
+  const { analysed, filters } = prepareQuery(query, vocabulary);
+  const { sql, params } = searchSql(planSearch(analysed, filters), { kind: 'page', sort: 'relevance', limit: -1, offset: 0 });
+  // Not pluck(): the statement is cached and shared with runSearch's page query, and pluck() would change it for both.
+  return (statement(db, sql).all(...params) as Array<{ id: number }>).map((row) => row.id);
 }

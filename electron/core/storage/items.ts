@@ -9,6 +9,7 @@ import { tagsOfItem } from './tags.js';
 import { newUid, uidFromSha256 } from './uids.js';
 import { logChange, logItemChange } from './change-log.js';
 import { annotationSearchText } from './annotation-text.js';
+import { writeNoteLinks } from './note-links.js';
 
 export interface ItemRow {
   id: number;
@@ -71,6 +72,8 @@ export function insertItem(db: Db, item: NewItem, analysed?: { title: AnalysedFi
     });
   const id = Number(info.lastInsertRowid);
   logItemChange(db, id, 'create');
+  // Every new note (written here or coming back from an export) keeps its links in the same transaction.
+  if (item.kind === 'note') writeNoteLinks(db, id, item.text);
   if (analysed && item.kind === 'article') {
     writeFtsRow(db, id, { title: analysed.title, body: analysed.body, notes: emptyField });
   } else {

@@ -1,6 +1,7 @@
 // Numbered schema migrations. Never edit a released one: add the next number.
 import type { Database } from 'better-sqlite3';
 import { newUid, uidFromSha256 } from './uids.js';
+import { noteLinkRows } from './note-links.js';
 
 export interface Migration {
   version: number;
@@ -145,6 +146,28 @@ export const migrations: Migration[] = [
   },
   {
     version: 6,
+    description: 'links from notes to items and notes, for backlinks',
+    up: (db) => {
+      // One row per link in a note's text (see shared/note-links.ts): the target by uid, so a link
+      // outlives its target's trash and a re-import (same uid), and the sentence it sits in.
+      // Rewritten with the note's text in the same transaction (storage/note-links.ts).
+      db.exec(`
+        CREATE TABLE note_links (
+          from_id  INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+          position INTEGER NOT NULL,
+          to_uid   TEXT NOT NULL,
+          sentence TEXT NOT NULL,
+          PRIMARY KEY (from_id, position)
+        ) WITHOUT ROWID;
+        CREATE INDEX note_links_to ON note_links(to_uid, from_id);
+      `);
+      const notes = db.prepare("SELECT id, text FROM items WHERE kind = 'note' AND text LIKE '%](khizana:%'").all() as Array<{ id: number; text: string }>;
+      const insert = db.prepare('INSERT INTO note_links (from_id, position, to_uid, sentence) VALUES (?, ?, ?, ?)');
+      for (const note of notes) for (const row of noteLinkRows(note.text)) insert.run(note.id, row.position, row.toUid, row.sentence);
+    },
+  },
+  {
+    version: 7,
     description: 'annotations: highlighted passages with comments, their index, and their changes in the log',
     up: (db) => {
       // The anchor is W3C Web Annotation's: a TextQuoteSelector (exact, prefix, suffix) and a

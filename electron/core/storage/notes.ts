@@ -8,10 +8,12 @@ import { writeTransaction } from './write-transaction.js';
 import { getItemRow, insertItem, reindexItem } from './items.js';
 import { tagsOfItem } from './tags.js';
 import { logItemChange } from './change-log.js';
+import { writeNoteLinks } from './note-links.js';
+import { linksAsLabels } from '../../shared/note-links.js';
 
-/** A note's title: its first non-empty line without Markdown heading marks, at most 120 characters. */
+/** A note's title: its first non-empty line without Markdown heading marks (links as their labels), at most 120 characters. */
 export function noteTitle(text: string): string {
-  const line = text.split('\n').map((l) => l.replace(/^\s*#{1,6}\s+/, '').trim()).find((l) => l.length > 0) ?? '';
+  const line = text.split('\n').map(linksAsLabels).map((l) => l.replace(/^\s*#{1,6}\s+/, '').trim()).find((l) => l.length > 0) ?? '';
   return line.length > 120 ? `${line.slice(0, 119)}…` : line;
 }
 
@@ -55,6 +57,7 @@ export function updateNote(db: Db, id: number, text: string, now = new Date().to
     statement(db, 'UPDATE items SET text = ?, title = ?, lang = ?, dir = ?, updated_at = ? WHERE id = ?')
       .run(text, noteTitle(text), detectLanguage(text), detectDirection(text), now, id);
     logItemChange(db, id, 'update', now);
+    writeNoteLinks(db, id, text);
     reindexItem(db, id);
     if (row.parent_id !== null) reindexItem(db, row.parent_id);
     return toNoteInfo(db, id);

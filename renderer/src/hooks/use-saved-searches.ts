@@ -12,7 +12,7 @@ function nameFor(text: string, filters: Filters): string {
 
 /** The saved-search list, stored in the archive (shared by the app, the browser and the CLI). */
 export function useSavedSearches(onError: (error: unknown) => void) {
-  const { api } = useArchive();
+  const { api, dataVersion } = useArchive();
   const [list, setList] = useState<SavedSearch[]>([]);
   const reload = useCallback(async () => {
     try {
@@ -21,9 +21,10 @@ export function useSavedSearches(onError: (error: unknown) => void) {
       onError(error);
     }
   }, [api, onError]);
+  // Again when archive data changes: renaming a tag rewrites the saved searches that filter by it.
   useEffect(() => {
     void reload();
-  }, [reload]);
+  }, [reload, dataVersion]);
   const has = (text: string, filters: Filters): boolean => {
     const query = composeQuery(text, filters);
     return list.some((s) => s.text === query);

@@ -7,7 +7,7 @@ import { freshArchive, writeFiles } from '../../support/archive.js';
 
 let archive: ArchiveSession;
 const id: Record<string, number> = {};
-const dates: Record<string, string | null> = { year: '2015', month: '2015-07', day: '2015-07-21', december: '2014-12', stamp: '2016-03-04T10:00:00.000Z', undated: null };
+const dates: Record<string, string | null> = { year: '2015', month: '2015-07', day: '2015-07-21', december: '2014-12', stamp: '2016-03-04T10:00:00Z', undated: null };
 
 beforeAll(async () => {
   archive = await freshArchive();

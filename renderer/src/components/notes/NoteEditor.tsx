@@ -1,14 +1,18 @@
-import { useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { NoteInfo } from '../../../../electron/shared/dto.js';
 import { useNoteAutosave } from '../../hooks/use-note-autosave.js';
+import { LinkSuggestions, linkSuggestionsId, suggestionId } from './LinkSuggestions.js';
 import { MarkdownPreview } from './MarkdownPreview.js';
 import { SaveStatusLine } from './SaveStatusLine.js';
+import { useLinkAutocomplete } from './use-link-autocomplete.js';
 
 interface NoteEditorProps {
   noteId: number | null;
   initialText: string;
   parentId: number | null;
   onCreated?: (note: NoteInfo) => void;
+  /** Opens an item or note a link in the preview points at. */
+  onOpenItem?: (id: number) => void;
   autoFocus?: boolean;
   placeholder?: string;
 }
@@ -16,33 +20,56 @@ interface NoteEditorProps {
 /**
  * Markdown editor with live preview. Each line takes its own direction (unicode-bidi:
  * plaintext), so Arabic, English and mixed lines keep caret and selection where they belong.
- * Mount it with a `key` per note: it owns its text after the first render.
+ * `[[` links to an item or note by title. Mount it with a `key` per note: it owns its text after
+ * the first render.
  */
-export function NoteEditor({ noteId, initialText, parentId, onCreated, autoFocus, placeholder }: NoteEditorProps) {
+export function NoteEditor({ noteId, initialText, parentId, onCreated, onOpenItem, autoFocus, placeholder }: NoteEditorProps) {
   const [text, setText] = useState(initialText);
   const autosave = useNoteAutosave({ noteId, parentId, ...(onCreated ? { onCreated } : {}) });
+  const textareaRef = useRef<HTMLTextAreaElement>(null);
+  const { change } = autosave;
+  const replace = useCallback((next: string) => {
+    setText(next);
+    change(next);
+  }, [change]);
+  const links = useLinkAutocomplete(textareaRef, noteId, replace);
+  const listed = links.open && links.hits.length > 0;
   return (
     <div className="note-editor">
       <div className="note-columns">
-        <textarea
-          className="note-text"
-          aria-label="Note"
-          dir="auto"
-          spellCheck
-          placeholder={placeholder ?? 'Write a note in Markdown — اكتب ملاحظة'}
-          value={text}
-          autoFocus={autoFocus}
-          onChange={(e) => {
-            setText(e.target.value);
-            autosave.change(e.target.value);
-          }}
-          onBlur={autosave.flush}
-        />
-        <MarkdownPreview text={text} />
+        <div className="note-input">
+          <textarea
+            ref={textareaRef}
+            className="note-text"
+            aria-label="Note"
+            dir="auto"
+            spellCheck
+            placeholder={placeholder ?? 'Write a note in Markdown — اكتب ملاحظة'}
+            value={text}
+            autoFocus={autoFocus}
+            aria-autocomplete="list"
+            aria-controls={listed ? linkSuggestionsId : undefined}
+            aria-activedescendant={listed ? suggestionId(links.active) : undefined}
+            onChange={(e) => {
+              replace(e.target.value);
+              links.follow(e.target.value, e.target.selectionStart);
+            }}
+            onSelect={(e) => links.follow(e.currentTarget.value, e.currentTarget.selectionStart)}
+            onKeyDown={(e) => {
+              if (links.onKeyDown(e)) e.preventDefault();
+            }}
+            onBlur={() => {
+              links.hide();
+              autosave.flush();
+            }}
+          />
+          <LinkSuggestions ac={links} />
+        </div>
+        <MarkdownPreview text={text} {...(onOpenItem ? { onOpenItem } : {})} />
       </div>
       <div className="note-footer">
         <SaveStatusLine status={autosave.status} />
-        <span className="muted hint">Markdown: **bold**, _italic_, # heading, - list</span>
+        <span className="muted hint">Markdown: **bold**, _italic_, # heading, - list, [[ link</span>
       </div>
     </div>
   );

@@ -18,7 +18,7 @@ let slotCounter = 0;
 const newSlot = (noteId: number | null, focus = false): Slot => ({ key: `slot-${++slotCounter}`, noteId, focus });
 
 /** Notes attached to the open item, docked under the reader; collapsible. Key it by item id. */
-export function NotesPanel({ item }: { item: ItemDetail }) {
+export function NotesPanel({ item, onOpenItem }: { item: ItemDetail; onOpenItem?: ((id: number) => void) | undefined }) {
   const { api, dataChanged } = useArchive();
   // Open when there is something to read; otherwise a slim bar leaves the article its room.
   const [open, setOpen] = useState(item.notes.length > 0);
@@ -70,6 +70,7 @@ export function NotesPanel({ item }: { item: ItemDetail }) {
           initialText={active?.text ?? ''}
           parentId={item.id}
           autoFocus={slot.focus ?? false}
+          {...(onOpenItem ? { onOpenItem } : {})}
           onCreated={(note) => setSlot((s) => (s.key === slot.key ? { ...s, noteId: note.id } : s))}
         />
       )}

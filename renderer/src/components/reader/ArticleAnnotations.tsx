@@ -1,9 +1,9 @@
 // Everything annotations add to the reader, in one hook so ArticleView only places it: the
 // selection toolbar, the highlights, the panel, Undo after a delete, and "Quote in note".
-import { useEffect, useState, type ReactNode, type RefObject } from 'react';
+import { useCallback, useEffect, useState, type ReactNode, type RefObject } from 'react';
 import type { AnnotationColor, AnnotationInfo, ItemDetail } from '../../../../electron/shared/dto.js';
 import { useArchive } from '../../hooks/archive-context.js';
-import { UndoToast, type Trashed } from '../trash/UndoToast.js';
+import { UndoToast, type UndoOffer } from '../trash/UndoToast.js';
 import { textOffsetAt } from './annotation-dom.js';
 import { quoteMarkdown } from './annotation-colors.js';
 import { AnnotationsPanel } from './AnnotationsPanel.js';
@@ -24,8 +24,9 @@ export function useAnnotationLayer(item: ItemDetail, bodyRef: RefObject<HTMLElem
   const { api, dataChanged } = useArchive();
   const annotations = useArticleAnnotations(item, bodyRef, request);
   const [pending, setPending] = useTextSelection(bodyRef, annotations.textMap);
-  const [deleted, setDeleted] = useState<(Trashed & { uid: string }) | null>(null);
+  const [undo, setUndo] = useState<UndoOffer | null>(null);
   const [notesKey, setNotesKey] = useState(0);
+  const dismissUndo = useCallback(() => setUndo(null), []);
   const [awaitedNote, setAwaitedNote] = useState<{ id: number; text: string } | null>(null);
 
   // A click on a highlight makes its annotation the active one (and shows it in the panel).
@@ -66,7 +67,20 @@ export function useAnnotationLayer(item: ItemDetail, bodyRef: RefObject<HTMLElem
   };
   const remove = (a: AnnotationInfo) => {
     api.deleteAnnotation({ annotation: a.uid }).then(() => {
-      setDeleted({ id: a.id, uid: a.uid, title: a.exact, notes: 0, message: 'annotation deleted.' });
+      setUndo({
+        key: Date.now(),
+        icon: 'trash',
+        text: (
+          <span className="undo-text">
+            <bdi className="undo-title" dir="auto" title={a.exact}>{a.exact}</bdi>
+            <span className="undo-what">annotation deleted.</span>
+          </span>
+        ),
+        undo: () => {
+          setUndo(null);
+          api.restoreAnnotation({ annotation: a.uid }).then(() => dataChanged(), onError);
+        },
+      });
       dataChanged();
     }, onError);
   };
@@ -90,15 +104,7 @@ export function useAnnotationLayer(item: ItemDetail, bodyRef: RefObject<HTMLElem
     overlay: (
       <>
         {pending && <AnnotationToolbar key={`${pending.start}:${pending.end}`} pending={pending} onHighlight={highlight} onCancel={() => setPending(null)} />}
-        <UndoToast
-          trashed={deleted}
-          onUndo={(d) => {
-            setDeleted(null);
-            const uid = (d as Trashed & { uid: string }).uid;
-            api.restoreAnnotation({ annotation: uid }).then(() => dataChanged(), onError);
-          }}
-          onDismiss={() => setDeleted(null)}
-        />
+        <UndoToast offer={undo} onDismiss={dismissUndo} />
       </>
     ),
     notesKey,

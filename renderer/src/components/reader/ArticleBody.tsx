@@ -1,8 +1,9 @@
-import { Fragment, useLayoutEffect, useMemo, useRef, type Ref } from 'react';
+import { Fragment, useLayoutEffect, useMemo, useRef, useState, type Ref } from 'react';
 import type { ItemDetail } from '../../../../electron/shared/dto.js';
 import { useHighlight } from '../../hooks/use-highlight.js';
 import { markSpans, textNodesOf } from '../../lib/mark-text.js';
 import { sanitizeToFragment } from '../../lib/sanitize.js';
+import { writeClipboard } from '../../lib/clipboard.js';
 import { spansWithin } from '../../lib/spans.js';
 import { HighlightedText } from '../common/HighlightedText.js';
 import { pageMarkerPlaces } from './page-markers.js';
@@ -61,6 +62,7 @@ function HtmlBody({ item, html, query, bodyRef, onHitCount }: ArticleBodyProps &
     return { fragment, nodes, texts: nodes.map((n) => n.data) };
   }, [html]);
   const spans = useHighlight(query, content.texts, `${item.id}:${item.updatedAt}`);
+  const [copied, setCopied] = useState<string | null>(null);
 
   // React never renders children here: the article DOM is ours to fill and mark.
   useLayoutEffect(() => {
@@ -78,15 +80,34 @@ function HtmlBody({ item, html, query, bodyRef, onHitCount }: ArticleBodyProps &
     else if (bodyRef) bodyRef.current = el;
   };
   return (
-    <div
-      ref={setRef}
-      className="article-body html"
-      dir={item.dir}
-      lang={item.lang ?? undefined}
-      onClick={(e) => {
-        // Article links never navigate: the app is offline and the window must stay put.
-        if ((e.target as Element).closest('a')) e.preventDefault();
-      }}
-    />
+    <>
+      <div
+        ref={setRef}
+        className="article-body html"
+        dir={item.dir}
+        lang={item.lang ?? undefined}
+        onClick={(e) => {
+          // Article links never navigate: the app is offline and the window must stay put. A click
+          // copies where the link (or a removed image) pointed, so a researcher can cite or visit it.
+          const target = e.target as Element;
+          if (target.closest('a')) e.preventDefault();
+          const address = inertAddress(target);
+          if (address) void writeClipboard(address).then((ok) => setCopied(ok ? address : null));
+        }}
+      />
+      {copied && (
+        <div className="link-copied" role="status" onAnimationEnd={() => setCopied(null)}>
+          Link address copied: <bdi>{copied}</bdi>
+        </div>
+      )}
+    </>
   );
+}
+
+/** The address an inert link or a removed image in the article pointed to, if `el` is one. */
+function inertAddress(el: Element): string | null {
+  const link = el.closest('a[data-href]');
+  if (link) return link.getAttribute('data-href');
+  const image = el.closest('[data-removed-image][data-image-url]');
+  return image ? image.getAttribute('data-image-url') : null;
 }

@@ -5,6 +5,7 @@ import { usePdfDocument } from '../../hooks/use-pdf-document.js';
 import { downloadOriginal } from '../../lib/download-original.js';
 import { Icon } from '../common/Icon.js';
 import { NotesPanel } from '../notes/NotesPanel.js';
+import { Backlinks } from '../notes/Backlinks.js';
 import { ArticleBody } from './ArticleBody.js';
 import { HitNavigator } from './HitNavigator.js';
 import { MetadataEditor } from './MetadataEditor.js';
@@ -26,6 +27,8 @@ interface ArticleViewProps {
   annotation?: string | undefined;
   allTags: readonly TagInfo[];
   onOpenTag(tag: string): void;
+  /** Opens an item or note (a backlink, a link in a note). */
+  onOpenItem?: ((id: number) => void) | undefined;
   /** Called after the item moved to the trash (the caller offers Undo). */
   onDeleted(trashed?: Trashed): void;
   onError(error: unknown): void;
@@ -34,7 +37,7 @@ interface ArticleViewProps {
 const preloadPdfBytes = 30 * 1024 * 1024;
 
 /** An imported article: header, tags, the text with hits, and its notes. */
-export function ArticleView({ item, query, pageRequest, annotation, allTags, onOpenTag, onDeleted, onError }: ArticleViewProps) {
+export function ArticleView({ item, query, pageRequest, annotation, allTags, onOpenTag, onOpenItem, onDeleted, onError }: ArticleViewProps) {
   const { api, host, dataChanged } = useArchive();
   const bodyRef = useRef<HTMLDivElement>(null);
   const [hitCount, setHitCount] = useState(0);
@@ -86,6 +89,7 @@ export function ArticleView({ item, query, pageRequest, annotation, allTags, onO
             <ReaderMeta item={item} />
             <MetadataEditor key={item.id} item={item} onError={onError} />
             <TagEditor tags={item.tags} allTags={allTags} onOpenTag={onOpenTag} {...tagActions} />
+            <Backlinks id={item.id} onOpenItem={onOpenItem} />
             {item.warnings.length > 0 && (
               <ul className="warnings" aria-label="Import warnings">
                 {item.warnings.map((w) => <li key={w} dir="auto">{w}</li>)}
@@ -96,7 +100,7 @@ export function ArticleView({ item, query, pageRequest, annotation, allTags, onO
         </article>
       </div>
       {annotations.panel}
-      <NotesPanel key={`${item.id}:${annotations.notesKey}`} item={item} />
+      <NotesPanel key={`${item.id}:${annotations.notesKey}`} item={item} onOpenItem={onOpenItem} />
       {annotations.overlay}
     </div>
   );

@@ -5,6 +5,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { citationFormats, citationStyles, langProblem, partialDateProblem, urlProblem, type CitationFormat, type CitationStyle, type MethodArgs } from '../../../../electron/shared/contract.js';
 import type { ItemDetail } from '../../../../electron/shared/dto.js';
 import { useArchive } from '../../hooks/archive-context.js';
+import { writeClipboard } from '../../lib/clipboard.js';
 import { Icon } from '../common/Icon.js';
 
 interface MetadataEditorProps {
@@ -218,28 +219,4 @@ function isolateRtl(text: string, values: string[]): Array<{ text: string; rtl: 
   }
   if (at < text.length) parts.push({ text: text.slice(at), rtl: false });
   return parts;
-}
-
-/** Puts `text` on the clipboard: the Clipboard API, else the older copy command; false when neither is allowed. */
-async function writeClipboard(text: string): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    // The desktop window denies permission requests: fall back to a copy from a selected field.
-    const area = document.createElement('textarea');
-    area.value = text;
-    area.setAttribute('readonly', '');
-    area.style.position = 'fixed';
-    area.style.opacity = '0';
-    document.body.append(area);
-    area.select();
-    try {
-      return document.execCommand('copy');
-    } catch {
-      return false;
-    } finally {
-      area.remove();
-    }
-  }
 }

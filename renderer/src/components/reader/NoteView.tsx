@@ -3,6 +3,7 @@ import { useArchive } from '../../hooks/archive-context.js';
 import { formatDateTime } from '../../lib/format.js';
 import { Icon } from '../common/Icon.js';
 import { NoteEditor } from '../notes/NoteEditor.js';
+import { Backlinks } from '../notes/Backlinks.js';
 import { TagEditor } from './TagEditor.js';
 import { useTagActions } from './use-tag-actions.js';
 import type { Trashed } from '../trash/UndoToast.js';
@@ -51,9 +52,10 @@ export function NoteView({ item, allTags, onCreated, onOpenItem, onOpenTag, onDe
           <header className="note-header">
             <span className="muted">Created {formatDateTime(item.importedAt)} · edited {formatDateTime(item.updatedAt)}</span>
             <TagEditor tags={item.tags} allTags={allTags} onOpenTag={onOpenTag} {...tagActions} />
+            <Backlinks id={item.id} onOpenItem={onOpenItem} />
           </header>
         )}
-        <NoteEditor noteId={item?.id ?? null} initialText={item?.text ?? ''} parentId={item?.parentId ?? null} onCreated={onCreated} autoFocus={!item} />
+        <NoteEditor noteId={item?.id ?? null} initialText={item?.text ?? ''} parentId={item?.parentId ?? null} onCreated={onCreated} onOpenItem={onOpenItem} autoFocus={!item} />
       </article>
     </div>
   );

@@ -61,5 +61,5 @@ export function Reader({ selection, query, allTags, onOpenItem, onOpenTag, onNot
       <NoteView key={item.id} item={item} allTags={allTags} onCreated={() => undefined} onOpenItem={onOpenItem} onOpenTag={onOpenTag} onDeleted={onTrashedAndClosed} onError={onError} />
     );
   }
-  return <ArticleView key={item.id} item={item} query={query} pageRequest={selection.page} annotation={selection.annotation} allTags={allTags} onOpenTag={onOpenTag} onDeleted={onTrashedAndClosed} onError={onError} />;
+  return <ArticleView key={item.id} item={item} query={query} pageRequest={selection.page} annotation={selection.annotation} allTags={allTags} onOpenTag={onOpenTag} onOpenItem={onOpenItem} onDeleted={onTrashedAndClosed} onError={onError} />;
 }

@@ -1,3 +1,4 @@
+import type { MouseEvent } from 'react';
 import type { SearchHit } from '../../../../electron/shared/dto.js';
 import { formatDate, languageName } from '../../lib/format.js';
 import { warmUpPdfJs } from '../../lib/pdf/load-pdf.js';
@@ -8,22 +9,28 @@ interface ResultRowProps {
   hit: SearchHit;
   active: boolean;
   open: boolean;
-  onOpen(): void;
+  /** Chosen for a bulk action (multi-select). */
+  selected: boolean;
+  /** A click: opens it, or with Shift / Ctrl / Cmd changes the selection (the list decides). */
+  onOpen(event: MouseEvent): void;
   /** Opens the item at the hit's PDF page (the page view). */
   onOpenPage(page: number): void;
 }
 
 /** One result: title and snippet with hits marked, in their own direction; date, language, tags. */
-export function ResultRow({ hit, active, open, onOpen, onOpenPage }: ResultRowProps) {
+export function ResultRow({ hit, active, open, selected, onOpen, onOpenPage }: ResultRowProps) {
   return (
     <>
       <button
         type="button"
-        className={`result${active ? ' active' : ''}${open ? ' open' : ''}`}
+        className={`result${active ? ' active' : ''}${open ? ' open' : ''}${selected ? ' selected' : ''}`}
         aria-current={open ? 'true' : undefined}
         tabIndex={active ? 0 : -1}
+        // Shift-click would also select text on the page: only the rows should be.
+        onMouseDown={(e) => { if (e.shiftKey) e.preventDefault(); }}
         onClick={onOpen}
       >
+        {selected && <span className="result-check" aria-label="selected"><span aria-hidden="true">✓</span></span>}
         <span className="result-title" dir="auto">
           <HighlightedText text={hit.title || '(untitled)'} spans={hit.titleHighlights} />
         </span>

@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { PagedSearch } from '../../hooks/use-paged-search.js';
+import type { SelectionControl } from '../../hooks/use-result-selection.js';
 import { ResultRow, ResultRowSkeleton } from './ResultRow.js';
 
 interface ResultsListProps {
@@ -11,12 +12,13 @@ interface ResultsListProps {
   /** `page`: open at that PDF page (the result's "p. 7"). */
   onOpen(index: number, page?: number): void;
   onKeyDown(event: KeyboardEvent): void;
+  selection: SelectionControl;
 }
 
 const rowHeight = 104;
 
 /** The virtualised result list: only visible rows exist, pages load as they scroll into view. */
-export function ResultsList({ results, activeIndex, openId, onActivate, onOpen, onKeyDown }: ResultsListProps) {
+export function ResultsList({ results, activeIndex, openId, onActivate, onOpen, onKeyDown, selection }: ResultsListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: results.total,
@@ -60,9 +62,18 @@ export function ResultsList({ results, activeIndex, openId, onActivate, onOpen, 
                   hit={hit}
                   active={row.index === activeIndex}
                   open={hit.id === openId}
-                  onOpen={() => {
+                  selected={selection.isSelected(hit.id)}
+                  onOpen={(event) => {
+                    // Shift-click: a range from the last row chosen (or the highlighted one); Ctrl/Cmd-click: one more or one less.
+                    if (event.shiftKey) selection.extendTo(row.index, activeIndex >= 0 ? activeIndex : row.index);
+                    else if (event.ctrlKey || event.metaKey) selection.toggle(row.index);
+                    else {
+                      selection.clear();
+                      onActivate(row.index);
+                      onOpen(row.index);
+                      return;
+                    }
                     onActivate(row.index);
-                    onOpen(row.index);
                   }}
                   onOpenPage={(page) => {
                     onActivate(row.index);

@@ -4,7 +4,7 @@ import { timeAgo } from '../../lib/relative-time.js';
 import type { SavedSearch } from '../../lib/saved-searches.js';
 import { Icon, type IconName } from '../common/Icon.js';
 import { SavedSearchList } from './SavedSearchList.js';
-import { TagTree } from './TagTree.js';
+import { TagTree, type TagActions } from './TagTree.js';
 
 export type View = { kind: 'all' } | { kind: 'type'; type: ItemKind } | { kind: 'tag'; tag: string } | { kind: 'trash' };
 
@@ -27,6 +27,8 @@ interface SidebarProps {
   onNewNote(): void;
   onApplySaved(search: SavedSearch): void;
   onDeleteSaved(name: string): void;
+  /** Rename, delete, recolour a tag (its menu). */
+  tagActions: TagActions;
 }
 
 /** Left pane: the archive's views, tags and saved searches, and the import / new-note actions. */
@@ -69,7 +71,7 @@ export function Sidebar(props: SidebarProps) {
           ))}
         </ul>
         <h2 className="sidebar-heading">Tags</h2>
-        <TagTree tags={props.tags} activeTag={activeTag} onSelect={(tag) => props.onView({ kind: 'tag', tag })} />
+        <TagTree tags={props.tags} activeTag={activeTag} onSelect={(tag) => props.onView({ kind: 'tag', tag })} {...props.tagActions} />
         <h2 className="sidebar-heading">Saved searches</h2>
         <SavedSearchList searches={props.savedSearches} onApply={props.onApplySaved} onDelete={props.onDeleteSaved} />
       </div>

@@ -1,65 +1,78 @@
-import { useEffect, useRef, useState } from 'react';
-import { Icon } from '../common/Icon.js';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { Icon, type IconName } from '../common/Icon.js';
 
 /** What was just moved to the trash, for the Undo toast. */
 export interface Trashed {
   id: number;
   title: string;
   notes: number;
-  /** What happened, when it was not a move to the trash (e.g. "annotation deleted."). */
-  message?: string;
+}
+
+/** Something just done that can be undone (a delete, a bulk tag …), as the toast shows it. */
+export interface UndoOffer {
+  /** A new key for each action, so the timer starts over. */
+  key: number;
+  icon: IconName;
+  text: ReactNode;
+  /** Undoes it; null when nothing changed (the toast only says so). */
+  undo: (() => void) | null;
 }
 
 /** How long Undo is offered. */
 export const undoMs = 8000;
 
 interface UndoToastProps {
-  trashed: Trashed | null;
-  onUndo(trashed: Trashed): void;
+  offer: UndoOffer | null;
   onDismiss(): void;
 }
 
 /**
- * "Moved to the trash … Undo" for a few seconds after a delete. A status region, so screen readers
+ * "Moved to the trash … Undo" for a few seconds after an action. A status region, so screen readers
  * announce it; the timer pauses while the pointer or the keyboard focus is on it.
  */
-export function UndoToast({ trashed, onUndo, onDismiss }: UndoToastProps) {
+export function UndoToast({ offer, onDismiss }: UndoToastProps) {
   const [paused, setPaused] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (!trashed || paused) return;
+    if (!offer || paused) return;
     const timer = setTimeout(onDismiss, undoMs);
     return () => clearTimeout(timer);
-  }, [trashed, paused, onDismiss]);
-  useEffect(() => setPaused(false), [trashed]);
+  }, [offer, paused, onDismiss]);
+  useEffect(() => setPaused(false), [offer?.key]);
   return (
     <div
       ref={ref}
       className="undo-toast"
       role="status"
       aria-live="polite"
-      hidden={!trashed}
+      hidden={!offer}
       onMouseEnter={() => setPaused(true)}
       onMouseLeave={() => setPaused(ref.current?.contains(document.activeElement) ?? false)}
       onFocus={() => setPaused(true)}
       onBlur={(e) => setPaused(ref.current?.contains(e.relatedTarget as Node | null) ?? false)}
     >
-      {trashed && (
+      {offer && (
         <>
-          <Icon name="trash" size={16} />
-          {/* The title may be long: only it is cut short, never the count of notes. */}
-          <span className="undo-text">
-            <bdi className="undo-title" dir="auto" title={trashed.title}>{trashed.title || '(untitled)'}</bdi>
-            <span className="undo-what">
-              {trashed.message ?? <>moved to the trash{trashed.notes > 0 && ` with ${trashed.notes} attached note${trashed.notes === 1 ? '' : 's'}`}.</>}
-            </span>
-          </span>
-          <button type="button" className="button" onClick={() => onUndo(trashed)}>Undo</button>
+          <Icon name={offer.icon} size={16} />
+          {offer.text}
+          {offer.undo && <button type="button" className="button" onClick={offer.undo}>Undo</button>}
           <button type="button" className="icon-button" aria-label="Dismiss" onClick={onDismiss}>
             <Icon name="close" size={12} />
           </button>
         </>
       )}
     </div>
+  );
+}
+
+/** The toast's words for an item moved to the trash: only the title is cut short, never the count of notes. */
+export function trashedText(trashed: Trashed): ReactNode {
+  return (
+    <span className="undo-text">
+      <bdi className="undo-title" dir="auto" title={trashed.title}>{trashed.title || '(untitled)'}</bdi>
+      <span className="undo-what">
+        moved to the trash{trashed.notes > 0 && ` with ${trashed.notes} attached note${trashed.notes === 1 ? '' : 's'}`}.
+      </span>
+    </span>
   );
 }
