@@ -104,7 +104,8 @@ export function useAnnotationLayer(item: ItemDetail, bodyRef: RefObject<HTMLElem
     overlay: (
       <>
         {pending && <AnnotationToolbar key={`${pending.start}:${pending.end}`} pending={pending} onHighlight={highlight} onCancel={() => setPending(null)} />}
-        <UndoToast offer={undo} onDismiss={dismissUndo} />
+        {/* Mounted only while it offers Undo: the app keeps its own toast (one .undo-toast at rest). */}
+        {undo && <UndoToast offer={undo} onDismiss={dismissUndo} />}
       </>
     ),
     notesKey,
