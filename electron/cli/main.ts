@@ -10,6 +10,7 @@ import { exportCommand } from './commands/export.js';
 import { importCommand, type SubscribeEvents } from './commands/import.js';
 import { deleteCommand, noteCommand, notesCommand, showCommand, tagCommand, tagsCommand, trashCommand, undeleteCommand } from './commands/items.js';
 import { searchCommand } from './commands/search.js';
+import { annotateCommand, annotationCommand, annotationsCommand } from './commands/annotations.js';
 import { backlinksCommand } from './commands/links.js';
 import { UsageError } from './output.js';
 import { commandHelp, mainHelp } from './usage.js';
@@ -31,6 +32,9 @@ const commands: Record<string, Command> = {
   trash: trashCommand,
   edit: editCommand,
   cite: citeCommand,
+  annotate: annotateCommand,
+  annotations: annotationsCommand,
+  annotation: annotationCommand,
   backlinks: backlinksCommand,
 };
 

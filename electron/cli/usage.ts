@@ -18,6 +18,10 @@ Commands:
   tags rename OLD NEW | tags delete TAG    rename (or merge) a tag and its sub-tags | remove it from every item
   note add [--on <id>] <text>              write a note, standalone or on an item
   notes [--on <id>] [--json]               list notes
+  annotate <id> --quote Q [--comment C] [--color C] [--occurrence N]
+                                           highlight a passage of an article, with a comment
+  annotations [--on <id>] [--json]         list annotations in reading order
+  annotation delete|restore <aid>          delete an annotation (restore brings it back)
   backlinks <id> [--json]                  the notes that link to an item or note
   delete <id>                              move an item (and the notes on it) to the trash
   undelete <id>                            bring an item back from the trash
@@ -115,6 +119,28 @@ An unknown tag exits with 2.`,
 Writes a note (Markdown). With --on it is attached to that item; notes are
 found by search like articles (in:notes searches notes only).`,
   notes: 'Usage: khizana notes [--on <id>] [--json]\n\nLists notes, newest first (or those attached to one item).',
+  annotate: `Usage: khizana annotate <id> --quote "…" [--comment "…"] [--color C] [--occurrence N] [--json]
+
+Highlights a passage of an article, with an optional Markdown comment. The quote is
+found in the item's text ignoring diacritics (harakat, tatweel), alef forms (أ إ آ → ا),
+ى/ي, ة/ه, upper/lower case and how the spaces and line breaks fall, so type it plainly.
+A quote that is not in the item, or that occurs more than once, is an error that says
+so: quote more of the passage, or choose one with --occurrence N (1 = the first).
+
+  --color C        yellow (default), green, blue, pink or purple
+  --json           the annotation as one JSON object`,
+  annotations: `Usage: khizana annotations [--on <id>] [--json]
+
+Lists annotations (of one item with --on) in reading order, each where its passage
+is in the text now. One whose passage is no longer in the text (the item was
+re-extracted) is listed as orphaned, never dropped. --json: a JSON array of
+{id, uid, itemId, itemUid, itemTitle, exact, prefix, suffix, position, resolved,
+orphaned, page, color, comment, createdAt, updatedAt}.`,
+  annotation: `Usage: khizana annotation delete <aid>
+       khizana annotation restore <aid>
+
+Deletes an annotation (by its number or uid, from khizana annotations), or brings a
+deleted one back.`,
   backlinks: `Usage: khizana backlinks <id> [--json]
 
 Lists the notes that link to an item or note, each with the sentence the link is in

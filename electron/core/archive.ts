@@ -24,6 +24,7 @@ import { backupService } from './backup/service.js';
 import { idleCheckpoints } from './storage/wal-checkpoint.js';
 import os from 'node:os';
 import { importExports } from './export/import-export.js';
+import { addAnnotation, deleteAnnotation, restoreAnnotation, updateAnnotation } from './storage/annotations.js';
 import { runBulk } from './storage/bulk.js';
 import { deleteTag, renameTag } from './storage/tag-admin.js';
 import { searchIds } from './search/run-search.js';
@@ -145,6 +146,12 @@ export async function openArchive(options: OpenArchiveOptions): Promise<ArchiveS
     async restoreBackup(args) {
       return backups.restore(args);
     },
+    // Annotations are indexed text (an item's notes column): they go through changesText.
+    addAnnotation: changesText(async ({ id, start, end, quote, occurrence, color, comment }) =>
+      addAnnotation(db, { id, target: quote !== undefined ? { quote, occurrence } : { start: start!, end: end! }, color, comment })),
+    updateAnnotation: changesText(async ({ annotation, comment, color }) => updateAnnotation(db, annotation, { comment, color })),
+    deleteAnnotation: changesText(async ({ annotation }) => deleteAnnotation(db, annotation)),
+    restoreAnnotation: changesText(async ({ annotation }) => restoreAnnotation(db, annotation)),
     // Tags you can manage, and many items at once (issue 11). Tags are not in the index: no reindex.
     async renameTag({ from, to }) {
       return renameTag(db, from, to);

@@ -13,6 +13,7 @@ import { listTags } from './storage/tags.js';
 import { writeExport } from './export/write-export.js';
 import { listTrash } from './storage/trash.js';
 import { citeItems } from './cite/cite-items.js';
+import { listAnnotations } from './storage/annotations.js';
 import { backlinks, linkTargets } from './storage/note-links.js';
 
 export type ReadHandlers = Pick<ArchiveHandlers, ReadMethod>;
@@ -50,6 +51,9 @@ export function readHandlers(db: Db, vocabulary: Vocabulary, dir: string): ReadH
     },
     async exportItems({ target, query, ids }) {
       return writeExport({ db, archiveDir: dir, vocabulary, target, query, ids });
+    },
+    async listAnnotations({ on }) {
+      return listAnnotations(db, on);
     },
     async backlinks({ id }) {
       return backlinks(db, id);

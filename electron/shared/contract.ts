@@ -3,7 +3,9 @@
 import { z } from 'zod';
 import { ArchiveError } from './errors.js';
 import {
+  annotationColors,
   editableFields,
+  type AnnotationInfo,
   type ArchiveStats,
   type Backlink,
   type LinkTarget,
@@ -133,6 +135,34 @@ export type CitationLocale = (typeof citationLocales)[number];
 
 const savedSearchName = z.string().trim().min(1, 'a saved search needs a name').max(200);
 
+// ---- Annotations (issue 11): highlighted passages with an optional Markdown comment ----
+/** An annotation by its number or its uid. */
+const annotationRef = z.union([z.number().int().positive(), z.string().trim().regex(/^[0-9a-f-]{36}$/i, 'an annotation is its number or its uid')]);
+const annotationColor = z.enum(annotationColors);
+const annotationComment = z.string().max(100_000, 'a comment is at most 100,000 characters');
+const annotationArgs = {
+  addAnnotation: z
+    .object({
+      /** The article annotated. */
+      id: itemId,
+      /** The passage as [start, end) of the item's text (the reader's selection)… */
+      start: z.number().int().min(0).optional(),
+      end: z.number().int().min(0).optional(),
+      /** …or as a quote, matched ignoring diacritics, alef forms, case and spacing (the CLI). */
+      quote: z.string().max(100_000, 'a quote is at most 100,000 characters').optional(),
+      /** Which occurrence of a quote found more than once (1 = the first). */
+      occurrence: z.number().int().positive().optional(),
+      color: annotationColor.default('yellow'),
+      comment: annotationComment.default(''),
+    })
+    .refine((a) => (a.quote === undefined) !== (a.start === undefined || a.end === undefined), 'give either start and end, or a quote'),
+  updateAnnotation: z
+    .object({ annotation: annotationRef, comment: annotationComment.optional(), color: annotationColor.optional() })
+    .refine((a) => a.comment !== undefined || a.color !== undefined, 'give a comment or a colour to change'),
+  deleteAnnotation: z.object({ annotation: annotationRef }),
+  restoreAnnotation: z.object({ annotation: annotationRef }),
+  listAnnotations: z.object({ on: itemId.optional() }),
+};
 // --- Tags you can manage, and many items at once (issue 11) ---
 
 /** Which items a bulk action works on: chosen ids, or every item a search finds (resolved in the core). */
@@ -213,6 +243,7 @@ export const archiveMethods = {
     folder: z.string().trim().min(1, 'choose a folder').max(4096).nullable().optional(),
     auto: z.boolean().optional(),
   }),
+  ...annotationArgs,
   // --- Links between notes and sources (issue 11) ---
   backlinks: z.object({ id: itemId }),
   linkTargets: z.object({
@@ -274,6 +305,18 @@ export interface ArchiveApi {
   exportItems(args: MethodArgs<'exportItems'>): Promise<ExportResult>;
   /** Sets the backup folder and/or automatic daily backups. */
   setBackupSettings(args: MethodArgs<'setBackupSettings'>): Promise<BackupStatus>;
+
+  // ---- Annotations (issue 11) ----
+  /** Highlights a passage of an article (a span of its text, or a quote found once), with a colour and an optional comment. */
+  addAnnotation(args: MethodArgs<'addAnnotation'>): Promise<AnnotationInfo>;
+  /** Changes an annotation's comment and/or colour. */
+  updateAnnotation(args: MethodArgs<'updateAnnotation'>): Promise<AnnotationInfo>;
+  /** Deletes an annotation (restoreAnnotation undoes it). */
+  deleteAnnotation(args: MethodArgs<'deleteAnnotation'>): Promise<{ deleted: boolean; uid: string }>;
+  /** Brings a deleted annotation back (Undo). */
+  restoreAnnotation(args: MethodArgs<'restoreAnnotation'>): Promise<AnnotationInfo>;
+  /** Annotations of one item (or all), in reading order, each resolved in the current text or `orphaned`. */
+  listAnnotations(args?: MethodArgs<'listAnnotations'>): Promise<AnnotationInfo[]>;
   // --- Links between notes and sources (issue 11) ---
   /** The notes that link to item or note `id`, with the sentence of each link; notes in the trash left out. */
   backlinks(args: MethodArgs<'backlinks'>): Promise<Backlink[]>;
@@ -339,6 +382,12 @@ export const methodAccess = {
   // 'read': it only reads the archive (the file it writes is outside it), so a reader thread runs
   // it without holding up imports and edits, and a read-only or damaged archive can still be exported.
   exportItems: 'read',
+  // Annotations (issue 11)
+  addAnnotation: { writes: 'add annotations' },
+  updateAnnotation: { writes: 'change annotations' },
+  deleteAnnotation: { writes: 'delete annotations' },
+  restoreAnnotation: { writes: 'restore annotations' },
+  listAnnotations: 'read',
   // --- Links between notes and sources (issue 11) ---
   backlinks: 'read',
   linkTargets: 'read',

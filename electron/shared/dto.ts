@@ -100,6 +100,8 @@ export interface SearchHit {
   publishedAt: string | null;
   /** PDF page of the snippet, where known. */
   page: number | null;
+  /** The uid of the annotation the snippet comes from, when the hit is in an annotation (the reader scrolls to it). */
+  annotation?: string;
 }
 
 export interface FacetCount {
@@ -334,6 +336,39 @@ export interface Citation {
   text: string;
   /** How many items are cited (in the order asked). */
   count: number;
+}
+
+// ---- Annotations (issue 11) ----
+
+/** The highlight colours an annotation can take (a small fixed palette; the UI maps them to shades). */
+export const annotationColors = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
+export type AnnotationColor = (typeof annotationColors)[number];
+
+/** A highlighted passage of an item with an optional Markdown comment, and where it sits now. */
+export interface AnnotationInfo {
+  id: number;
+  /** Stable id: exports, the change log and `khizana:annotation/<uid>` links refer to it. */
+  uid: string;
+  itemId: number;
+  itemUid: string;
+  itemTitle: string;
+  /** TextQuoteSelector: the passage as it was stored, and up to 32 characters around it. */
+  exact: string;
+  prefix: string;
+  suffix: string;
+  /** TextPositionSelector as stored: [start, end) in the item's text when it was made. */
+  position: { start: number; end: number };
+  /** Where it sits in the item's text now (re-anchored by its quote if the text moved), or null. */
+  resolved: { start: number; end: number } | null;
+  /** True when its quote is no longer in the item's text: listed, never dropped. */
+  orphaned: boolean;
+  /** The PDF page it is on (PDF-derived items), else null. */
+  page: number | null;
+  color: AnnotationColor;
+  /** Markdown; '' for none. */
+  comment: string;
+  createdAt: string;
+  updatedAt: string;
 }
 
 // --- Links between notes and sources (issue 11) ---

@@ -141,7 +141,7 @@ export function App() {
 
   const openIndex = (index: number, page?: number): void => {
     const hit = results.hitAt(index);
-    if (hit) setSelection(page === undefined ? { id: hit.id } : { id: hit.id, page: { page, seq: ++pageRequests } });
+    if (hit) setSelection(page === undefined ? { id: hit.id, ...(hit.annotation ? { annotation: hit.annotation } : {}) } : { id: hit.id, page: { page, seq: ++pageRequests } });
   };
   const { onSearchKey, onListKey } = useResultKeys(search, openIndex, focusSearch, chosen);
 

@@ -13,6 +13,7 @@ import './styles/import.css';
 import './styles/backup.css';
 import './styles/trash.css';
 import './styles/pages.css';
+import './styles/annotations.css';
 import { App } from './App.js';
 import { ArchiveProvider } from './hooks/archive-context.js';
 import { getArchiveApi } from './api/get-archive-api.js';

@@ -32,7 +32,7 @@ export async function searchCommand(session: ArchiveSession, argv: string[]): Pr
   if (values.json) {
     printJson({
       total: result.total,
-      hits: result.hits.map((h) => ({ id: h.id, kind: h.kind, title: h.title, snippet: h.snippet, highlights: h.highlights, score: h.score, tags: h.tags, page: h.page })),
+      hits: result.hits.map((h) => ({ id: h.id, kind: h.kind, title: h.title, snippet: h.snippet, highlights: h.highlights, score: h.score, tags: h.tags, page: h.page, ...(h.annotation ? { annotation: h.annotation } : {}) })),
       ...(result.didYouMean ? { didYouMean: result.didYouMean } : {}),
       ...(result.notices ? { notices: result.notices } : {}),
     });
@@ -48,7 +48,8 @@ export async function searchCommand(session: ArchiveSession, argv: string[]): Pr
   for (const hit of result.hits) {
     const tags = hit.tags.length ? `  [${hit.tags.join(', ')}]` : '';
     const page = hit.page ? ` p. ${hit.page}` : '';
-    console.log(`#${hit.id}  ${emphasise(hit.title, hit.titleHighlights, color)}${dim(`${tags}  (${hit.kind}${page})`, color)}`);
+    const inAnnotation = hit.annotation ? ', in an annotation' : '';
+    console.log(`#${hit.id}  ${emphasise(hit.title, hit.titleHighlights, color)}${dim(`${tags}  (${hit.kind}${page}${inAnnotation})`, color)}`);
     console.log(`    ${emphasise(hit.snippet, hit.highlights, color)}`);
   }
   const shown = result.hits.length;

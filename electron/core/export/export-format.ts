@@ -9,7 +9,7 @@
 //   notes/<title>.md      one per note; attached notes link to their article with a [[wikilink]],
 //                         and links to exported items and notes (khizana:<uid>) are wikilinks too
 //   originals/<sha256><.ext>  the imported files, byte for byte
-// annotations.jsonl (W3C Web Annotation) joins once Khizana has annotations.
+//   annotations.jsonl     one W3C Web Annotation (JSON-LD) per line: the annotations of the articles (web-annotation.ts)
 import { z } from 'zod';
 import { editableFields, type SourceMetadata } from '../../shared/dto.js';
 

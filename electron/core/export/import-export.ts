@@ -11,6 +11,8 @@ import { openZip, readZipEntry, type ZipArchive } from '../import/safe-zip.js';
 import { validTags } from '../import/store-document.js';
 import type { Db } from '../storage/database.js';
 import { insertItem, reindexItem } from '../storage/items.js';
+import { restoreExportedAnnotations } from '../storage/annotations.js';
+import { annotationsFileName, fromWebAnnotation, type PortableAnnotation } from './web-annotation.js';
 import { discardIncoming, placeOriginal, writeIncoming } from '../storage/original-files.js';
 import { statement } from '../storage/statements.js';
 import { ensureTag } from '../storage/tags.js';
@@ -245,8 +247,27 @@ export async function importExport(deps: ImportExportDeps, p: string): Promise<{
     // Between batches the archive answers other calls, and another writer gets the lock (as an import of files does).
     await new Promise((resolve) => setTimeout(resolve, 2));
   }
-  if (!stopped && !cancelled) importTagsAndSearches(db, reader);
+  if (!stopped && !cancelled) {
+    importTagsAndSearches(db, reader);
+    importAnnotations(db, reader);
+  }
   return { results, cancelled, ...(stopped ? { stopped } : {}) };
+}
+
+/** The export's annotations (W3C, annotations.jsonl), on the items that are here now; damaged lines are skipped. */
+function importAnnotations(db: Db, reader: ExportReader): void {
+  const bytes = reader.read(annotationsFileName);
+  if (!bytes) return;
+  const list: PortableAnnotation[] = [];
+  for (const line of jsonLines(bytes)) {
+    try {
+      const annotation = fromWebAnnotation(JSON.parse(line));
+      if (annotation) list.push(annotation);
+    } catch {
+      // a damaged line: the others still come back
+    }
+  }
+  if (list.length > 0) restoreExportedAnnotations(db, list);
 }
 
 /** Tag colours (a colour already set here is kept) and saved searches (one of the same name here is kept). */

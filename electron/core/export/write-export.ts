@@ -14,6 +14,8 @@ import { listSavedSearches } from '../storage/saved-searches.js';
 import { statement } from '../storage/statements.js';
 import { exportFormat, exportFormatVersion, manifestName, type ExportManifest, type ExportRecord } from './export-format.js';
 import { openSink, type ExportSink } from './export-sink.js';
+import { annotationsFileName, toWebAnnotation } from './web-annotation.js';
+import { portableAnnotations } from '../storage/annotations.js';
 import { safeExtension, safeStem, uniqueNames } from './file-names.js';
 import { findNoteLinks } from '../../shared/note-links.js';
 
@@ -146,7 +148,9 @@ function writeContents(options: WriteExportOptions, sink: ExportSink, created: D
   const saved = listSavedSearches(db);
   counts.savedSearches = saved.length;
   sink.add('saved-searches.json', Buffer.from(`${JSON.stringify(saved, null, 1)}\n`));
-  // annotations.jsonl (W3C Web Annotation) is written here once Khizana has annotations.
+  // The annotations of the exported articles, as W3C Web Annotations (web-annotation.ts).
+  const annotations = portableAnnotations(db, ids);
+  sink.add(annotationsFileName, Buffer.from(annotations.map((a) => `${JSON.stringify(toWebAnnotation(a))}\n`).join('')));
 
   const manifest: ExportManifest = {
     format: exportFormat,
@@ -155,7 +159,7 @@ function writeContents(options: WriteExportOptions, sink: ExportSink, created: D
     createdAt: created.toISOString(),
     query: options.query ?? null,
     counts,
-    files: { items: 'items.jsonl', tags: 'tags.json', savedSearches: 'saved-searches.json', articles: 'items/', notes: 'notes/', originals: 'originals/' },
+    files: { items: 'items.jsonl', tags: 'tags.json', savedSearches: 'saved-searches.json', articles: 'items/', notes: 'notes/', originals: 'originals/', annotations: annotationsFileName },
   };
   sink.add('README.md', Buffer.from(readme(manifest)));
   sink.add(manifestName, Buffer.from(`${JSON.stringify(manifest, null, 1)}\n`));
@@ -224,6 +228,9 @@ ${c.articles} articles, ${c.notes} notes, ${c.tags} tags, ${c.savedSearches} sav
 - \`items.jsonl\`: every field of every item, one JSON object per line (the notes' \`parent_uid\`
   is the uid of their article).
 - \`tags.json\` (tags and their colours), \`saved-searches.json\`.
+- \`annotations.jsonl\`: highlighted passages and their comments, one W3C Web Annotation (JSON-LD)
+  per line: the passage (TextQuoteSelector), its place in the article's text (TextPositionSelector),
+  the PDF page, the colour, and the Markdown comment; its \`target.source\` is the article's uid.
 - \`manifest.json\`: format \`${manifest.format}\`, version ${manifest.formatVersion}.
 
 Open this folder as a vault in Obsidian to read and link the notes. \`khizana import\` of this folder

@@ -11,18 +11,24 @@ interface Columns {
 const allColumns: Columns = { exact: '{title_exact body_exact notes_exact}', stem: '{title_stem body_stem notes_stem}', both: '{title_exact body_exact notes_exact title_stem body_stem notes_stem}' };
 const titleColumns: Columns = { exact: '{title_exact}', stem: '{title_stem}', both: '{title_exact title_stem}' };
 const notesColumns: Columns = { exact: '{notes_exact}', stem: '{notes_stem}', both: '{notes_exact notes_stem}' };
+/** The columns of annotations_fts (`in:annotations`: that table is matched instead of items_fts). */
+const annotationColumns: Columns = { exact: '{exact}', stem: '{stem}', both: '{exact stem}' };
 
 function quote(words: string[]): string {
   return `"${words.join(' ').replace(/"/g, '""')}"`;
 }
 
-function columnsFor(term: MatchTerm, inNotes: boolean): Columns {
+/** Which columns a term searches: `inNotes` true for in:notes, 'annotations' for annotations_fts. */
+type Scope = boolean | 'annotations';
+
+function columnsFor(term: MatchTerm, inNotes: Scope): Columns {
+  if (inNotes === 'annotations') return annotationColumns;
   if (term.field === 'title') return titleColumns;
   return inNotes ? notesColumns : allColumns;
 }
 
 /** The FTS5 expression of one term. Exact-column alternatives only add to the score (exact ⊂ stem). */
-function termExpression(term: MatchTerm, inNotes: boolean): string {
+function termExpression(term: MatchTerm, inNotes: Scope): string {
   const cols = columnsFor(term, inNotes);
   const exact = quote(term.words.map((w) => w.exact));
   const stem = quote(term.words.map((w) => w.stem));
@@ -50,8 +56,11 @@ function termExpression(term: MatchTerm, inNotes: boolean): string {
   }
 }
 
-/** The positive part of the MATCH expression, or null when the query has no positive words. */
-export function compilePositive(query: AnalysedQuery, inNotes: boolean): string | null {
+/**
+ * The positive part of the MATCH expression, or null when the query has no positive words.
+ * `inNotes` 'annotations': the expression for annotations_fts (whose columns are exact and stem).
+ */
+export function compilePositive(query: AnalysedQuery, inNotes: Scope): string | null {
   // analyseQuery leaves no empty group.
   const groups = query.groups.map((group) => {
     const parts = group.map((t) => termExpression(t, inNotes));

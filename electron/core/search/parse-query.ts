@@ -19,8 +19,10 @@ export interface QueryFilters {
   /** ISO days: published on/after `after` and before `before` (search-plan.ts: partial dates, undated items). */
   after: string | null;
   before: string | null;
-  /** `in:notes`: match only note text (standalone notes and notes attached to articles). */
+  /** `in:notes`: match only note text (standalone notes and notes attached to articles, annotations). */
   inNotes: boolean;
+  /** `in:annotations`: match only annotations (highlighted passages and their comments); absent when not asked. */
+  inAnnotations?: true;
 }
 
 export interface ParsedQuery {
@@ -104,8 +106,10 @@ function applyFilter(filters: QueryFilters, field: string, value: string, negate
       return true;
     }
     case 'in':
-      if (v.toLowerCase() !== 'notes' || negated) return false;
-      filters.inNotes = true;
+      if (negated) return false;
+      if (v.toLowerCase() === 'notes') filters.inNotes = true;
+      else if (/^annotations?$/i.test(v)) filters.inAnnotations = true;
+      else return false;
       return true;
     default:
       return false;

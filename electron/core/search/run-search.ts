@@ -4,7 +4,9 @@ import type { SortOrder } from '../../shared/contract.js';
 import type { Db } from '../storage/database.js';
 import { statement } from '../storage/statements.js';
 import { tagsOfItem } from '../storage/tags.js';
-import { highlightSpans, makeSnippet } from './highlight.js';
+import { highlightSpans, makeSnippet, type Snippet } from './highlight.js';
+import { annotationSearchText } from '../storage/annotation-text.js';
+import { resolveAnchor } from '../../shared/annotation-anchor.js';
 import { analyseQuery, type AnalysedQuery, type MatchTerm } from './match-terms.js';
 import { parseQuery, type QueryFilters } from './parse-query.js';
 import { planSearch, searchSql, type SearchPlan } from './search-plan.js';
@@ -55,9 +57,40 @@ function maskMarkdown(text: string): string {
     .replace(/(^|[\s(])[*_](?=\S)|(?<=\S)[*_](?=[\s).,;:!?،]|$)/gmu, (m) => ' '.repeat(m.length));
 }
 
-function toHit(db: Db, row: HitRow, terms: MatchTerm[]): SearchHit {
-  const snippet = makeSnippet(row.kind === 'note' ? maskMarkdown(row.text) : row.text, terms);
-  return {
+/**
+ * The item's annotation that best matches `terms` (most matches; the first in the text among
+ * equals), as a snippet of its passage and comment; with no terms, its first annotation. Null when
+ * none matches.
+ */
+function annotationSnippet(db: Db, row: HitRow, terms: MatchTerm[]): { snippet: Snippet; uid: string; page: number | null } | null {
+  const annotations = statement(db, 'SELECT uid, exact, prefix, suffix, start_offset, end_offset, comment FROM annotations WHERE item_id = ? AND deleted_at IS NULL ORDER BY start_offset, id')
+    .all(row.id) as Array<{ uid: string; exact: string; prefix: string; suffix: string; start_offset: number; end_offset: number; comment: string }>;
+  let best: { text: string; uid: string; count: number; start: number } | null = null;
+  for (const a of annotations) {
+    const text = annotationSearchText(a.exact, a.comment);
+    const count = terms.length === 0 ? 0 : highlightSpans(text, terms).length;
+    if ((terms.length === 0 || count > 0) && (best === null || count > best.count)) best = { text, uid: a.uid, count, start: a.start_offset };
+    if (terms.length === 0) break;
+  }
+  if (best === null) return null;
+  const a = annotations.find((x) => x.uid === best.uid)!;
+  const place = resolveAnchor(row.text, { exact: a.exact, prefix: a.prefix, suffix: a.suffix, start: a.start_offset, end: a.end_offset });
+  return { snippet: makeSnippet(maskMarkdown(best.text), terms), uid: best.uid, page: pageOf(row.page_starts, place?.start ?? best.start) };
+}
+
+function toHit(db: Db, row: HitRow, terms: MatchTerm[], inAnnotations: boolean): SearchHit {
+  let snippet = makeSnippet(row.kind === 'note' ? maskMarkdown(row.text) : row.text, terms);
+  let annotation: { uid: string; page: number | null } | null = null;
+  // A hit in an annotation shows that annotation: always with in:annotations, and otherwise when
+  // the words are not in the text itself (they are in a comment).
+  if (row.kind === 'article' && (inAnnotations || (snippet.highlights.length === 0 && terms.length > 0))) {
+    const found = annotationSnippet(db, row, terms);
+    if (found) {
+      snippet = found.snippet;
+      annotation = { uid: found.uid, page: found.page };
+    }
+  }
+  const hit: SearchHit = {
     id: row.id,
     uid: row.uid,
     kind: row.kind,
@@ -72,8 +105,10 @@ function toHit(db: Db, row: HitRow, terms: MatchTerm[]): SearchHit {
     parentId: row.parent_id,
     importedAt: row.imported_at,
     publishedAt: row.published_at,
-    page: pageOf(row.page_starts, snippet.start),
+    page: annotation ? annotation.page : pageOf(row.page_starts, snippet.start),
   };
+  if (annotation) hit.annotation = annotation.uid;
+  return hit;
 }
 
 function facetCounts(db: Db, plan: SearchPlan): SearchFacets {
@@ -145,7 +180,7 @@ export function runSearch(db: Db, vocabulary: Vocabulary, options: SearchOptions
   );
   const rows = page.map(({ id, score }) => ({ ...(loadRow.get(id) as Omit<HitRow, 'score'>), score }));
   const terms = positiveTerms(analysed);
-  const result: SearchResult = { total, hits: rows.map((row) => toHit(db, row, terms)) };
+  const result: SearchResult = { total, hits: rows.map((row) => toHit(db, row, terms, filters.inAnnotations === true)) };
   if (options.facets) result.facets = facetCounts(db, plan);
   if (notices.length > 0) result.notices = notices;
   if (total === 0 && terms.length > 0) {

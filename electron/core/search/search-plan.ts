@@ -11,6 +11,8 @@ import type { QueryFilters } from './parse-query.js';
 export interface SearchPlan {
   /** FTS5 MATCH expression (positive terms, minus negated ones), or null when no word must match. */
   match: string | null;
+  /** The table `match` is for: annotations_fts for `in:annotations` (absent: items_fts). */
+  table?: 'annotations_fts';
   /** JOIN clauses after `items i`. */
   joins: string[];
   /** Conditions on `i`, ANDed. */
@@ -27,6 +29,7 @@ export type SearchStatement =
 
 // BM25 weights per column: title above body, exact forms above stems (DESIGN §4).
 const bm25 = 'bm25(items_fts, 10.0, 4.0, 2.0, 1.0, 2.0, 1.0)';
+const annotationsBm25 = 'bm25(annotations_fts, 2.0, 1.0)';
 // Dates (README, query syntax): `after:`/`before:`, the date sorts and the year facet use the
 // publication date only; an item without one has none (its import date is another fact) and is left
 // out of date filters and the year facet, and comes after the dated ones in a date sort. A partial
@@ -44,9 +47,31 @@ const facetValues: Record<Exclude<keyof SearchFacets, 'tag'>, string> = {
   year: 'substr(i.published_at, 1, 4)',
 };
 const tagJoins = ['JOIN item_tags it ON it.item_id = i.id', 'JOIN tags t ON t.id = it.tag_id'];
+const hasAnnotations = 'EXISTS (SELECT 1 FROM annotations a WHERE a.item_id = i.id AND a.deleted_at IS NULL)';
+
+/**
+ * `in:annotations`: the words match annotations_fts (passages and comments), `title:` words the
+ * titles in items_fts, and exclusions anything of the item, as without it.
+ */
+function planAnnotationSearch(analysed: AnalysedQuery, filters: QueryFilters): SearchPlan {
+  const titleOnly = analysed.groups.filter((group) => group.every((t) => t.field === 'title'));
+  const annotationGroups = analysed.groups.filter((group) => !titleOnly.includes(group));
+  const plan = planSearch({ ...analysed, groups: titleOnly }, { ...filters, inAnnotations: undefined, inNotes: false });
+  const where = [...plan.where];
+  const params = [...plan.params];
+  if (plan.match !== null) {
+    where.unshift('i.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)');
+    params.unshift(plan.match);
+  }
+  const match = compilePositive({ ...analysed, groups: annotationGroups }, 'annotations');
+  // Without words, every item with an annotation (trashed items have no index row, as in items_fts).
+  if (match === null) where.push(hasAnnotations);
+  return { match, table: 'annotations_fts', joins: plan.joins, where, params };
+}
 
 /** The plan of an analysed query with its filters. */
 export function planSearch(analysed: AnalysedQuery, filters: QueryFilters): SearchPlan {
+  if (filters.inAnnotations) return planAnnotationSearch(analysed, filters);
   const positive = compilePositive(analysed, filters.inNotes);
   const negative = compileNegative(analysed, false);
   const where: string[] = [];
@@ -81,7 +106,8 @@ export function planSearch(analysed: AnalysedQuery, filters: QueryFilters): Sear
     where.push(publishedBefore);
     params.push(filters.before);
   }
-  if (filters.inNotes) where.push("(i.kind = 'note' OR EXISTS (SELECT 1 FROM items n WHERE n.parent_id = i.id AND n.kind = 'note' AND n.deleted_at IS NULL))");
+  // Annotations are part of the notes column (storage/items.ts reindexItem): your own writing.
+  if (filters.inNotes) where.push(`(i.kind = 'note' OR EXISTS (SELECT 1 FROM items n WHERE n.parent_id = i.id AND n.kind = 'note' AND n.deleted_at IS NULL) OR ${hasAnnotations})`);
   return { match, joins: [], where, params };
 }
 
@@ -89,8 +115,9 @@ export function planSearch(analysed: AnalysedQuery, filters: QueryFilters): Sear
 function fromWhere(plan: SearchPlan, items: string): { sql: string; params: unknown[] } {
   const joins = plan.joins.map((join) => ` ${join}`).join('');
   if (plan.match !== null) {
-    const where = ['items_fts MATCH ?', ...plan.where].join(' AND ');
-    return { sql: `FROM items_fts JOIN ${items} ON i.id = items_fts.rowid${joins} WHERE ${where}`, params: [plan.match, ...plan.params] };
+    const fts = plan.table ?? 'items_fts';
+    const where = [`${fts} MATCH ?`, ...plan.where].join(' AND ');
+    return { sql: `FROM ${fts} JOIN ${items} ON i.id = ${fts}.rowid${joins} WHERE ${where}`, params: [plan.match, ...plan.params] };
   }
   // Trashed items have no index row, so a match never finds them; without words, leave them out here.
   const where = ` WHERE ${['i.deleted_at IS NULL', ...plan.where].join(' AND ')}`;
@@ -101,9 +128,11 @@ function fromWhere(plan: SearchPlan, items: string): { sql: string; params: unkn
 export function searchSql(plan: SearchPlan, statement: SearchStatement): { sql: string; params: unknown[] } {
   // Without filters, count and rank on the index alone: joining items costs more than ranking.
   const ftsOnly = plan.match !== null && plan.joins.length === 0 && plan.where.length === 0;
+  const fts = plan.table ?? 'items_fts';
+  const rank = plan.table === 'annotations_fts' ? annotationsBm25 : bm25;
   switch (statement.kind) {
     case 'count': {
-      if (ftsOnly) return { sql: 'SELECT count(*) FROM items_fts WHERE items_fts MATCH ?', params: [plan.match] };
+      if (ftsOnly) return { sql: `SELECT count(*) FROM ${fts} WHERE ${fts} MATCH ?`, params: [plan.match] };
       const from = fromWhere(plan, 'items i');
       return { sql: `SELECT count(*) ${from.sql}`, params: from.params };
     }
@@ -113,7 +142,7 @@ export function searchSql(plan: SearchPlan, statement: SearchStatement): { sql: 
       const { sort, limit, offset } = statement;
       if (ftsOnly && sort === 'relevance') {
         return {
-          sql: `SELECT rowid AS id, ${bm25} AS score FROM items_fts WHERE items_fts MATCH ? ORDER BY score ASC, rowid DESC LIMIT ? OFFSET ?`,
+          sql: `SELECT rowid AS id, ${rank} AS score FROM ${fts} WHERE ${fts} MATCH ? ORDER BY score ASC, rowid DESC LIMIT ? OFFSET ?`,
           params: [plan.match, limit, offset],
         };
       }
@@ -124,7 +153,7 @@ export function searchSql(plan: SearchPlan, statement: SearchStatement): { sql: 
         : plan.match === null ? 'i.imported_at DESC, i.id DESC' : 'score ASC, i.id DESC';
       const from = fromWhere(plan, 'items i');
       return {
-        sql: `SELECT i.id AS id, ${plan.match === null ? '0' : bm25} AS score ${from.sql} ORDER BY ${order} LIMIT ? OFFSET ?`,
+        sql: `SELECT i.id AS id, ${plan.match === null ? '0' : rank} AS score ${from.sql} ORDER BY ${order} LIMIT ? OFFSET ?`,
         params: [...from.params, limit, offset],
       };
     }

@@ -1,10 +1,10 @@
 // The change log (DESIGN §2): one row per change, written in the transaction that makes the change,
 // so the log never claims what was rolled back nor misses what was committed. Items and notes are
-// logged by uid; tags by path and saved searches by name (they have no other stable id).
+// logged by uid, annotations by theirs; tags by path and saved searches by name (they have no other stable id).
 import type { Db } from './database.js';
 import { statement } from './statements.js';
 
-export type ChangeEntity = 'item' | 'note' | 'tag' | 'saved-search';
+export type ChangeEntity = 'item' | 'note' | 'tag' | 'saved-search' | 'annotation';
 export type ChangeOp = 'create' | 'update' | 'trash' | 'restore' | 'delete';
 
 /** Appends one change; call inside the write transaction that makes it. */

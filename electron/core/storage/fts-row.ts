@@ -36,7 +36,14 @@ export function writeFtsRow(db: Db, id: number, fields: FtsFields): void {
   ).run(id, fields.title.exact, fields.title.stem, fields.body.exact, fields.body.stem, fields.notes.exact, fields.notes.stem);
 }
 
-/** Removes item `id` from the index. */
+/** Removes item `id` from the index (its annotations' row too). */
 export function deleteFtsRow(db: Db, id: number): void {
   statement(db, 'DELETE FROM items_fts WHERE rowid = ?').run(id);
+  statement(db, 'DELETE FROM annotations_fts WHERE rowid = ?').run(id);
+}
+
+/** Replaces the `in:annotations` index row of item `id` (none when `field` is null: no annotations). */
+export function writeAnnotationsFtsRow(db: Db, id: number, field: AnalysedField | null): void {
+  statement(db, 'DELETE FROM annotations_fts WHERE rowid = ?').run(id);
+  if (field !== null) statement(db, 'INSERT INTO annotations_fts (rowid, exact, stem) VALUES (?, ?, ?)').run(id, field.exact, field.stem);
 }

@@ -4,10 +4,11 @@ import { ArchiveError } from '../../shared/errors.js';
 import type { Db } from './database.js';
 import { statement } from './statements.js';
 import { writeTransaction } from './write-transaction.js';
-import { analyseField, deleteFtsRow, writeFtsRow, type AnalysedField } from './fts-row.js';
+import { analyseField, deleteFtsRow, writeAnnotationsFtsRow, writeFtsRow, type AnalysedField } from './fts-row.js';
 import { tagsOfItem } from './tags.js';
 import { newUid, uidFromSha256 } from './uids.js';
-import { logItemChange } from './change-log.js';
+import { logChange, logItemChange } from './change-log.js';
+import { annotationSearchText } from './annotation-text.js';
 import { writeNoteLinks } from './note-links.js';
 
 export interface ItemRow {
@@ -88,7 +89,11 @@ export function getItemRow(db: Db, id: number): ItemRow {
   return row;
 }
 
-/** Rebuilds the index row of item `id` from its text and the notes attached to it (not those in the trash). */
+/**
+ * Rebuilds the index rows of item `id` from its text, the notes attached to it (not those in the
+ * trash) and its live annotations (passage and comment: in the notes column, found like notes, and
+ * in annotations_fts for `in:annotations`).
+ */
 export function reindexItem(db: Db, id: number): void {
   const row = getItemRow(db, id);
   if (row.deleted_at !== null) {
@@ -101,7 +106,10 @@ export function reindexItem(db: Db, id: number): void {
     return;
   }
   const notes = statement(db, "SELECT text FROM items WHERE parent_id = ? AND kind = 'note' AND deleted_at IS NULL ORDER BY id").pluck().all(id) as string[];
-  writeFtsRow(db, id, { title, body: analyseField(row.text), notes: analyseField(notes.join('\n\n')) });
+  const annotations = (statement(db, 'SELECT exact, comment FROM annotations WHERE item_id = ? AND deleted_at IS NULL ORDER BY start_offset, id').all(id) as Array<{ exact: string; comment: string }>)
+    .map((a) => annotationSearchText(a.exact, a.comment));
+  writeFtsRow(db, id, { title, body: analyseField(row.text), notes: analyseField([...notes, ...annotations].join('\n\n')) });
+  writeAnnotationsFtsRow(db, id, annotations.length > 0 ? analyseField(annotations.join('\n\n')) : null);
 }
 
 /**
@@ -121,7 +129,9 @@ export function deleteItemRows(db: Db, id: number): { deleted: boolean; sha256: 
   }
   deleteFtsRow(db, id);
   logItemChange(db, id, 'delete');
-  statement(db, 'DELETE FROM items WHERE id = ?').run(id); // notes and tag links go by ON DELETE CASCADE
+  // Its annotations go with it (ON DELETE CASCADE): logged, so the log never misses a deletion.
+  for (const uid of statement(db, 'SELECT uid FROM annotations WHERE item_id = ?').pluck().all(id) as string[]) logChange(db, 'annotation', uid, 'delete');
+  statement(db, 'DELETE FROM items WHERE id = ?').run(id); // notes, tag links and annotations go by ON DELETE CASCADE
   if (row.parent_id !== null) reindexItem(db, row.parent_id);
   return { deleted: true, sha256: row.source_sha256 };
 }

@@ -55,6 +55,11 @@ const writtenAt: Record<number, (db: Db) => void> = {
     db.prepare(`UPDATE items SET text = 'tide tables for Lamu, see [Zanzibar](khizana:${uidFromSha256('a'.repeat(64))}).' WHERE id = 4`).run();
     db.prepare('INSERT INTO note_links (from_id, position, to_uid, sentence) VALUES (4, 26, ?, ?)').run(uidFromSha256('a'.repeat(64)), 'tide tables for Lamu, see Zanzibar.');
   },
+  7: (db) => {
+    db.prepare(`INSERT INTO annotations (uid, item_id, exact, prefix, suffix, start_offset, end_offset, color, comment, created_at, updated_at)
+      VALUES ('01890a5d-ac96-7000-8000-0000000000a1', 1, 'Zanzibar', 'The harbour of ', ' at dawn', 15, 23, 'blue', 'which harbour?', '2024-01-02T03:04:05.000Z', '2024-01-02T03:04:05.000Z')`).run();
+    db.prepare("INSERT INTO change_log (entity, uid, op, at) VALUES ('annotation', '01890a5d-ac96-7000-8000-0000000000a1', 'create', '2024-01-02T03:04:05.000Z')").run();
+  },
 };
 
 describe('migrations', () => {
@@ -121,6 +126,11 @@ describe('migrations', () => {
       expect(await ids('lamu')).toEqual([4]);
       expect(await api.backlinks({ id: 1 })).toEqual([{ fromId: 4, fromUid: '01890a5d-ac96-7000-8000-000000000004', fromTitle: 'tide tables', sentence: 'tide tables for Lamu, see Zanzibar.' }]);
       expect(await api.stats({})).toMatchObject({ articles: 2, notes: 2, tags: 2 });
+      expect(await api.listAnnotations({})).toEqual([expect.objectContaining({ itemId: 1, exact: 'Zanzibar', resolved: { start: 15, end: 23 }, color: 'blue', comment: 'which harbour?' })]);
+      // The change log kept its rows through its rebuild (schema 7), and takes annotations.
+      const db7 = new Database(path.join(dir, databaseFileName), { readonly: true });
+      expect(db7.prepare('SELECT entity FROM change_log ORDER BY seq').pluck().all()).toEqual(['annotation']);
+      db7.close();
     } finally {
       await archive.close();
     }

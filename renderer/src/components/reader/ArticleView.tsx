@@ -16,12 +16,15 @@ import { TagEditor } from './TagEditor.js';
 import { useTagActions } from './use-tag-actions.js';
 import { usePageNavigation, type PageRequest } from './use-page-navigation.js';
 import type { Trashed } from '../trash/UndoToast.js';
+import { useAnnotationLayer } from './ArticleAnnotations.js';
 
 interface ArticleViewProps {
   item: ItemDetail;
   query: string;
   /** Open at this page of a PDF, in the page view (a search result's "p. 7"). */
   pageRequest?: PageRequest | undefined;
+  /** The uid of an annotation to open scrolled to (a search hit in an annotation). */
+  annotation?: string | undefined;
   allTags: readonly TagInfo[];
   onOpenTag(tag: string): void;
   /** Opens an item or note (a backlink, a link in a note). */
@@ -34,7 +37,7 @@ interface ArticleViewProps {
 const preloadPdfBytes = 30 * 1024 * 1024;
 
 /** An imported article: header, tags, the text with hits, and its notes. */
-export function ArticleView({ item, query, pageRequest, allTags, onOpenTag, onOpenItem, onDeleted, onError }: ArticleViewProps) {
+export function ArticleView({ item, query, pageRequest, annotation, allTags, onOpenTag, onOpenItem, onDeleted, onError }: ArticleViewProps) {
   const { api, host, dataChanged } = useArchive();
   const bodyRef = useRef<HTMLDivElement>(null);
   const [hitCount, setHitCount] = useState(0);
@@ -43,6 +46,7 @@ export function ArticleView({ item, query, pageRequest, allTags, onOpenTag, onOp
   const pages = usePageNavigation(item, bodyRef, pageRequest);
   // A PDF of a usual size opens with the item, so its page view shows at once; a big one waits
   // for the first page view.
+  const annotations = useAnnotationLayer(item, bodyRef, annotation, onError);
   const pdf = usePdfDocument(pages && (pages.opened || (item.source?.bytes ?? 0) <= preloadPdfBytes) ? item.id : null, pages?.view === 'text' ? 1 : null);
 
   return (
@@ -95,7 +99,9 @@ export function ArticleView({ item, query, pageRequest, allTags, onOpenTag, onOp
           <ArticleBody item={item} query={query} bodyRef={bodyRef} onHitCount={onHitCount} onOpenPage={pages ? pages.showPage : undefined} />
         </article>
       </div>
-      <NotesPanel key={item.id} item={item} onOpenItem={onOpenItem} />
+      {annotations.panel}
+      <NotesPanel key={`${item.id}:${annotations.notesKey}`} item={item} onOpenItem={onOpenItem} />
+      {annotations.overlay}
     </div>
   );
 }

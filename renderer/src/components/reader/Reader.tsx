@@ -14,6 +14,8 @@ export interface Selection {
   draftKey?: string;
   /** A PDF page to show (a search result's "p. 7"). */
   page?: PageRequest;
+  /** The uid of an annotation to scroll to (a search hit in an annotation). */
+  annotation?: string;
 }
 
 interface ReaderProps {
@@ -59,5 +61,5 @@ export function Reader({ selection, query, allTags, onOpenItem, onOpenTag, onNot
       <NoteView key={item.id} item={item} allTags={allTags} onCreated={() => undefined} onOpenItem={onOpenItem} onOpenTag={onOpenTag} onDeleted={onTrashedAndClosed} onError={onError} />
     );
   }
-  return <ArticleView key={item.id} item={item} query={query} pageRequest={selection.page} allTags={allTags} onOpenTag={onOpenTag} onOpenItem={onOpenItem} onDeleted={onTrashedAndClosed} onError={onError} />;
+  return <ArticleView key={item.id} item={item} query={query} pageRequest={selection.page} annotation={selection.annotation} allTags={allTags} onOpenTag={onOpenTag} onOpenItem={onOpenItem} onDeleted={onTrashedAndClosed} onError={onError} />;
 }
