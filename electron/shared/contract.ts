@@ -320,7 +320,7 @@ export interface ArchiveApi {
   // --- Links between notes and sources (issue 11) ---
   /** The notes that link to item or note `id`, with the sentence of each link; notes in the trash left out. */
   backlinks(args: MethodArgs<'backlinks'>): Promise<Backlink[]>;
-  /** What the uids of links point at now (to open, in the trash, gone), in the order asked, duplicates once. */
+  /** What the uids of links (to items, notes or annotations) point at now (to open, in the trash, gone), in the order asked, duplicates once. */
   linkTargets(args: MethodArgs<'linkTargets'>): Promise<LinkTarget[]>;
   // --- Tags you can manage, and many items at once (issue 11) ---
   /** Renames a tag and its sub-tags; onto an existing tag it merges them. Saved searches follow. */

@@ -387,7 +387,10 @@ export interface Backlink {
  */
 export interface LinkTarget {
   uid: string;
+  /** The item or note; for a link to an annotation, the item it is on. */
   id: number | null;
+  /** Set when the uid is an annotation's (the link opens its item scrolled to it). */
+  annotation?: true;
   kind: ItemKind | null;
   title: string | null;
   state: 'ok' | 'trashed' | 'missing';

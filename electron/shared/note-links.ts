@@ -39,7 +39,21 @@ export function uidOfHref(href: string): string | null {
   return m ? m[1]!.toLowerCase() : null;
 }
 
-/** `text` with each link to an item or note replaced by its label (a note's title, a sentence). */
+const annotationHref = new RegExp(`^${noteLinkScheme}annotation/(${uidPattern})$`);
+const annotationLinkPattern = new RegExp(`\\[((?:\\\\.|[^\\\\\\[\\]\\n])*)\\]\\(${noteLinkScheme}annotation/(${uidPattern})\\)`, 'g');
+
+/** The uid of the annotation a link address points at (`khizana:annotation/<uid>`, written by Quote in note), or null. */
+export function annotationUidOfHref(href: string): string | null {
+  const m = annotationHref.exec(href.trim());
+  return m ? m[1]!.toLowerCase() : null;
+}
+
+/** The uids of the annotations `text` links to, in order. */
+export function findAnnotationLinks(text: string): string[] {
+  return [...text.matchAll(annotationLinkPattern)].map((m) => m[2]!.toLowerCase());
+}
+
+/** `text` with each link to an item, note or annotation replaced by its label (a note's title, a sentence, the search index). */
 export function linksAsLabels(text: string): string {
   let out = '';
   let at = 0;
@@ -47,7 +61,7 @@ export function linksAsLabels(text: string): string {
     out += text.slice(at, link.start) + link.label;
     at = link.end;
   }
-  return out + text.slice(at);
+  return (out + text.slice(at)).replace(annotationLinkPattern, (_m, label: string) => unescapeLabel(label));
 }
 
 function unescapeLabel(label: string): string {

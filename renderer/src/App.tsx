@@ -32,7 +32,7 @@ import { noFilters } from './lib/query.js';
 
 let draftCounter = 0;
 let offerCounter = 0;
-let pageRequests = 0;
+let readerRequests = 0;
 
 /** The window: sidebar, search and results, reader; import and drop on top. */
 export function App() {
@@ -141,7 +141,7 @@ export function App() {
 
   const openIndex = (index: number, page?: number): void => {
     const hit = results.hitAt(index);
-    if (hit) setSelection(page === undefined ? { id: hit.id, ...(hit.annotation ? { annotation: hit.annotation } : {}) } : { id: hit.id, page: { page, seq: ++pageRequests } });
+    if (hit) setSelection(page === undefined ? { id: hit.id, ...(hit.annotation ? { annotation: { uid: hit.annotation, seq: ++readerRequests } } : {}) } : { id: hit.id, page: { page, seq: ++readerRequests } });
   };
   const { onSearchKey, onListKey } = useResultKeys(search, openIndex, focusSearch, chosen);
 
@@ -236,7 +236,7 @@ export function App() {
               selection={selection}
               query={hasText ? query : ''}
               allTags={allTags}
-              onOpenItem={(id) => setSelection({ id })}
+              onOpenItem={(id, annotation) => setSelection(annotation ? { id, annotation: { uid: annotation, seq: ++readerRequests } } : { id })}
               onOpenTag={(tag) => setFilters({ ...filters, tag, type: null })}
               onNoteCreated={(note, draftKey) => setSelection({ id: note.id, draftKey })}
               onClosed={() => setSelection(null)}

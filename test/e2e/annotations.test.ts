@@ -124,6 +124,16 @@ it('highlights an Arabic passage with an Arabic comment; after a reload search f
     new RegExp(`^> ${passage}\n>\n> — \\[annotation\\]\\(khizana:annotation/[0-9a-f-]{36}\\)\n$`, 'u'),
   );
   await page.screenshot({ path: path.join(screenshotsDir, 'annotation-quoted-in-note.png') });
+
+  // The quote's link opens the passage: from the top of the article, a click scrolls back to it.
+  await page.evaluate(() => {
+    document.querySelector('.reader-scroll')!.scrollTop = 0;
+  });
+  const link = notes.locator('.markdown a.note-link').first();
+  await expect.poll(() => link.getAttribute('title'), { timeout: 10_000 }).toMatch(/^Open the highlighted passage in: /);
+  await link.click();
+  await expect.poll(() => page.evaluate(() => document.querySelector('.reader-scroll')!.scrollTop), { timeout: 10_000 }).toBeGreaterThan(0);
+  expect(await page.locator('.annotation-entry.active .annotation-quote bdi').innerText()).toBe(passage);
 });
 
 it('highlights a passage of an HTML item across an element and a mixed Arabic/English line; delete has Undo', async () => {

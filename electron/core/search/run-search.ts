@@ -51,7 +51,7 @@ function maskMarkdown(text: string): string {
   const blank = (m: string) => ' '.repeat(m.length);
   return text
     // A link to an item or note reads as its label (shared/note-links.ts): the brackets and the address go.
-    .replace(/\[((?:\\.|[^\\[\]\n])*)\]\(khizana:[0-9a-fA-F-]{36}\)/gu, (m, label: string) => ` ${label}${' '.repeat(m.length - label.length - 1)}`)
+    .replace(/\[((?:\\.|[^\\[\]\n])*)\]\(khizana:(?:annotation\/)?[0-9a-fA-F-]{36}\)/gu, (m, label: string) => ` ${label}${' '.repeat(m.length - label.length - 1)}`)
     .replace(/^[ \t]*(#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|\d+[.)][ \t]+)/gmu, blank)
     .replace(/(\*\*|__|~~|`+)/gu, blank)
     .replace(/(^|[\s(])[*_](?=\S)|(?<=\S)[*_](?=[\s).,;:!?،]|$)/gmu, (m) => ' '.repeat(m.length));

@@ -10,6 +10,7 @@ import { newUid, uidFromSha256 } from './uids.js';
 import { logChange, logItemChange } from './change-log.js';
 import { annotationSearchText } from './annotation-text.js';
 import { writeNoteLinks } from './note-links.js';
+import { linksAsLabels } from '../../shared/note-links.js';
 
 export interface ItemRow {
   id: number;
@@ -102,10 +103,11 @@ export function reindexItem(db: Db, id: number): void {
   }
   const title = analyseField(row.title);
   if (row.kind === 'note') {
-    writeFtsRow(db, id, { title, body: emptyField, notes: analyseField(row.text) });
+    // A link is indexed as its label: `khizana` and a uid's pieces are not words of the note.
+    writeFtsRow(db, id, { title, body: emptyField, notes: analyseField(linksAsLabels(row.text)) });
     return;
   }
-  const notes = statement(db, "SELECT text FROM items WHERE parent_id = ? AND kind = 'note' AND deleted_at IS NULL ORDER BY id").pluck().all(id) as string[];
+  const notes = (statement(db, "SELECT text FROM items WHERE parent_id = ? AND kind = 'note' AND deleted_at IS NULL ORDER BY id").pluck().all(id) as string[]).map(linksAsLabels);
   const annotations = (statement(db, 'SELECT exact, comment FROM annotations WHERE item_id = ? AND deleted_at IS NULL ORDER BY start_offset, id').all(id) as Array<{ exact: string; comment: string }>)
     .map((a) => annotationSearchText(a.exact, a.comment));
   writeFtsRow(db, id, { title, body: analyseField(row.text), notes: analyseField([...notes, ...annotations].join('\n\n')) });

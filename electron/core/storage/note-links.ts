@@ -32,10 +32,18 @@ export function backlinks(db: Db, id: number): Backlink[] {
 
 /** What each uid a note links to is now: an item or note to open, one in the trash, or one deleted for good. */
 export function linkTargets(db: Db, uids: string[]): LinkTarget[] {
+  type Row = { id: number; kind: 'article' | 'note'; title: string; deleted_at: string | null };
   const byUid = statement(db, 'SELECT id, kind, title, deleted_at FROM items WHERE uid = ?');
-  return [...new Set(uids.map((u) => u.toLowerCase()))].map((uid) => {
-    const row = byUid.get(uid) as { id: number; kind: 'article' | 'note'; title: string; deleted_at: string | null } | undefined;
+  // An annotation is in the trash when it or its item is.
+  const annotation = statement(
+    db,
+    'SELECT i.id, i.kind, i.title, coalesce(a.deleted_at, i.deleted_at) AS deleted_at FROM annotations a JOIN items i ON i.id = a.item_id WHERE a.uid = ?',
+  );
+  return [...new Set(uids.map((u) => u.toLowerCase()))].map((uid): LinkTarget => {
+    const item = byUid.get(uid) as Row | undefined;
+    const onItem = item ? undefined : (annotation.get(uid) as Row | undefined);
+    const row = item ?? onItem;
     if (!row) return { uid, id: null, kind: null, title: null, state: 'missing' };
-    return { uid, id: row.id, kind: row.kind, title: row.title, state: row.deleted_at === null ? 'ok' : 'trashed' };
+    return { uid, id: row.id, kind: row.kind, title: row.title, state: row.deleted_at === null ? 'ok' : 'trashed', ...(onItem ? { annotation: true as const } : {}) };
   });
 }

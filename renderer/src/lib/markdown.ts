@@ -1,19 +1,20 @@
 // Notes are Markdown; the preview is rendered with marked and sanitised like any other HTML.
 import { Marked } from 'marked';
-import { linksAsLabels, uidOfHref } from '../../../electron/shared/note-links.js';
+import { annotationUidOfHref, linksAsLabels, uidOfHref } from '../../../electron/shared/note-links.js';
 import { sanitizeToFragment } from './sanitize.js';
 
 /** The prefix a link to an item or note has in the rendered HTML: a fragment, which loads nothing. */
 const noteLinkFragment = '#khizana:';
 
-// Links to items and notes (`khizana:<uid>`, shared/note-links.ts) become fragment links, which the
+// Links to items and notes (`khizana:<uid>`, shared/note-links.ts) and to annotations
+// (`khizana:annotation/<uid>`) become fragment links, which the
 // sanitiser keeps (it drops unknown schemes); the preview opens them in the app.
 const notesMarked = new Marked({
   gfm: true,
   breaks: true,
   walkTokens(token) {
     if (token.type !== 'link') return;
-    const uid = uidOfHref(token.href);
+    const uid = uidOfHref(token.href) ?? annotationUidOfHref(token.href);
     if (uid !== null) token.href = `${noteLinkFragment}${uid}`;
   },
 });

@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { databaseFileName, openArchive, type ArchiveSession } from '../../../electron/core/archive.js';
 import { migrate } from '../../../electron/core/storage/database.js';
 import { migrations } from '../../../electron/core/storage/migrations.js';
-import { findNoteLinks, formatNoteLink, linkSentence, uidOfHref } from '../../../electron/shared/note-links.js';
+import { findAnnotationLinks, findNoteLinks, formatNoteLink, linksAsLabels, linkSentence, uidOfHref } from '../../../electron/shared/note-links.js';
 import { freshArchive, writeFiles } from '../../support/archive.js';
 import { tempDir } from '../../support/paths.js';
 
@@ -107,6 +107,28 @@ describe('links and backlinks', () => {
     expect(hit!.snippet).toMatch(/ راجع معارك في إدلب عن القرى الست\.$/);
     expect(hit!.snippet).not.toMatch(/khizana|\[|\]/);
     expect(hit!.snippet.slice(...hit!.highlights[0]!)).toBe('الست');
+  });
+
+  it('indexes a link as its label: its address (khizana, the uid) is not a word of the note', async () => {
+    const { api, idlib } = await setUp();
+    const note = await api.addNote({ text: `Reading\n\nSee ${formatNoteLink('the villages report', idlib.uid)} again.` });
+    const ids = async (query: string) => (await api.search({ query })).hits.map((h) => h.id);
+    expect(await ids('villages')).toContain(note.id);
+    expect(await ids('khizana')).toEqual([]);
+    expect(await ids(idlib.uid.slice(0, 8))).toEqual([]);
+  });
+
+  it('resolves a link to an annotation (Quote in note) to the item it is on, broken once the annotation is deleted', async () => {
+    const { api, idlib } = await setUp();
+    const annotation = await api.addAnnotation({ id: idlib.id, quote: 'ست قرى' });
+    const text = `> ست قرى\n>\n> — [annotation](khizana:annotation/${annotation.uid})`;
+    expect(findAnnotationLinks(text)).toEqual([annotation.uid]);
+    expect(linksAsLabels(text)).toBe('> ست قرى\n>\n> — annotation');
+    expect(await api.linkTargets({ uids: [annotation.uid] })).toEqual([{ uid: annotation.uid, id: idlib.id, kind: 'article', title: idlib.title, state: 'ok', annotation: true }]);
+    await api.deleteAnnotation({ annotation: annotation.uid });
+    expect((await api.linkTargets({ uids: [annotation.uid] }))[0]).toMatchObject({ state: 'trashed', annotation: true });
+    const note = await api.addNote({ text, on: idlib.id });
+    expect((await api.search({ query: 'khizana' })).hits.map((h) => h.id)).not.toContain(note.id);
   });
 
   it('keeps a link when the target is renamed', async () => {

@@ -1,9 +1,12 @@
 import { useDeferredValue, useLayoutEffect, useMemo, useRef } from 'react';
 import type { LinkTarget } from '../../../../electron/shared/dto.js';
-import { findNoteLinks } from '../../../../electron/shared/note-links.js';
+import { findAnnotationLinks, findNoteLinks } from '../../../../electron/shared/note-links.js';
 import { useArchive } from '../../hooks/archive-context.js';
 import { useAsync } from '../../hooks/use-async.js';
 import { renderMarkdown } from '../../lib/markdown.js';
+
+/** Opens an item or note in the reader; with an annotation's uid, scrolled to it. */
+export type OpenItem = (id: number, annotation?: string) => void;
 
 /** Shows each link to an item or note as what its target is now: one to open, or a broken one. */
 function showLinkTargets(root: HTMLElement, targets: readonly LinkTarget[] | undefined): void {
@@ -13,16 +16,17 @@ function showLinkTargets(root: HTMLElement, targets: readonly LinkTarget[] | und
     const target = byUid.get(link.dataset.uid!);
     if (!target) continue;
     if (target.state === 'ok') {
-      link.title = `Open ${target.kind === 'note' ? 'the note' : 'the item'}: ${target.title ?? ''}`;
+      link.title = target.annotation ? `Open the highlighted passage in: ${target.title ?? ''}` : `Open ${target.kind === 'note' ? 'the note' : 'the item'}: ${target.title ?? ''}`;
       continue;
     }
     // The note's text is left as it is; the link says what happened to its target.
     link.classList.add('broken');
-    link.title = target.state === 'trashed' ? 'deleted item (in the trash: restoring it mends this link)' : 'deleted item';
+    const what = target.annotation ? 'deleted annotation' : 'deleted item';
+    link.title = target.state === 'trashed' ? `${what} (in the trash: restoring it mends this link)` : what;
     link.setAttribute('aria-disabled', 'true');
     const label = link.ownerDocument.createElement('span');
     label.className = 'broken-label';
-    label.textContent = 'deleted item';
+    label.textContent = what;
     link.after(' ', label);
   }
 }
@@ -31,11 +35,11 @@ function showLinkTargets(root: HTMLElement, targets: readonly LinkTarget[] | und
  * The rendered, sanitised Markdown of a note; each block and line finds its own direction. Links to
  * items and notes open them in the app (`onOpenItem`); a link whose target was deleted shows as broken.
  */
-export function MarkdownPreview({ text, onOpenItem }: { text: string; onOpenItem?: (id: number) => void }) {
+export function MarkdownPreview({ text, onOpenItem }: { text: string; onOpenItem?: OpenItem }) {
   const { api, dataVersion } = useArchive();
   const deferred = useDeferredValue(text);
   const ref = useRef<HTMLDivElement>(null);
-  const uids = useMemo(() => [...new Set(findNoteLinks(deferred).map((l) => l.uid))].sort().join(' '), [deferred]);
+  const uids = useMemo(() => [...new Set([...findNoteLinks(deferred).map((l) => l.uid), ...findAnnotationLinks(deferred)])].sort().join(' '), [deferred]);
   const targets = useAsync(() => (uids === '' ? Promise.resolve([]) : api.linkTargets({ uids: uids.split(' ') })), [api, uids, dataVersion]);
   // React renders no children here: the sanitised fragment is inserted as is.
   useLayoutEffect(() => {
@@ -56,7 +60,7 @@ export function MarkdownPreview({ text, onOpenItem }: { text: string; onOpenItem
         e.preventDefault(); // no link navigates: other links are inert, links to items open them here
         const uid = link.getAttribute('data-uid');
         const target = uid === null ? undefined : targets.value?.find((t) => t.uid === uid);
-        if (target?.state === 'ok' && target.id !== null) onOpenItem?.(target.id);
+        if (target?.state === 'ok' && target.id !== null) onOpenItem?.(target.id, target.annotation ? target.uid : undefined);
       }}
     />
   );

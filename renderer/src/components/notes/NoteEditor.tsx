@@ -3,6 +3,7 @@ import type { NoteInfo } from '../../../../electron/shared/dto.js';
 import { useNoteAutosave } from '../../hooks/use-note-autosave.js';
 import { LinkSuggestions, linkSuggestionsId, suggestionId } from './LinkSuggestions.js';
 import { MarkdownPreview } from './MarkdownPreview.js';
+import type { OpenItem } from './MarkdownPreview.js';
 import { SaveStatusLine } from './SaveStatusLine.js';
 import { useLinkAutocomplete } from './use-link-autocomplete.js';
 
@@ -12,7 +13,7 @@ interface NoteEditorProps {
   parentId: number | null;
   onCreated?: (note: NoteInfo) => void;
   /** Opens an item or note a link in the preview points at. */
-  onOpenItem?: (id: number) => void;
+  onOpenItem?: OpenItem;
   autoFocus?: boolean;
   placeholder?: string;
 }

@@ -5,6 +5,7 @@ import { noteTitle } from '../../lib/markdown.js';
 import { ConfirmButton } from '../common/ConfirmButton.js';
 import { Icon } from '../common/Icon.js';
 import { NoteEditor } from './NoteEditor.js';
+import type { OpenItem } from './MarkdownPreview.js';
 
 /** The editor's slot: its key stays the same when a new note gets its id, so typing is never interrupted. */
 interface Slot {
@@ -18,7 +19,7 @@ let slotCounter = 0;
 const newSlot = (noteId: number | null, focus = false): Slot => ({ key: `slot-${++slotCounter}`, noteId, focus });
 
 /** Notes attached to the open item, docked under the reader; collapsible. Key it by item id. */
-export function NotesPanel({ item, onOpenItem }: { item: ItemDetail; onOpenItem?: ((id: number) => void) | undefined }) {
+export function NotesPanel({ item, onOpenItem }: { item: ItemDetail; onOpenItem?: OpenItem | undefined }) {
   const { api, dataChanged } = useArchive();
   // Open when there is something to read; otherwise a slim bar leaves the article its room.
   const [open, setOpen] = useState(item.notes.length > 0);

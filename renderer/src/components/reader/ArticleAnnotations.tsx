@@ -9,6 +9,7 @@ import { quoteMarkdown } from './annotation-colors.js';
 import { AnnotationsPanel } from './AnnotationsPanel.js';
 import { AnnotationToolbar, useTextSelection } from './AnnotationToolbar.js';
 import { useArticleAnnotations } from './use-annotations.js';
+import type { AnnotationRequest } from './Reader.js';
 
 export interface AnnotationLayer {
   /** The annotations panel (null without annotations). */
@@ -19,8 +20,8 @@ export interface AnnotationLayer {
   notesKey: number;
 }
 
-/** Annotations of the open article in `bodyRef`; `request` (an annotation's uid) is scrolled to once shown. */
-export function useAnnotationLayer(item: ItemDetail, bodyRef: RefObject<HTMLElement | null>, request: string | undefined, onError: (error: unknown) => void): AnnotationLayer {
+/** Annotations of the open article in `bodyRef`; `request` (an annotation) is scrolled to once shown. */
+export function useAnnotationLayer(item: ItemDetail, bodyRef: RefObject<HTMLElement | null>, request: AnnotationRequest | undefined, onError: (error: unknown) => void): AnnotationLayer {
   const { api, dataChanged } = useArchive();
   const annotations = useArticleAnnotations(item, bodyRef, request);
   const [pending, setPending] = useTextSelection(bodyRef, annotations.textMap);

@@ -17,18 +17,20 @@ import { useTagActions } from './use-tag-actions.js';
 import { usePageNavigation, type PageRequest } from './use-page-navigation.js';
 import type { Trashed } from '../trash/UndoToast.js';
 import { useAnnotationLayer } from './ArticleAnnotations.js';
+import type { OpenItem } from '../notes/MarkdownPreview.js';
+import type { AnnotationRequest } from './Reader.js';
 
 interface ArticleViewProps {
   item: ItemDetail;
   query: string;
   /** Open at this page of a PDF, in the page view (a search result's "p. 7"). */
   pageRequest?: PageRequest | undefined;
-  /** The uid of an annotation to open scrolled to (a search hit in an annotation). */
-  annotation?: string | undefined;
+  /** An annotation to open scrolled to (a search hit in an annotation, a link in a note). */
+  annotation?: AnnotationRequest | undefined;
   allTags: readonly TagInfo[];
   onOpenTag(tag: string): void;
   /** Opens an item or note (a backlink, a link in a note). */
-  onOpenItem?: ((id: number) => void) | undefined;
+  onOpenItem?: OpenItem | undefined;
   /** Called after the item moved to the trash (the caller offers Undo). */
   onDeleted(trashed?: Trashed): void;
   onError(error: unknown): void;

@@ -7,13 +7,14 @@ import { Backlinks } from '../notes/Backlinks.js';
 import { TagEditor } from './TagEditor.js';
 import { useTagActions } from './use-tag-actions.js';
 import type { Trashed } from '../trash/UndoToast.js';
+import type { OpenItem } from '../notes/MarkdownPreview.js';
 
 interface NoteViewProps {
   /** The note, or null for a new standalone note not saved yet. */
   item: ItemDetail | null;
   allTags: readonly TagInfo[];
   onCreated(note: NoteInfo): void;
-  onOpenItem(id: number): void;
+  onOpenItem: OpenItem;
   onOpenTag(tag: string): void;
   /** Called after the note moved to the trash (the caller offers Undo). */
   onDeleted(trashed?: Trashed): void;

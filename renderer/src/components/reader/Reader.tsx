@@ -6,6 +6,7 @@ import { NoteView } from './NoteView.js';
 import { ReaderEmpty } from './ReaderEmpty.js';
 import type { Trashed } from '../trash/UndoToast.js';
 import type { PageRequest } from './use-page-navigation.js';
+import type { OpenItem } from '../notes/MarkdownPreview.js';
 
 /** What the reader shows: an item by id, or a new note (draftKey) not saved yet. */
 export interface Selection {
@@ -14,15 +15,21 @@ export interface Selection {
   draftKey?: string;
   /** A PDF page to show (a search result's "p. 7"). */
   page?: PageRequest;
-  /** The uid of an annotation to scroll to (a search hit in an annotation). */
-  annotation?: string;
+  /** An annotation to scroll to (a search hit in an annotation, a link in a note). */
+  annotation?: AnnotationRequest;
+}
+
+/** A request to scroll to annotation `uid`; `seq` tells a repeated request from the one already served. */
+export interface AnnotationRequest {
+  uid: string;
+  seq: number;
 }
 
 interface ReaderProps {
   selection: Selection | null;
   query: string;
   allTags: readonly TagInfo[];
-  onOpenItem(id: number): void;
+  onOpenItem: OpenItem;
   onOpenTag(tag: string): void;
   onNoteCreated(note: NoteInfo, draftKey: string): void;
   onClosed(): void;

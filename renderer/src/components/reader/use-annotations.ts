@@ -7,6 +7,7 @@ import { annotationColors } from '../../../../electron/shared/dto.js';
 import { useArchive } from '../../hooks/archive-context.js';
 import { useAsync } from '../../hooks/use-async.js';
 import { buildTextMap, rangeOfText, type TextMap } from './annotation-dom.js';
+import type { AnnotationRequest } from './Reader.js';
 
 export interface ArticleAnnotations {
   list: AnnotationInfo[];
@@ -27,11 +28,11 @@ function registry(): HighlightRegistry | null {
 }
 
 /** Annotations of `item`, painted in `bodyRef`'s article; `request` scrolls to one once it is shown. */
-export function useArticleAnnotations(item: ItemDetail, bodyRef: RefObject<HTMLElement | null>, request: string | undefined): ArticleAnnotations {
+export function useArticleAnnotations(item: ItemDetail, bodyRef: RefObject<HTMLElement | null>, request: AnnotationRequest | undefined): ArticleAnnotations {
   const { api, dataVersion } = useArchive();
   const { value } = useAsync(() => api.listAnnotations({ on: item.id }), [api, item.id, dataVersion]);
   const list = value ?? noAnnotations;
-  const [active, setActive] = useState<string | null>(request ?? null);
+  const [active, setActive] = useState<string | null>(request?.uid ?? null);
   const mapRef = useRef<TextMap | null>(null);
   const rangesRef = useRef(new Map<string, Range>());
   const [painted, setPainted] = useState(0);
@@ -91,11 +92,12 @@ export function useArticleAnnotations(item: ItemDetail, bodyRef: RefObject<HTMLE
     return true;
   }, [bodyRef]);
 
-  // A search hit in an annotation opens the item scrolled to it, once it is painted.
-  const done = useRef<string | null>(null);
+  // A search hit in an annotation (or a link to it) opens the item scrolled to it, once it is painted;
+  // each request once, so a second click on the same link scrolls again.
+  const done = useRef<number | null>(null);
   useEffect(() => {
-    if (!request || done.current === request) return;
-    if (scrollTo(request)) done.current = request;
+    if (!request || done.current === request.seq) return;
+    if (scrollTo(request.uid)) done.current = request.seq;
   }, [request, painted, scrollTo]);
 
   const textMap = useCallback(() => mapRef.current, []);
