@@ -27,6 +27,7 @@ import { useImport } from './hooks/use-import.js';
 import { useResultKeys } from './hooks/use-result-keys.js';
 import { useSavedSearches } from './hooks/use-saved-searches.js';
 import { useSearchState } from './hooks/use-search-state.js';
+import { initialAddressState, useAddressState } from './hooks/use-address-state.js';
 import { collectDroppedFiles } from './lib/dropped-files.js';
 import { noFilters } from './lib/query.js';
 
@@ -37,9 +38,11 @@ let readerRequests = 0;
 /** The window: sidebar, search and results, reader; import and drop on top. */
 export function App() {
   const { host, api, dataChanged } = useArchive();
-  const search = useSearchState();
+  // Where the address (or, on the desktop, the last run) left off.
+  const [initial] = useState(() => initialAddressState(host !== null));
+  const search = useSearchState(initial);
   const { text, setText, searchedText, hasText, filters, setFilters, filtered, sort, effectiveSort, setSort, query, results } = search;
-  const [selection, setSelection] = useState<Selection | null>(null);
+  const [selection, setSelection] = useState<Selection | null>(initial.item !== null ? { id: initial.item } : null);
   const [importOpen, setImportOpen] = useState(false);
   const [backupOpen, setBackupOpen] = useState(false);
   const [backupError, setBackupError] = useState<unknown>(null);
@@ -48,6 +51,11 @@ export function App() {
   const [trashOpen, setTrashOpen] = useState(false);
   const [offer, setOffer] = useState<UndoOffer | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
+  useAddressState({ text: searchedText, filters, sort, item: selection?.id ?? null }, (state) => {
+    search.restore(state);
+    setTrashOpen(false);
+    setSelection((open) => (open?.id === state.item ? open : state.item === null ? null : { id: state.item }));
+  }, host !== null);
 
   const tags = useTags();
   const stats = useStats();

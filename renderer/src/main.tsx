@@ -14,10 +14,13 @@ import './styles/backup.css';
 import './styles/trash.css';
 import './styles/pages.css';
 import './styles/annotations.css';
+import './styles/token-problem.css';
 import { App } from './App.js';
 import { ArchiveProvider } from './hooks/archive-context.js';
 import { getArchiveApi } from './api/get-archive-api.js';
 import { takeToken } from './api/token.js';
+import { onUnauthorized } from './api/unauthorized.js';
+import { TokenProblem } from './components/TokenProblem.js';
 import { errorText } from './lib/errors.js';
 
 const root = createRoot(document.getElementById('root')!);
@@ -33,15 +36,20 @@ function NotConnected({ message }: { message: string }) {
 
 try {
   // Take the token out of the address bar before anything else runs or renders, and connect.
-  if (!window.archive) takeToken();
-  getArchiveApi();
-  root.render(
-    <StrictMode>
-      <ArchiveProvider>
-        <App />
-      </ArchiveProvider>
-    </StrictMode>,
-  );
+  if (!window.archive && takeToken() === null) {
+    root.render(<TokenProblem kind="missing" />);
+  } else {
+    // The first request the serve refuses replaces the whole window: an earlier run's token.
+    if (!window.archive) onUnauthorized(() => root.render(<TokenProblem kind="stale" />));
+    getArchiveApi();
+    root.render(
+      <StrictMode>
+        <ArchiveProvider>
+          <App />
+        </ArchiveProvider>
+      </StrictMode>,
+    );
+  }
 } catch (error) {
   root.render(<NotConnected message={errorText(error)} />);
 }

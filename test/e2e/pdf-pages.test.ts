@@ -41,7 +41,7 @@ beforeAll(async () => {
     (window as unknown as { cspViolations: string[] }).cspViolations = seen;
     document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`));
   });
-  await page.reload(); // the token is in sessionStorage now
+  await page.reload(); // the token is in localStorage now
 });
 
 afterAll(async () => {

@@ -76,7 +76,7 @@ describe('Khizana in Chromium', () => {
     await page.goto(server.url);
     await expect.poll(() => page.getByRole('heading', { name: 'Welcome to Khizana' }).isVisible()).toBe(true);
     expect(page.url()).not.toContain('token');
-    expect(await page.evaluate(() => sessionStorage.getItem('khizana.token'))).toBe(server.token);
+    expect(await page.evaluate(() => localStorage.getItem('khizana.token'))).toBe(server.token);
     await shot('01-first-run');
   });
 
@@ -152,7 +152,7 @@ describe('Khizana in Chromium', () => {
     await shot('05-notes');
   });
 
-  it('keeps the tag and the note after a reload (token from sessionStorage)', async () => {
+  it('keeps the tag and the note after a reload (token from localStorage)', async () => {
     await page.reload();
     await searchFor('ادلب');
     await results().first().click();

@@ -3,6 +3,7 @@ import { methodNames, type ArchiveApi, type MethodName } from '../../../electron
 import type { ArchiveEvent, ImportReport } from '../../../electron/shared/dto.js';
 import { ArchiveError, fromErrorShape, isErrorCode } from '../../../electron/shared/errors.js';
 import { originalUrlPath } from '../../../electron/shared/original-download.js';
+import { reportUnauthorized } from './unauthorized.js';
 
 /** POSTs JSON to the bridge and returns the JSON answer, or throws the ArchiveError it reports. */
 async function post(path: string, token: string, body: BodyInit | null, headers: Record<string, string> = {}, signal?: AbortSignal): Promise<unknown> {
@@ -33,6 +34,8 @@ async function answer(response: Response): Promise<unknown> {
     throw new ArchiveError('internal', `unexpected answer (${response.status})`);
   }
   if (!response.ok) {
+    // A refused token means a stale address: the page says so instead of looking empty.
+    if (response.status === 401) reportUnauthorized();
     const shape = (value as { error?: { code?: unknown; message?: unknown } } | null)?.error;
     if (shape && isErrorCode(shape.code) && typeof shape.message === 'string') throw fromErrorShape({ code: shape.code, message: shape.message });
     throw new ArchiveError('internal', `request failed (${response.status})`);

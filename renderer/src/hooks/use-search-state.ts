@@ -1,8 +1,8 @@
 // What the user is searching for (words, filters, sort), the results it gives, and the active row.
 import { useCallback, useEffect, useState } from 'react';
 import type { SortOrder } from '../../../electron/shared/contract.js';
-import { composeQuery, hasFilters, noFilters, type Filters } from '../lib/query.js';
-import { useDebouncedValue } from './use-debounced-value.js';
+import type { AddressState } from '../lib/address-state.js';
+import { composeQuery, hasFilters, type Filters } from '../lib/query.js';
 import { usePagedSearch, type PagedSearch } from './use-paged-search.js';
 
 export interface SearchState {
@@ -27,16 +27,29 @@ export interface SearchState {
   setActiveIndex(index: number): void;
   /** Moves the highlighted row by `step`, kept inside the results. */
   moveActive(step: number): void;
+  /** Shows `state`'s words, filters and sort at once, without the typing delay (Back/Forward). */
+  restore(state: Omit<AddressState, 'item'>): void;
 }
 
-/** The search the window shows: typed words debounced, filters and sort composed into one query. */
-export function useSearchState(): SearchState {
-  const [text, setText] = useState('');
-  const [filters, setFilters] = useState<Filters>(noFilters);
-  const [sort, setSort] = useState<SortOrder>('relevance');
+/** The search the window shows, starting from `initial`: typed words debounced, filters and sort composed into one query. */
+export function useSearchState(initial: Omit<AddressState, 'item'>): SearchState {
+  const [text, setText] = useState(initial.text);
+  const [filters, setFilters] = useState<Filters>(initial.filters);
+  const [sort, setSort] = useState<SortOrder>(initial.sort);
   const [activeIndex, setActiveIndex] = useState(-1);
 
-  const searchedText = useDebouncedValue(text, 150);
+  // The typed words, searched once typing pauses for 150 ms; restore() sets both at once.
+  const [searchedText, setSearchedText] = useState(initial.text);
+  useEffect(() => {
+    const timer = setTimeout(() => setSearchedText(text), 150);
+    return () => clearTimeout(timer);
+  }, [text]);
+  const restore = useCallback((state: Omit<AddressState, 'item'>) => {
+    setText(state.text);
+    setSearchedText(state.text);
+    setFilters(state.filters);
+    setSort(state.sort);
+  }, []);
   const hasText = searchedText.trim() !== '';
   const query = composeQuery(searchedText, filters);
   // Without words, "relevance" lists the most recently added first (the core's order), so no swap is needed.
@@ -60,5 +73,6 @@ export function useSearchState(): SearchState {
     sort, effectiveSort, setSort,
     query, results,
     activeIndex, setActiveIndex, moveActive,
+    restore,
   };
 }
