@@ -36,11 +36,15 @@ const bm25 = 'bm25(items_fts, 10.0, 4.0, 2.0, 1.0, 2.0, 1.0)';
 const publishedAfter = 'i.published_at >= substr(?, 1, length(i.published_at))';
 const publishedBefore = "substr(i.published_at || '-01-01', 1, 10) < ?";
 const byPublished = (direction: 'ASC' | 'DESC') => `i.published_at IS NULL, i.published_at ${direction}, i.imported_at ${direction}, i.id ${direction}`;
+// An item's language tag, lower case; 'und' (BCP 47 "undetermined") when none was stated or detected,
+// so the facet's "Unknown language" can be filtered on like any other (`lang:und`).
+const langOf = "coalesce(nullif(lower(i.lang), ''), 'und')";
 // Per matching row, a primary-key probe: cheaper than materialising every item of a big tag.
 const hasTag = `EXISTS (SELECT 1 FROM item_tags it WHERE it.item_id = i.id AND it.tag_id IN (SELECT t.id FROM tags t WHERE ${tagSubtreeCondition}))`;
 const facetValues: Record<Exclude<keyof SearchFacets, 'tag'>, string> = {
   type: 'i.kind',
-  lang: "coalesce(i.lang, 'und')",
+  // A regional variant counts under its language (en-AU, en-GB → en), as `lang:en` finds them.
+  lang: `substr(${langOf}, 1, instr(${langOf} || '-', '-') - 1)`,
   year: 'substr(i.published_at, 1, 4)',
 };
 const tagJoins = ['JOIN item_tags it ON it.item_id = i.id', 'JOIN tags t ON t.id = it.tag_id'];
@@ -70,7 +74,7 @@ export function planSearch(analysed: AnalysedQuery, filters: QueryFilters): Sear
     params.push(...filters.kinds);
   }
   if (filters.langs.length > 0) {
-    where.push(`(${filters.langs.map(() => "(lower(i.lang) = ? OR lower(i.lang) LIKE ? || '-%')").join(' OR ')})`);
+    where.push(`(${filters.langs.map(() => `(${langOf} = ? OR ${langOf} LIKE ? || '-%')`).join(' OR ')})`);
     for (const lang of filters.langs) params.push(lang, lang);
   }
   if (filters.after) {
