@@ -197,7 +197,7 @@ export function App() {
                 <FilterBar filters={filters} sort={effectiveSort} facets={results.facets} tags={allTags} hasText={hasText} onFilters={setFilters} onSort={setSort} />
                 <ResultSummary
                   total={results.total}
-                  loading={results.loading}
+                  loading={results.stale}
                   canSave={hasText || filtered}
                   saved={saved.has(searchedText, filters)}
                   onSave={() => void saved.save(searchedText, filters, sort)}

@@ -27,8 +27,11 @@ function columnsFor(term: MatchTerm, inNotes: Scope): Columns {
   return inNotes ? notesColumns : allColumns;
 }
 
-/** The FTS5 expression of one term. Exact-column alternatives only add to the score (exact ⊂ stem). */
-function termExpression(term: MatchTerm, inNotes: Scope): string {
+/**
+ * The FTS5 expression of one term. Exact-column alternatives only add to the score (exact ⊂ stem).
+ * `strict`: a `word~` as the word itself, without its typo variants.
+ */
+function termExpression(term: MatchTerm, inNotes: Scope, strict = false): string {
   const cols = columnsFor(term, inNotes);
   const exact = quote(term.words.map((w) => w.exact));
   const stem = quote(term.words.map((w) => w.stem));
@@ -48,7 +51,7 @@ function termExpression(term: MatchTerm, inNotes: Scope): string {
       // pull in every word sharing a short root).
       const typed = term.words.at(-1)!;
       const parts = [`${cols.stem} : ${quote([typed.stem])} OR ${cols.exact} : ${quote([typed.exact])}`];
-      for (const w of fuzzyAlternatives(term)) parts.push(`${cols.exact} : ${quote([w.exact])}`);
+      if (!strict) for (const w of fuzzyAlternatives(term)) parts.push(`${cols.exact} : ${quote([w.exact])}`);
       return `(${parts.join(' OR ')})`;
     }
     default:
@@ -59,11 +62,12 @@ function termExpression(term: MatchTerm, inNotes: Scope): string {
 /**
  * The positive part of the MATCH expression, or null when the query has no positive words.
  * `inNotes` 'annotations': the expression for annotations_fts (whose columns are exact and stem).
+ * `strict`: typo variants left out (what ranks first: search-plan.ts).
  */
-export function compilePositive(query: AnalysedQuery, inNotes: Scope): string | null {
+export function compilePositive(query: AnalysedQuery, inNotes: Scope, strict = false): string | null {
   // analyseQuery leaves no empty group.
   const groups = query.groups.map((group) => {
-    const parts = group.map((t) => termExpression(t, inNotes));
+    const parts = group.map((t) => termExpression(t, inNotes, strict));
     return parts.length === 1 ? parts[0]! : `(${parts.join(' OR ')})`;
   });
   return groups.length > 0 ? groups.join(' AND ') : null;

@@ -13,6 +13,11 @@ export interface SearchPlan {
   match: string | null;
   /** The table `match` is for: annotations_fts for `in:annotations` (absent: items_fts). */
   table?: 'annotations_fts';
+  /**
+   * With `word~` terms that found typo variants: the positive words without the variants. Items it
+   * matches (the typed words, exact or stemmed) rank before items found only through a variant.
+   */
+  strict: string | null;
   /** JOIN clauses after `items i`. */
   joins: string[];
   /** Conditions on `i`, ANDed. */
@@ -39,11 +44,15 @@ const annotationsBm25 = 'bm25(annotations_fts, 2.0, 1.0)';
 const publishedAfter = 'i.published_at >= substr(?, 1, length(i.published_at))';
 const publishedBefore = "substr(i.published_at || '-01-01', 1, 10) < ?";
 const byPublished = (direction: 'ASC' | 'DESC') => `i.published_at IS NULL, i.published_at ${direction}, i.imported_at ${direction}, i.id ${direction}`;
+// An item's language tag, lower case; 'und' (BCP 47 "undetermined") when none was stated or detected,
+// so the facet's "Unknown language" can be filtered on like any other (`lang:und`).
+const langOf = "coalesce(nullif(lower(i.lang), ''), 'und')";
 // Per matching row, a primary-key probe: cheaper than materialising every item of a big tag.
 const hasTag = `EXISTS (SELECT 1 FROM item_tags it WHERE it.item_id = i.id AND it.tag_id IN (SELECT t.id FROM tags t WHERE ${tagSubtreeCondition}))`;
 const facetValues: Record<Exclude<keyof SearchFacets, 'tag'>, string> = {
   type: 'i.kind',
-  lang: "coalesce(i.lang, 'und')",
+  // A regional variant counts under its language (en-AU, en-GB → en), as `lang:en` finds them.
+  lang: `substr(${langOf}, 1, instr(${langOf} || '-', '-') - 1)`,
   year: 'substr(i.published_at, 1, 4)',
 };
 const tagJoins = ['JOIN item_tags it ON it.item_id = i.id', 'JOIN tags t ON t.id = it.tag_id'];
@@ -66,13 +75,14 @@ function planAnnotationSearch(analysed: AnalysedQuery, filters: QueryFilters): S
   const match = compilePositive({ ...analysed, groups: annotationGroups }, 'annotations');
   // Without words, every item with an annotation (trashed items have no index row, as in items_fts).
   if (match === null) where.push(hasAnnotations);
-  return { match, table: 'annotations_fts', joins: plan.joins, where, params };
+  return { match, strict: null, table: 'annotations_fts', joins: plan.joins, where, params };
 }
 
 /** The plan of an analysed query with its filters. */
 export function planSearch(analysed: AnalysedQuery, filters: QueryFilters): SearchPlan {
   if (filters.inAnnotations) return planAnnotationSearch(analysed, filters);
   const positive = compilePositive(analysed, filters.inNotes);
+  const strict = compilePositive(analysed, filters.inNotes, true);
   const negative = compileNegative(analysed, false);
   const where: string[] = [];
   const params: unknown[] = [];
@@ -95,7 +105,7 @@ export function planSearch(analysed: AnalysedQuery, filters: QueryFilters): Sear
     params.push(...filters.kinds);
   }
   if (filters.langs.length > 0) {
-    where.push(`(${filters.langs.map(() => "(lower(i.lang) = ? OR lower(i.lang) LIKE ? || '-%')").join(' OR ')})`);
+    where.push(`(${filters.langs.map(() => `(${langOf} = ? OR ${langOf} LIKE ? || '-%')`).join(' OR ')})`);
     for (const lang of filters.langs) params.push(lang, lang);
   }
   if (filters.after) {
@@ -108,7 +118,7 @@ export function planSearch(analysed: AnalysedQuery, filters: QueryFilters): Sear
   }
   // Annotations are part of the notes column (storage/items.ts reindexItem): your own writing.
   if (filters.inNotes) where.push(`(i.kind = 'note' OR EXISTS (SELECT 1 FROM items n WHERE n.parent_id = i.id AND n.kind = 'note' AND n.deleted_at IS NULL) OR ${hasAnnotations})`);
-  return { match, joins: [], where, params };
+  return { match, strict: positive !== null && strict !== positive ? strict : null, joins: [], where, params };
 }
 
 /** FROM … WHERE … of a plan; `items` is how the items table is named (facets force an index). */
@@ -140,21 +150,25 @@ export function searchSql(plan: SearchPlan, statement: SearchStatement): { sql: 
       // Ids and scores only; the caller loads the page's rows after. Sorting full rows (with their
       // text) for thousands of matches is what made common words slow (23 ms → 7 ms p95 at 30,000 articles).
       const { sort, limit, offset } = statement;
+      // Typed words before typo variants: a tier ahead of the score (the subquery is run once).
+      const tier = (id: string) => (plan.strict === null ? '' : `${id} IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?) DESC, `);
+      const tierParams = plan.strict === null ? [] : [plan.strict];
       if (ftsOnly && sort === 'relevance') {
         return {
-          sql: `SELECT rowid AS id, ${rank} AS score FROM ${fts} WHERE ${fts} MATCH ? ORDER BY score ASC, rowid DESC LIMIT ? OFFSET ?`,
-          params: [plan.match, limit, offset],
+          sql: `SELECT rowid AS id, ${rank} AS score FROM ${fts} WHERE ${fts} MATCH ? ORDER BY ${tier(`${fts}.rowid`)}score ASC, rowid DESC LIMIT ? OFFSET ?`,
+          params: [plan.match, ...tierParams, limit, offset],
         };
       }
       // Without words there is nothing to rank: "relevance" lists the most recently added first.
       const order =
         sort === 'newest' ? byPublished('DESC')
         : sort === 'oldest' ? byPublished('ASC')
-        : plan.match === null ? 'i.imported_at DESC, i.id DESC' : 'score ASC, i.id DESC';
+        : plan.match === null ? 'i.imported_at DESC, i.id DESC' : `${tier('i.id')}score ASC, i.id DESC`;
+      const ranked = sort === 'relevance' && plan.match !== null;
       const from = fromWhere(plan, 'items i');
       return {
         sql: `SELECT i.id AS id, ${plan.match === null ? '0' : rank} AS score ${from.sql} ORDER BY ${order} LIMIT ? OFFSET ?`,
-        params: [...from.params, limit, offset],
+        params: [...from.params, ...(ranked ? tierParams : []), limit, offset],
       };
     }
     case 'facet': {

@@ -11,7 +11,7 @@ export interface PrefixLimit {
 }
 
 export interface Vocabulary {
-  /** Archive words within the edit distance of `word` (1 for short words, 2 for long ones). */
+  /** Archive words within the edit distance of `word` (none for 1–3 letters, 1 up to 7, 2 from 8), of 4 letters or more. */
   expand(word: string, limit?: number): string[];
   /** The most frequent archive word close to `word`, or null; `word` itself if it is known. */
   closest(word: string): string | null;
@@ -19,11 +19,21 @@ export interface Vocabulary {
   limitPrefix(prefix: string, limit: number): PrefixLimit | null;
   /** The index may have changed (after imports and edits): check on next use, and reread it if it did. */
   invalidate(): void;
+  /**
+   * Reads the vocabulary and builds the typo index in the background, a slice per event-loop turn,
+   * unless it is built and current; resolves when done. A lookup meanwhile finishes the build at once.
+   */
+  warm(): Promise<void>;
 }
 
 // lunr ships these TokenSet builders but @types/lunr does not declare them.
+interface TokenSetBuilder {
+  root: lunr.TokenSet;
+  insert(word: string): void;
+  finish(): void;
+}
 const TokenSet = lunr.TokenSet as unknown as {
-  fromArray(sortedWords: string[]): lunr.TokenSet;
+  Builder: new () => TokenSetBuilder;
   fromFuzzyString(word: string, editDistance: number): lunr.TokenSet;
 };
 
@@ -36,8 +46,8 @@ interface Terms {
   version: Buffer | undefined;
   /** When `version` was last compared with the index. */
   checkedAt: number;
-  /** Built on first fuzzy lookup. */
-  set: lunr.TokenSet | null;
+  /** The words as a lunr TokenSet (a minimal automaton) to intersect with a fuzzy one. */
+  set: lunr.TokenSet;
 }
 
 const maxFuzzyLength = 24;
@@ -47,11 +57,21 @@ const maxFuzzyLength = 24;
 // checked for when the vocabulary is this old: rereading it costs ~0.7 s at 30,000 articles.
 const minAgeMs = 10_000;
 
-// Arabic words are short and dense: two edits on a 7-letter word reach unrelated words
-// (الحكومه~ found المحكمه, كلمه …), so two edits only from 8 letters on.
+// Arabic words are short and dense: one edit on a 3-letter word reaches other roots (ادب → اذب,
+// ارب …), two on a 7-letter word unrelated words (الحكومه~ found المحكمه, كلمه …). So typo
+// tolerance starts at 4 letters, two edits only from 8, and a variant is never shorter than 4
+// letters (ادلب~ must not find ادب). Variants that are other real words (ادلب~: اغلب, ادله) still
+// match, but rank after every item with the typed word itself (search-plan.ts, `strict`).
+const minFuzzyLength = 4;
 function editDistanceFor(word: string): number {
-  return [...word].length <= 7 ? 1 : 2;
+  const length = [...word].length;
+  return length < minFuzzyLength ? 0 : length <= 7 ? 1 : 2;
 }
+
+// The background build: vocabulary rows read per step, and how long it runs before it lets the
+// thread answer requests (a reader thread serves searches while it builds).
+const pageRows = 1_000;
+const sliceMs = 15;
 
 /** Index of the first of the sorted `words` that is not below `word`. */
 function lowerBound(words: string[], word: string): number {
@@ -65,7 +85,7 @@ function lowerBound(words: string[], word: string): number {
   return lo;
 }
 
-/** A vocabulary for one open archive connection; read lazily from the index and cached. */
+/** A vocabulary for one open archive connection; read from the index (lazily, or in the background: `warm`) and cached. */
 export function createVocabulary(db: Db): Vocabulary {
   let terms: Terms | null = null;
   let vocabTable = false;
@@ -78,29 +98,123 @@ export function createVocabulary(db: Db): Vocabulary {
   const indexVersion = (): Buffer | undefined =>
     statement(db, 'SELECT block FROM items_fts_data WHERE id = 10').pluck().get() as Buffer | undefined;
 
-  const loadTerms = (): Terms => {
-    if (terms && Date.now() - terms.checkedAt >= minAgeMs) {
-      const version = indexVersion();
-      if (version && terms.version?.equals(version)) terms.checkedAt = Date.now();
-      else terms = null;
-    }
-    if (terms) return terms;
+  /** Reads every term (in pages, yielding between them) and builds the TokenSet; the steps of a build. */
+  function* buildTerms(rows: number): Generator<void, Terms> {
     ensureVocabTable();
     const version = indexVersion();
-    const rows = db.prepare('SELECT term, doc FROM temp.items_vocab').raw().all() as Array<[string, number]>;
+    const page = statement(db, 'SELECT term, doc FROM temp.items_vocab WHERE term > ? ORDER BY term LIMIT ?').raw();
     const docs = new Map<string, number>();
-    for (const [term, doc] of rows) docs.set(term, doc);
-    terms = { words: rows.map((r) => r[0]).sort(), docs, version, checkedAt: Date.now(), set: null };
-    return terms;
+    for (let last = ''; ; ) {
+      const chunk = page.all(last, rows) as Array<[string, number]>;
+      for (const [term, doc] of chunk) docs.set(term, doc);
+      if (chunk.length < rows) break;
+      last = chunk.at(-1)![0];
+      yield;
+    }
+    // JavaScript string order (the index's is code point order): what the TokenSet builder needs.
+    const words = [...docs.keys()].sort();
+    yield;
+    const builder = new TokenSet.Builder();
+    for (let i = 0; i < words.length; i++) {
+      // Short words are never typo variants.
+      if ([...words[i]!].length >= minFuzzyLength) builder.insert(words[i]!);
+      if (i % pageRows === 0) yield;
+    }
+    builder.finish();
+    // Written to while read: check again on next use.
+    const changed = !version || !indexVersion()?.equals(version);
+    return { words, docs, version, checkedAt: changed ? -Infinity : Date.now(), set: builder.root };
+  }
+
+  /** A build under way in the background, and its completion. */
+  let building: { steps: Generator<void, Terms>; done: Promise<void>; finish: () => void } | null = null;
+
+  /** Runs the build under way to its end now (a lookup cannot wait for the background). */
+  const finishBuild = (): void => {
+    if (!building) return;
+    const { steps, finish } = building;
+    building = null;
+    try {
+      for (let step = steps.next(); ; step = steps.next()) {
+        if (step.done) {
+          terms = step.value;
+          break;
+        }
+      }
+    } finally {
+      finish();
+    }
+  };
+
+  /** Whether the terms read are still the index's (checked at most every minAgeMs). */
+  const current = (): boolean => {
+    if (!terms) return false;
+    if (Date.now() - terms.checkedAt < minAgeMs) return true;
+    const version = indexVersion();
+    if (version && terms.version?.equals(version)) {
+      terms.checkedAt = Date.now();
+      return true;
+    }
+    return false;
+  };
+
+  const loadTerms = (): Terms => {
+    finishBuild();
+    if (!current()) {
+      // One query for all rows: reading in pages is for the background, not a waiting lookup.
+      const steps = buildTerms(Number.MAX_SAFE_INTEGER);
+      for (let step = steps.next(); ; step = steps.next()) {
+        if (step.done) {
+          terms = step.value;
+          break;
+        }
+      }
+    }
+    return terms!;
+  };
+
+  const warm = (): Promise<void> => {
+    if (building) return building.done;
+    try {
+      if (current()) return Promise.resolve();
+    } catch {
+      return Promise.resolve(); // closed, or not an archive yet: a lookup will say so
+    }
+    let finish!: () => void;
+    const done = new Promise<void>((resolve) => (finish = resolve));
+    const mine = { steps: buildTerms(pageRows), done, finish };
+    building = mine;
+    const slice = (): void => {
+      if (building !== mine) return; // finished by a lookup
+      const until = performance.now() + sliceMs;
+      try {
+        for (;;) {
+          const step = mine.steps.next();
+          if (step.done) {
+            terms = step.value;
+            break;
+          }
+          if (performance.now() >= until) {
+            setImmediate(slice);
+            return;
+          }
+        }
+      } catch {
+        // The connection closed under the build: nothing to build for.
+      }
+      building = null;
+      finish();
+    };
+    setImmediate(slice);
+    return done;
   };
 
   const expand = (word: string, limit = 30): string[] => {
+    const distance = editDistanceFor(word);
     // A fuzzy automaton grows with the word: long "words" (pasted junk) are not expanded.
-    if ([...word].length > maxFuzzyLength || word.length < 2) return [];
+    if ([...word].length > maxFuzzyLength || distance === 0) return [];
     const loaded = loadTerms();
-    // Sorted input is what TokenSet.fromArray needs; one-letter words are never typo variants.
-    loaded.set ??= TokenSet.fromArray(loaded.words.filter((w) => w.length >= 2));
-    const fuzzy = TokenSet.fromFuzzyString(word, editDistanceFor(word));
+    const fuzzy = TokenSet.fromFuzzyString(word, distance);
     return loaded.set
       .intersect(fuzzy)
       .toArray()
@@ -111,7 +225,7 @@ export function createVocabulary(db: Db): Vocabulary {
 
   const limitPrefix = (prefix: string, limit: number): PrefixLimit | null => {
     if (prefix === '') return null;
-    if (!terms) {
+    if (!terms && !building) {
       // Most prefixes (اقتصا*) have few words: count up to limit + 1 of them in the index itself
       // rather than read the whole vocabulary.
       ensureVocabTable();
@@ -138,5 +252,6 @@ export function createVocabulary(db: Db): Vocabulary {
     invalidate() {
       if (terms) terms.checkedAt = -Infinity;
     },
+    warm,
   };
 }

@@ -21,6 +21,7 @@ try {
 
 port.on('message', async (message: ToWorker) => {
   if (message.type === 'changed') return; // the writer made the change itself
+  if (message.type === 'warm') return void post({ type: 'warmed' }); // only readers are sent it; the writer's vocabulary stays lazy
   if (message.type === 'close') {
     await session.close();
     post({ type: 'closed' });

@@ -7,6 +7,8 @@ export type ToWorker =
   | { type: 'call'; id: number; method: MethodName; args: unknown }
   /** To a reader: the writer has changed the archive; words may have changed with it. */
   | { type: 'changed' }
+  /** To a reader: build the typo vocabulary now, in the background (answered with 'warmed'). */
+  | { type: 'warm' }
   | { type: 'close' };
 
 export type FromWorker =
@@ -15,6 +17,7 @@ export type FromWorker =
   | { type: 'result'; id: number; ok: true; value: unknown }
   | { type: 'result'; id: number; ok: false; error: ErrorShape }
   | { type: 'event'; event: ArchiveEvent }
+  | { type: 'warmed' }
   | { type: 'closed' };
 
 export interface WorkerInit {

@@ -31,6 +31,12 @@ port.on('message', async (message: ToWorker) => {
     vocabulary.invalidate();
     return;
   }
+  if (message.type === 'warm') {
+    // Between requests, slice by slice: searches meanwhile are answered (vocabulary.ts).
+    await vocabulary.warm();
+    post({ type: 'warmed' });
+    return;
+  }
   if (message.type === 'close') {
     db.close();
     post({ type: 'closed' });

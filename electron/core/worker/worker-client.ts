@@ -23,6 +23,8 @@ interface WorkerLink {
   alive(): boolean;
   /** Tells a reader that the writer has changed the archive. */
   changed(): void;
+  /** Has a reader build its typo vocabulary (if it is not built and current); resolves when it has. */
+  warm(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -33,11 +35,13 @@ function startWorker(module: 'archive-worker' | 'reader-worker', dir: string, on
   let nextId = 1;
   let dead: ArchiveError | null = null;
   let closed: (() => void) | null = null;
+  const warming: Array<() => void> = [];
 
   const failAll = (error: ArchiveError): void => {
     dead = error;
     for (const p of pending.values()) p.reject(error);
     pending.clear();
+    for (const resolve of warming.splice(0)) resolve();
   };
 
   const link: WorkerLink = {
@@ -54,6 +58,12 @@ function startWorker(module: 'archive-worker' | 'reader-worker', dir: string, on
     changed: () => {
       if (!dead) worker.postMessage({ type: 'changed' } satisfies ToWorker);
     },
+    warm: () =>
+      new Promise<void>((resolve) => {
+        if (dead) return resolve();
+        warming.push(resolve);
+        worker.postMessage({ type: 'warm' } satisfies ToWorker);
+      }),
     close: () =>
       new Promise<void>((resolveClose) => {
         if (dead) return resolveClose();
@@ -73,6 +83,9 @@ function startWorker(module: 'archive-worker' | 'reader-worker', dir: string, on
           break;
         case 'event':
           onEvent?.(message.event);
+          break;
+        case 'warmed':
+          warming.shift()?.();
           break;
         case 'closed':
           failAll(new ArchiveError('archive-unavailable', 'the archive is closed'));
@@ -100,6 +113,9 @@ function startWorker(module: 'archive-worker' | 'reader-worker', dir: string, on
     });
   });
 }
+
+/** Quiet time after the last write before the readers rebuild their typo vocabulary. */
+const rewarmAfterMs = 2_000;
 
 /** Reader threads per archive: with the writer, four requests run at once before one waits. */
 export const defaultReaders = 3;
@@ -139,10 +155,30 @@ export async function openArchiveInWorker(options: { dir: string; onEvent?: (eve
     ),
   ).then(() => readers.length);
 
+  // The typo vocabulary is built in each reader when the archive opens, and again once writes have
+  // settled, so the first `word~` does not wait for it. One reader at a time: three building at
+  // once on two cores made the first reader's build (and a search waiting on it) three times slower.
+  let warmTimer: NodeJS.Timeout | undefined;
+  let warmChain: Promise<void> = readersReady.then(async () => {
+    for (const reader of readers) if (!closing) await reader.warm();
+  });
+  const warmAfterWrites = (): void => {
+    clearTimeout(warmTimer);
+    warmTimer = setTimeout(() => {
+      warmChain = warmChain.then(async () => {
+        for (const reader of readers) if (!closing) await reader.warm();
+      });
+    }, rewarmAfterMs);
+    warmTimer.unref();
+  };
+
   const call = (method: MethodName, args: unknown): Promise<unknown> => {
     if (isReadMethod(method)) return pickReader(readers, writer).call(method, args);
     // Before the caller hears back, so its next read already knows (messages arrive in order).
-    const announce = (): void => readers.forEach((r) => r.changed());
+    const announce = (): void => {
+      readers.forEach((r) => r.changed());
+      warmAfterWrites();
+    };
     return writer.call(method, args).finally(announce);
   };
   const api = Object.fromEntries(methodNames.map((name) => [name, (args: unknown) => call(name, args)])) as unknown as ArchiveApi;
@@ -153,6 +189,7 @@ export async function openArchiveInWorker(options: { dir: string; onEvent?: (eve
     readersReady,
     async close() {
       closing = true;
+      clearTimeout(warmTimer);
       await readersReady;
       // Readers first: the writer's connection, closing last, checkpoints the WAL.
       await Promise.all(readers.map((r) => r.close()));

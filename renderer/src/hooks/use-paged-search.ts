@@ -16,6 +16,11 @@ export interface PagedSearch {
   notices: SearchNotice[];
   /** First page still on its way. */
   loading: boolean;
+  /**
+   * Still on its way after `slowAfterMs`: what is shown (rows, total, facets) is the previous
+   * query's, and the list says so (dimmed, busy, "Searching…" in place of the count).
+   */
+  stale: boolean;
   error: unknown;
   /** The hit at `index`, or undefined while its page loads. */
   hitAt(index: number): SearchHit | undefined;
@@ -35,6 +40,9 @@ interface Results {
 
 const maxPages = 40;
 
+/** How long a search may take before the previous results are shown as out of date. */
+export const slowAfterMs = 150;
+
 /** Drops the pages farthest from `page` so a long scroll through 100,000 hits stays small in memory. */
 function keepNear(pages: Map<number, SearchHit[]>, page: number): Map<number, SearchHit[]> {
   if (pages.size <= maxPages) return pages;
@@ -49,6 +57,7 @@ export function usePagedSearch(query: string, sort: SortOrder): PagedSearch {
   const key = `${sort}\u0000${query}\u0000${dataVersion}`;
   const [results, setResults] = useState<Results>({ key: '', query: '', total: 0, facets: null, didYouMean: null, notices: [], pages: new Map() });
   const [error, setError] = useState<unknown>(null);
+  const [slowKey, setSlowKey] = useState<string | null>(null);
   const pending = useRef(new Set<string>());
   const keyRef = useRef(key);
   keyRef.current = key;
@@ -70,8 +79,11 @@ export function usePagedSearch(query: string, sort: SortOrder): PagedSearch {
         setResults({ key, query, total: 0, facets: null, didYouMean: null, notices: [], pages: new Map() });
       },
     );
+    // Fast answers replace the results without flicker; a slow one first marks them out of date.
+    const slow = setTimeout(() => setSlowKey(key), slowAfterMs);
     return () => {
       live = false;
+      clearTimeout(slow);
     };
   }, [api, key, query, sort]);
 
@@ -103,6 +115,7 @@ export function usePagedSearch(query: string, sort: SortOrder): PagedSearch {
     didYouMean: results.didYouMean,
     notices: results.notices,
     loading: results.key !== key,
+    stale: results.key !== key && slowKey === key,
     error,
     hitAt,
     ensureRange,

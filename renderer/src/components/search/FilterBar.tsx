@@ -24,6 +24,8 @@ function facetOptions(values: readonly FacetCount[] | undefined, current: string
   ));
 }
 
+// 'und' is the core's value for items with no stated or detected language (search-plan.ts).
+const langLabel = (v: string): string => (v === 'und' ? 'Unknown language' : languageName(v));
 const typeLabel = (v: string): string => (v === 'note' ? 'Notes' : v === 'article' ? 'Articles' : v);
 
 /** Sort and filters (type, language, tag, date), with facet counts for the current query. */
@@ -54,7 +56,7 @@ export function FilterBar({ filters, sort, facets, tags, hasText, onFilters, onS
           <span>Language</span>
           <select value={filters.lang ?? ''} onChange={(e) => set({ lang: e.target.value || null })}>
             <option value="">Any language</option>
-            {facetOptions(facets?.lang, filters.lang, languageName)}
+            {facetOptions(facets?.lang, filters.lang, langLabel)}
           </select>
         </label>
         <label className="filter">

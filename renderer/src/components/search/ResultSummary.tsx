@@ -5,6 +5,7 @@ import { Icon } from '../common/Icon.js';
 
 interface ResultSummaryProps {
   total: number;
+  /** The search has been running a while: `total` is the previous query's, so it is not shown. */
   loading: boolean;
   canSave: boolean;
   saved: boolean;
@@ -15,21 +16,27 @@ interface ResultSummaryProps {
   notices?: SearchNotice[];
 }
 
-/** "123 results", announced politely, with the save-this-search star (and any notices under it). */
+/** "123 results" (or "Searching…" while a slow search runs), announced politely, with the save-this-search star (and any notices under it). */
 export function ResultSummary({ total, loading, canSave, saved, onSave, onExport, notices = [] }: ResultSummaryProps) {
   return (
     <>
       <div className="result-summary">
         <span role="status" aria-live="polite" className="result-count">
-          {plural(total, 'result')}
-          {loading && <span className="spinner" aria-label="Searching" />}
+          {loading ? (
+            <>
+              Searching…
+              <span className="spinner" aria-hidden="true" />
+            </>
+          ) : (
+            plural(total, 'result')
+          )}
         </span>
         {canSave && (
           <button type="button" className={`icon-button${saved ? ' on' : ''}`} onClick={onSave} aria-label={saved ? 'Search saved' : 'Save this search'} title={saved ? 'Saved' : 'Save this search'} aria-pressed={saved}>
             <Icon name="star" />
           </button>
         )}
-        {onExport && total > 0 && (
+        {onExport && total > 0 && !loading && (
           <button type="button" className="link-button" onClick={onExport} title="Export these results">
             Export…
           </button>

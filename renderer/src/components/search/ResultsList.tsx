@@ -44,8 +44,9 @@ export function ResultsList({ results, activeIndex, openId, onActivate, onOpen, 
   }, [results.query]);
 
   return (
-    <div ref={scrollRef} className="results-scroll" onKeyDown={onKeyDown}>
-      <div id="results-list" role="list" aria-label="Results" className="results-list" style={{ height: virtualizer.getTotalSize() }}>
+    <div ref={scrollRef} className={`results-scroll${results.stale ? ' stale' : ''}`} onKeyDown={onKeyDown}>
+      {/* A slow search: the rows are the previous query's, dimmed and marked busy until the new ones come. */}
+      <div id="results-list" role="list" aria-label="Results" aria-busy={results.stale} className="results-list" style={{ height: virtualizer.getTotalSize() }}>
         {items.map((row) => {
           const hit = results.hitAt(row.index);
           return (

@@ -1,0 +1,76 @@
+// `word~` ranking (README, query language): items with the typed word itself (exact or stemmed)
+// come before items found only through a typo variant, whatever BM25 says; short words are not
+// stretched into other words (no edits below 4 letters, no variant shorter than 4).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ArchiveSession } from '../../../electron/core/archive.js';
+import { freshArchive, writeFiles } from '../../support/archive.js';
+
+let archive: ArchiveSession;
+const idOf = new Map<string, number>();
+
+// The typed word once in a long text (a low BM25 score); the other words many times in short ones.
+const filler = 'وقال مصدر محلي إن الأوضاع الإنسانية تتدهور يوما بعد يوم مع استمرار القصف ونزوح آلاف العائلات نحو الحدود';
+const englishFiller = 'A long report on the week, with many other words around it, about prices, farmers, traders and the weather in the region.';
+
+beforeAll(async () => {
+  archive = await freshArchive();
+  const dir = writeFiles({
+    'idlib.txt': `تقرير عن محافظة إدلب. ${filler}. ${filler}.`,
+    'wa-idlib.txt': `حلب وإدلب. ${filler}.`,
+    'aghlab.txt': 'أغلب الناس أغلب الأيام أغلب',
+    'adla.txt': 'أدلى الوزير بتصريح أدلى أدلى',
+    'adilla.txt': 'أدلة جديدة أدلة أدلة',
+    'adab.txt': 'أدب عربي أدب أدب',
+    'idleeb.txt': 'إدليب إدليب إدليب',
+    'market.txt': `The market opened. ${englishFiller.repeat(6)}`,
+    'markets.txt': `Markets fell. ${englishFiller.repeat(6)}`,
+    'marker.txt': 'marker marker marker pen',
+    'markte.txt': 'markte markte markte',
+    'fund.txt': `The fund grew. ${englishFiller} ${englishFiller}`,
+    'fond.txt': 'fond fond fond memories',
+    'find.txt': 'find find find it',
+    'fun.txt': 'fun fun fun day',
+  });
+  const report = await archive.api.importPaths({ paths: [dir], tags: [] });
+  for (const r of report.results) idOf.set(r.path.split('/').at(-1)!, r.id!);
+});
+afterAll(() => archive.close());
+
+const names = async (query: string) => {
+  const byId = new Map([...idOf].map(([name, id]) => [id, name]));
+  return (await archive.api.search({ query, limit: 50 })).hits.map((h) => byId.get(h.id)!);
+};
+
+describe('typo tolerance ranks the typed word first', () => {
+  it('ادلب~: إدلب (and وإدلب) before أغلب, أدلى, أدلة and the misspelling إدليب; never أدب', async () => {
+    const found = await names('ادلب~');
+    expect(new Set(found.slice(0, 2))).toEqual(new Set(['idlib.txt', 'wa-idlib.txt']));
+    expect(new Set(found.slice(2))).toEqual(new Set(['aghlab.txt', 'adla.txt', 'adilla.txt', 'idleeb.txt']));
+  });
+
+  it('letters are normalised before the distance: إدلب~ is ادلب~', async () => {
+    expect(await names('إدلب~')).toEqual(await names('ادلب~'));
+  });
+
+  it('market~: market and markets before marker and the misspelling markte', async () => {
+    const found = await names('market~');
+    expect(new Set(found.slice(0, 2))).toEqual(new Set(['market.txt', 'markets.txt']));
+    expect(new Set(found.slice(2))).toEqual(new Set(['marker.txt', 'markte.txt']));
+  });
+
+  it('fund~: fund before fond and find; the 3-letter fun is no variant', async () => {
+    const found = await names('fund~');
+    expect(found[0]).toBe('fund.txt');
+    expect(new Set(found.slice(1))).toEqual(new Set(['fond.txt', 'find.txt']));
+  });
+
+  it('a 3-letter word gets no edits: fun~ finds fun only', async () => {
+    expect(await names('fun~')).toEqual(['fun.txt']);
+  });
+
+  it('the tier holds with filters and other sorts leave it alone', async () => {
+    const found = await names('ادلب~ lang:ar');
+    expect(new Set(found.slice(0, 2))).toEqual(new Set(['idlib.txt', 'wa-idlib.txt']));
+    expect((await archive.api.search({ query: 'ادلب~', sort: 'newest' })).total).toBe(6);
+  });
+});
