@@ -19,13 +19,15 @@ import { ArchiveProvider } from './hooks/archive-context.js';
 import { getArchiveApi } from './api/get-archive-api.js';
 import { takeToken } from './api/token.js';
 import { errorText } from './lib/errors.js';
+import { LocaleProvider, useT } from './i18n/locale.js';
 
 const root = createRoot(document.getElementById('root')!);
 
 function NotConnected({ message }: { message: string }) {
+  const t = useT();
   return (
     <main className="not-connected">
-      <h1>Khizana cannot reach its archive</h1>
+      <h1>{t('app.notConnected')}</h1>
       <p>{message}</p>
     </main>
   );
@@ -37,11 +39,17 @@ try {
   getArchiveApi();
   root.render(
     <StrictMode>
-      <ArchiveProvider>
-        <App />
-      </ArchiveProvider>
+      <LocaleProvider>
+        <ArchiveProvider>
+          <App />
+        </ArchiveProvider>
+      </LocaleProvider>
     </StrictMode>,
   );
 } catch (error) {
-  root.render(<NotConnected message={errorText(error)} />);
+  root.render(
+    <LocaleProvider>
+      <NotConnected message={errorText(error)} />
+    </LocaleProvider>,
+  );
 }

@@ -3,6 +3,7 @@ import type { TagInfo } from '../../../../electron/shared/dto.js';
 import { formatCount } from '../../lib/format.js';
 import { Icon } from '../common/Icon.js';
 import { buildTagTree, type TagNode } from './tag-tree.js';
+import { useT } from '../../i18n/locale.js';
 
 /** What the tag menu can do to a tag (and its sub-tags). */
 export interface TagActions {
@@ -73,6 +74,7 @@ interface NodeProps {
 }
 
 function TagTreeNode({ node, depth, activeTag, onSelect, onMenu, renaming, onRenamed }: NodeProps) {
+  const t = useT();
   const [open, setOpen] = useState(true);
   const style = { '--depth': depth, ...(node.color ? { '--tag-color': node.color } : {}) } as CSSProperties;
   return (
@@ -86,7 +88,7 @@ function TagTreeNode({ node, depth, activeTag, onSelect, onMenu, renaming, onRen
         }}
       >
         {node.children.length > 0 ? (
-          <button type="button" className={`disclosure${open ? ' open' : ''}`} aria-expanded={open} aria-label={`${open ? 'Collapse' : 'Expand'} ${node.path}`} onClick={() => setOpen(!open)}>
+          <button type="button" className={`disclosure${open ? ' open' : ''}`} aria-expanded={open} aria-label={t(open ? 'sidebar.collapse' : 'sidebar.expand', { tag: node.path })} onClick={() => setOpen(!open)}>
             <Icon name="chevron" size={12} />
           </button>
         ) : (
