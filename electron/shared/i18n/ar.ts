@@ -89,6 +89,9 @@ export const ar: Record<MessageId, string> = {
   'sidebar.backupFailed': 'فشل النسخ الاحتياطي {when}',
   'sidebar.notBackedUp': 'لم يُنسخ احتياطيًا بعد',
   'sidebar.backedUp': 'نُسخ احتياطيًا {when}',
+  'sidebar.noTags': 'لا وسوم بعد. أضف وسمًا من القارئ.',
+  'sidebar.noSaved': 'احفظ بحثًا بالنجمة بجانب عدد النتائج.',
+  'sidebar.deleteSaved': 'احذف البحث المحفوظ {name}',
   'sidebar.expand': 'توسيع {tag}',
   'sidebar.collapse': 'طيّ {tag}',
 

@@ -86,6 +86,9 @@ export const en = {
   'sidebar.backupFailed': 'Backup failed {when}',
   'sidebar.notBackedUp': 'Not backed up yet',
   'sidebar.backedUp': 'Backed up {when}',
+  'sidebar.noTags': 'No tags yet. Add one from the reader.',
+  'sidebar.noSaved': 'Save a search with the star beside the result count.',
+  'sidebar.deleteSaved': 'Delete saved search {name}',
   'sidebar.expand': 'Expand {tag}',
   'sidebar.collapse': 'Collapse {tag}',
 

@@ -33,12 +33,13 @@ export function TagTree({ tags, activeTag, onSelect, ...actions }: TagTreeProps)
   const tree = buildTagTree(tags);
   const [menu, setMenu] = useState<Menu | null>(null);
   const [renaming, setRenaming] = useState<string | null>(null);
-  if (tree.length === 0) return <p className="sidebar-empty">No tags yet. Add one from the reader.</p>;
+  const t = useT();
+  if (tree.length === 0) return <p className="sidebar-empty">{t('sidebar.noTags')}</p>;
   const byPath = new Map(tags.map((t) => [t.path, t]));
   const openMenu = (path: string, x: number, y: number) => setMenu({ path, x, y, confirmDelete: false });
   return (
     <>
-      <ul className="tag-tree" aria-label="Tags">
+      <ul className="tag-tree" aria-label={t('sidebar.tags')}>
         {tree.map((node) => (
           <TagTreeNode key={node.path} node={node} depth={0} activeTag={activeTag} onSelect={onSelect} onMenu={openMenu} renaming={renaming} onRenamed={(to) => {
             if (renaming && to !== null && to !== renaming) actions.onRename(renaming, to);
