@@ -5,13 +5,16 @@ import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { z } from 'zod';
 import { methodNames, parseArgs, type ArchiveApi } from '../shared/contract.js';
 import { ArchiveError } from '../shared/errors.js';
-import { errorEnvelope, methodChannel, OPEN_ORIGINAL_CHANNEL, PICK_FOLDER_CHANNEL, PICK_IMPORT_PATHS_CHANNEL, toEnvelope } from '../shared/ipc.js';
+import { errorEnvelope, methodChannel, OPEN_ORIGINAL_CHANNEL, PICK_FOLDER_CHANNEL, PICK_IMPORT_PATHS_CHANNEL, SET_LOCALE_CHANNEL, toEnvelope } from '../shared/ipc.js';
+import { uiLocales, type UiLocale } from '../shared/i18n/locale.js';
 
 /** What the window may ask of the desktop beyond the archive itself. */
 export interface HostHandlers {
   openOriginal(id: number): Promise<void>;
   pickImportPaths(options: { folders: boolean }): Promise<string[]>;
   pickFolder(options: { title: string }): Promise<string | null>;
+  /** The interface language changed: rebuild the menu in it. */
+  setLocale(locale: UiLocale): void;
 }
 
 export interface IpcOptions {
@@ -27,6 +30,7 @@ export interface IpcOptions {
 const openOriginalArgs = z.object({ id: z.number().int().positive() });
 const pickArgs = z.object({ folders: z.boolean().default(false) });
 const pickFolderArgs = z.object({ title: z.string().max(200) });
+const setLocaleArgs = z.object({ locale: z.enum(uiLocales) });
 
 function parseHostArgs<T extends z.ZodType>(schema: T, channel: string, raw: unknown): z.output<T> {
   const result = schema.safeParse(raw ?? {});
@@ -62,6 +66,10 @@ export function registerIpc(options: IpcOptions): () => void {
   });
   handle(PICK_IMPORT_PATHS_CHANNEL, async (raw) => options.host.pickImportPaths(parseHostArgs(pickArgs, PICK_IMPORT_PATHS_CHANNEL, raw)));
   handle(PICK_FOLDER_CHANNEL, async (raw) => options.host.pickFolder(parseHostArgs(pickFolderArgs, PICK_FOLDER_CHANNEL, raw)));
+  handle(SET_LOCALE_CHANNEL, async (raw) => {
+    options.host.setLocale(parseHostArgs(setLocaleArgs, SET_LOCALE_CHANNEL, raw).locale);
+    return null;
+  });
 
   return () => {
     for (const channel of channels) options.ipcMain.removeHandler(channel);

@@ -15,6 +15,7 @@ import { appProtocolHandler } from './app-protocol.js';
 import { archiveDirFor } from './archive-dir.js';
 import { registerIpc } from './ipc.js';
 import { importDialogOptions, menuTemplate } from './menu.js';
+import { pickUiLocale, type UiLocale } from '../shared/i18n/locale.js';
 import { BINDING_ENV, chooseSqliteBinding } from './native-binding.js';
 import { prepareOriginal } from './open-original.js';
 import { applySessionSecurity, guardWebContents, isTrustedFrame } from './security.js';
@@ -83,9 +84,15 @@ function start(): void {
     const archive = openArchive(places.archiveDir, appWindow);
     secureSessionAndServeUi(places, archive);
     backUpDailyWhileRunning(archive);
-    const pickImportPaths = importPicker(appWindow);
-    registerIpcHandlers(places, archive, appWindow, pickImportPaths);
-    installMenu(places, appWindow, pickImportPaths);
+    // The OS language until the window says which one its interface shows (its switch).
+    const language: UiLanguage = { locale: pickUiLocale(app.getPreferredSystemLanguages().concat(app.getLocale())) };
+    const pickImportPaths = importPicker(appWindow, language);
+    const menu = () => installMenu(places, appWindow, pickImportPaths, language.locale);
+    registerIpcHandlers(places, archive, appWindow, pickImportPaths, (locale) => {
+      language.locale = locale;
+      menu();
+    });
+    menu();
     appWindow.open();
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) appWindow.open();
@@ -170,11 +177,15 @@ function backUpDailyWhileRunning(archive: OpeningArchive): void {
 }
 
 type PickImportPaths = (options: { folders: boolean }) => Promise<string[]>;
+/** The interface language the menu and dialogs use, changed by the window's language switch. */
+interface UiLanguage {
+  locale: UiLocale;
+}
 
 /** The system file/folder picker for imports, attached to the window when one is open. */
-function importPicker(appWindow: MainWindow): PickImportPaths {
+function importPicker(appWindow: MainWindow, language: UiLanguage): PickImportPaths {
   return async ({ folders }) => {
-    const options = importDialogOptions(folders);
+    const options = importDialogOptions(folders, language.locale);
     const parent = appWindow.current();
     const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
     return result.canceled ? [] : result.filePaths;
@@ -182,7 +193,7 @@ function importPicker(appWindow: MainWindow): PickImportPaths {
 }
 
 /** The archive's methods and the two host actions over IPC, for the main window's top frame only. */
-function registerIpcHandlers(places: Places, archive: OpeningArchive, appWindow: MainWindow, pickImportPaths: PickImportPaths): void {
+function registerIpcHandlers(places: Places, archive: OpeningArchive, appWindow: MainWindow, pickImportPaths: PickImportPaths, setLocale: (locale: UiLocale) => void): void {
   registerIpc({
     ipcMain,
     isTrustedSender: (event) => {
@@ -197,6 +208,7 @@ function registerIpcHandlers(places: Places, archive: OpeningArchive, appWindow:
         if (problem) throw new ArchiveError('unreadable', `cannot open ${path.basename(target)}: ${problem}`);
       },
       pickImportPaths,
+      setLocale,
       pickFolder: async ({ title }) => {
         const options = { title, properties: ['openDirectory', 'createDirectory'] } satisfies OpenDialogOptions;
         const parent = appWindow.current();
@@ -209,7 +221,7 @@ function registerIpcHandlers(places: Places, archive: OpeningArchive, appWindow:
 }
 
 /** The application menu; its commands reach the renderer as MenuEvents. */
-function installMenu(places: Places, appWindow: MainWindow, pickImportPaths: PickImportPaths): void {
+function installMenu(places: Places, appWindow: MainWindow, pickImportPaths: PickImportPaths, locale: UiLocale): void {
   const sendMenu = (event: MenuEvent): void => appWindow.send(MENU_CHANNEL, event);
   const importFromMenu = (folders: boolean): void => {
     pickImportPaths({ folders })
@@ -223,6 +235,7 @@ function installMenu(places: Places, appWindow: MainWindow, pickImportPaths: Pic
       menuTemplate({
         isDev: places.isDev,
         isMac: process.platform === 'darwin',
+        locale,
         actions: {
           importFiles: () => importFromMenu(false),
           importFolder: () => importFromMenu(true),

@@ -1,6 +1,7 @@
 // The application menu as a plain template (tested under Node); main.ts builds it with Menu.
 import type { MenuItemConstructorOptions, OpenDialogOptions } from 'electron';
 import { importExtensions } from '../shared/import-formats.js';
+import { catalogs, type UiLocale } from '../shared/i18n/locale.js';
 
 export interface MenuActions {
   importFiles(): void;
@@ -13,41 +14,47 @@ export interface MenuActions {
 }
 
 /** Open-dialog options for importing files or folders. Windows and Linux cannot mix the two. */
-export function importDialogOptions(folders: boolean): OpenDialogOptions {
+export function importDialogOptions(folders: boolean, locale: UiLocale = 'en'): OpenDialogOptions {
+  const m = catalogs[locale];
   return folders
-    ? { title: 'Import folder', properties: ['openDirectory', 'multiSelections'] }
+    ? { title: m['dialog.importFolder'], properties: ['openDirectory', 'multiSelections'] }
     : {
-        title: 'Import files',
+        title: m['dialog.importFiles'],
         properties: ['openFile', 'multiSelections'],
         // The importable files first; Electron wants extensions without their dot.
         filters: [
-          { name: 'Documents', extensions: importExtensions.map((ext) => ext.slice(1)) },
-          { name: 'All files', extensions: ['*'] },
+          { name: m['dialog.documents'], extensions: importExtensions.map((ext) => ext.slice(1)) },
+          { name: m['dialog.allFiles'], extensions: ['*'] },
         ],
       };
 }
 
-/** The menu template; reload and DevTools exist only in development. */
-export function menuTemplate(options: { isDev: boolean; isMac: boolean; actions: MenuActions }): MenuItemConstructorOptions[] {
+/**
+ * The menu template in the interface language (English by default); reload and DevTools exist only
+ * in development. Electron's role items (Undo, Copy…) are named by Electron in the OS language.
+ */
+export function menuTemplate(options: { isDev: boolean; isMac: boolean; actions: MenuActions; locale?: UiLocale }): MenuItemConstructorOptions[] {
   const { isDev, isMac, actions } = options;
+  // Menu labels are plain catalog strings (no ICU arguments), so the main process needs no formatter.
+  const m = catalogs[options.locale ?? 'en'];
   const template: MenuItemConstructorOptions[] = [];
   if (isMac) template.push({ role: 'appMenu' });
   template.push(
     {
-      label: '&File',
+      label: m['menu.file'],
       submenu: [
-        { label: 'Import Files…', accelerator: 'CmdOrCtrl+O', click: () => actions.importFiles() },
-        { label: 'Import Folder…', accelerator: 'CmdOrCtrl+Shift+O', click: () => actions.importFolder() },
-        { label: 'New Note', accelerator: 'CmdOrCtrl+N', click: () => actions.newNote() },
+        { label: m['menu.importFiles'], accelerator: 'CmdOrCtrl+O', click: () => actions.importFiles() },
+        { label: m['menu.importFolder'], accelerator: 'CmdOrCtrl+Shift+O', click: () => actions.importFolder() },
+        { label: m['menu.newNote'], accelerator: 'CmdOrCtrl+N', click: () => actions.newNote() },
         { type: 'separator' },
-        { label: 'Back Up Now…', click: () => actions.backUpNow() },
-        { label: 'Show Archive Folder', click: () => actions.showArchiveFolder() },
+        { label: m['menu.backUpNow'], click: () => actions.backUpNow() },
+        { label: m['menu.showArchiveFolder'], click: () => actions.showArchiveFolder() },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],
     },
     {
-      label: '&Edit',
+      label: m['menu.edit'],
       submenu: [
         { role: 'undo' },
         { role: 'redo' },
@@ -60,11 +67,11 @@ export function menuTemplate(options: { isDev: boolean; isMac: boolean; actions:
         { type: 'separator' },
         { role: 'selectAll' },
         { type: 'separator' },
-        { label: 'Find…', accelerator: 'CmdOrCtrl+F', click: () => actions.find() },
+        { label: m['menu.find'], accelerator: 'CmdOrCtrl+F', click: () => actions.find() },
       ],
     },
     {
-      label: '&View',
+      label: m['menu.view'],
       submenu: [
         ...(isDev
           ? ([{ role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }, { type: 'separator' }] as MenuItemConstructorOptions[])
@@ -78,9 +85,9 @@ export function menuTemplate(options: { isDev: boolean; isMac: boolean; actions:
     },
     { role: 'windowMenu' },
     {
-      label: '&Help',
+      label: m['menu.help'],
       role: 'help',
-      submenu: [{ label: 'About Khizana', click: () => actions.about() }],
+      submenu: [{ label: m['menu.about'], click: () => actions.about() }],
     },
   );
   return template;

@@ -3,7 +3,7 @@
 import { methodNames } from '../shared/contract.js';
 import type { ArchiveEvent } from '../shared/dto.js';
 import { isErrorCode, type ErrorShape } from '../shared/errors.js';
-import { EVENT_CHANNEL, MENU_CHANNEL, methodChannel, OPEN_ORIGINAL_CHANNEL, PICK_FOLDER_CHANNEL, PICK_IMPORT_PATHS_CHANNEL } from '../shared/ipc.js';
+import { EVENT_CHANNEL, MENU_CHANNEL, methodChannel, OPEN_ORIGINAL_CHANNEL, PICK_FOLDER_CHANNEL, PICK_IMPORT_PATHS_CHANNEL, SET_LOCALE_CHANNEL } from '../shared/ipc.js';
 import type { ArchiveBridge, ArchiveHost, MenuEvent } from './window-api.js';
 
 /** ipcRenderer.invoke with one argument. */
@@ -61,6 +61,9 @@ export function buildArchiveHost(invoke: Invoke, subscribe: Subscribe, pathForFi
     },
     pickImportPaths: async (options) => (await call(invoke, PICK_IMPORT_PATHS_CHANNEL, { folders: options?.folders === true })) as string[],
     pickFolder: async (options) => (await call(invoke, PICK_FOLDER_CHANNEL, { title: options.title })) as string | null,
+    setLocale: async (locale) => {
+      await call(invoke, SET_LOCALE_CHANNEL, { locale });
+    },
     onMenu: (listener) => listen<MenuEvent>(subscribe, MENU_CHANNEL, listener),
   };
 }

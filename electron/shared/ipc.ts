@@ -18,6 +18,8 @@ export const OPEN_ORIGINAL_CHANNEL = 'host:openOriginal';
 export const PICK_IMPORT_PATHS_CHANNEL = 'host:pickImportPaths';
 /** renderer → main: show a picker for one folder (the backup folder). */
 export const PICK_FOLDER_CHANNEL = 'host:pickFolder';
+/** renderer → main: the interface language changed; the menu and dialogs follow it. */
+export const SET_LOCALE_CHANNEL = 'host:setLocale';
 
 /**
  * How main answers every invoke. Errors travel as values because ipcRenderer.invoke keeps only the

@@ -36,6 +36,8 @@ export interface ArchiveHost {
   pickImportPaths(options?: { folders?: boolean }): Promise<string[]>;
   /** Shows the system picker for one folder; null when cancelled. */
   pickFolder(options: { title: string }): Promise<string | null>;
+  /** Tells the desktop the interface language, so its menu and dialogs speak it too. */
+  setLocale(locale: 'en' | 'ar'): Promise<void>;
   /** Subscribes to menu commands; returns an unsubscribe function. */
   onMenu(listener: (event: MenuEvent) => void): () => void;
 }

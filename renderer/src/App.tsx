@@ -30,6 +30,7 @@ import { useSearchState } from './hooks/use-search-state.js';
 import { initialAddressState, useAddressState } from './hooks/use-address-state.js';
 import { collectDroppedFiles } from './lib/dropped-files.js';
 import { noFilters } from './lib/query.js';
+import { useT } from './i18n/locale.js';
 
 let draftCounter = 0;
 let offerCounter = 0;
@@ -37,6 +38,7 @@ let readerRequests = 0;
 
 /** The window: sidebar, search and results, reader; import and drop on top. */
 export function App() {
+  const t = useT();
   const { host, api, dataChanged } = useArchive();
   // Where the address (or, on the desktop, the last run) left off.
   const [initial] = useState(() => initialAddressState(host !== null));
@@ -191,7 +193,7 @@ export function App() {
       ) : (
         <>
           {trashOpen ? <TrashView trash={trash} onError={setError} /> : (
-            <section className="results-pane" aria-label="Search and results">
+            <section className="results-pane" aria-label={t('app.resultsPane')}>
               <div className="search-header">
                 <SearchBox value={text} onChange={setText} onKeyDown={onSearchKey} inputRef={searchRef} busy={results.loading} />
                 <FilterBar filters={filters} sort={effectiveSort} facets={results.facets} tags={allTags} hasText={hasText} onFilters={setFilters} onSort={setSort} />

@@ -22,13 +22,15 @@ import { takeToken } from './api/token.js';
 import { onUnauthorized } from './api/unauthorized.js';
 import { TokenProblem } from './components/TokenProblem.js';
 import { errorText } from './lib/errors.js';
+import { LocaleProvider, useT } from './i18n/locale.js';
 
 const root = createRoot(document.getElementById('root')!);
 
 function NotConnected({ message }: { message: string }) {
+  const t = useT();
   return (
     <main className="not-connected">
-      <h1>Khizana cannot reach its archive</h1>
+      <h1>{t('app.notConnected')}</h1>
       <p>{message}</p>
     </main>
   );
@@ -37,19 +39,37 @@ function NotConnected({ message }: { message: string }) {
 try {
   // Take the token out of the address bar before anything else runs or renders, and connect.
   if (!window.archive && takeToken() === null) {
-    root.render(<TokenProblem kind="missing" />);
+    root.render(
+      <LocaleProvider>
+        <TokenProblem kind="missing" />
+      </LocaleProvider>,
+    );
   } else {
     // The first request the serve refuses replaces the whole window: an earlier run's token.
-    if (!window.archive) onUnauthorized(() => root.render(<TokenProblem kind="stale" />));
+    if (!window.archive) {
+      onUnauthorized(() =>
+        root.render(
+          <LocaleProvider>
+            <TokenProblem kind="stale" />
+          </LocaleProvider>,
+        ),
+      );
+    }
     getArchiveApi();
     root.render(
       <StrictMode>
-        <ArchiveProvider>
-          <App />
-        </ArchiveProvider>
+        <LocaleProvider>
+          <ArchiveProvider>
+            <App />
+          </ArchiveProvider>
+        </LocaleProvider>
       </StrictMode>,
     );
   }
 } catch (error) {
-  root.render(<NotConnected message={errorText(error)} />);
+  root.render(
+    <LocaleProvider>
+      <NotConnected message={errorText(error)} />
+    </LocaleProvider>,
+  );
 }

@@ -75,9 +75,9 @@ export interface SeededUi {
 
 /**
  * Seeds a fresh archive in a temp folder (`seed` writes through the API), serves it in-process with
- * the built UI and opens it in Chromium at 1280×800, en-GB.
+ * the built UI and opens it in Chromium at 1280×800, en-GB unless `options.locale` says otherwise.
  */
-export async function openSeededUi(seed: (api: ArchiveApi) => Promise<unknown>): Promise<SeededUi> {
+export async function openSeededUi(seed: (api: ArchiveApi) => Promise<unknown>, options: { locale?: string } = {}): Promise<SeededUi> {
   ensureBuiltUi();
   fs.mkdirSync(screenshotsDir, { recursive: true });
   const dir = path.join(tempDir(), 'archive');
@@ -89,7 +89,7 @@ export async function openSeededUi(seed: (api: ArchiveApi) => Promise<unknown>):
   }
   const browser = await launchChromium();
   const server = await serveArchive({ dir, staticDir: builtUi, inWorker: false });
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en-GB' });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: options.locale ?? 'en-GB' });
   await page.goto(server.url);
   return {
     server,

@@ -4,7 +4,7 @@ import type { IpcMainInvokeEvent } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { methodNames, type ArchiveApi } from '../../electron/shared/contract.js';
 import { ArchiveError } from '../../electron/shared/errors.js';
-import { EVENT_CHANNEL, MENU_CHANNEL, methodChannel, OPEN_ORIGINAL_CHANNEL, PICK_FOLDER_CHANNEL, PICK_IMPORT_PATHS_CHANNEL, toEnvelope } from '../../electron/shared/ipc.js';
+import { EVENT_CHANNEL, MENU_CHANNEL, methodChannel, OPEN_ORIGINAL_CHANNEL, PICK_FOLDER_CHANNEL, PICK_IMPORT_PATHS_CHANNEL, SET_LOCALE_CHANNEL, toEnvelope } from '../../electron/shared/ipc.js';
 import { registerIpc, type HostHandlers } from '../../electron/main/ipc.js';
 import { buildArchiveBridge, buildArchiveHost, unwrapEnvelope, type Subscribe } from '../../electron/preload/bridge.js';
 
@@ -30,7 +30,7 @@ function setup(options: { trusted?: boolean; archive?: Partial<Record<string, (a
       },
     ]),
   ) as unknown as ArchiveApi;
-  const host: HostHandlers = { openOriginal: vi.fn(async () => undefined), pickImportPaths: vi.fn(async () => ['/picked/a.pdf']), pickFolder: vi.fn(async () => '/picked/backups') };
+  const host: HostHandlers = { openOriginal: vi.fn(async () => undefined), pickImportPaths: vi.fn(async () => ['/picked/a.pdf']), pickFolder: vi.fn(async () => '/picked/backups'), setLocale: vi.fn() };
   const log = vi.fn();
   const unregister = registerIpc({
     ipcMain: ipcMain as never,
@@ -54,7 +54,7 @@ const noSubscribe: Subscribe = () => () => {};
 describe('registerIpc', () => {
   it('registers exactly one handler per contract method plus the host actions', () => {
     const { handlers } = setup();
-    expect([...handlers.keys()].sort()).toEqual([...methodNames.map(methodChannel), OPEN_ORIGINAL_CHANNEL, PICK_IMPORT_PATHS_CHANNEL, PICK_FOLDER_CHANNEL].sort());
+    expect([...handlers.keys()].sort()).toEqual([...methodNames.map(methodChannel), OPEN_ORIGINAL_CHANNEL, PICK_IMPORT_PATHS_CHANNEL, PICK_FOLDER_CHANNEL, SET_LOCALE_CHANNEL].sort());
   });
 
   it('gives every method, event stream and host action its own channel', () => {

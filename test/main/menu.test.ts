@@ -60,4 +60,16 @@ describe('application menu', () => {
     expect(files.filters?.[1]?.extensions).toEqual(['*']);
     expect(importDialogOptions(true).properties).toEqual(['openDirectory', 'multiSelections']);
   });
+
+  it('speaks the interface language: Arabic labels and dialogs from the same catalogs, clicks unchanged', () => {
+    const a = actions();
+    const template = menuTemplate({ isDev: false, isMac: false, actions: a, locale: 'ar' });
+    expect(template.map((i) => i.label).filter(Boolean)).toEqual(['&ملف', '&تحرير', '&عرض', '&مساعدة']);
+    const items = flatten(template);
+    (items.find((i) => i.label === 'استيراد ملفات…')!.click as () => void)();
+    expect(a.importFiles).toHaveBeenCalledOnce();
+    expect(items.map((i) => i.label)).not.toContain('Import Files…');
+    expect(importDialogOptions(true, 'ar').title).toBe('استيراد مجلد');
+    expect(importDialogOptions(false, 'ar').filters?.map((f) => f.name)).toEqual(['مستندات', 'كل الملفات']);
+  });
 });

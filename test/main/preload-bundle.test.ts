@@ -73,7 +73,7 @@ describe('preload bundle', () => {
     (archive.onEvent as (cb: () => void) => () => void)(() => {});
     expect(subscribed).toEqual(['archive:event']);
     const host = exposed.get('archiveHost')!;
-    expect(Object.keys(host).sort()).toEqual(['onMenu', 'openOriginal', 'pathForFile', 'pickFolder', 'pickImportPaths']);
+    expect(Object.keys(host).sort()).toEqual(['onMenu', 'openOriginal', 'pathForFile', 'pickFolder', 'pickImportPaths', 'setLocale']);
     expect((host.pathForFile as (f: unknown) => string)({})).toBe('/from/webUtils');
   });
 });

@@ -1,5 +1,7 @@
 import type { UploadFile } from '../api/http-client.js';
 import { ImportSources } from './import/ImportSources.js';
+import type { ReactNode } from 'react';
+import { useLocale, useRich, useT } from '../i18n/locale.js';
 
 interface FirstRunProps {
   busy: boolean;
@@ -11,23 +13,31 @@ interface FirstRunProps {
 
 /** The empty archive: what Khizana is for and how to start. */
 export function FirstRun({ busy, onPaths, onFiles, onNewNote, onError }: FirstRunProps) {
+  const t = useT();
+  const rich = useRich();
+  const markup = {
+    b: (chunks: ReactNode[]) => <strong>{chunks}</strong>,
+    ar: (chunks: ReactNode[]) => <bdi lang="ar">{chunks}</bdi>,
+    code: (chunks: ReactNode[]) => <code>{chunks}</code>,
+  };
+  const otherLang = t('firstRun.greeting');
+  const { locale } = useLocale();
   return (
     <main className="first-run" aria-labelledby="welcome-title">
       <div className="first-run-card">
-        <p className="welcome-ar" lang="ar" dir="rtl">أهلاً بك في خزانة</p>
-        <h1 id="welcome-title">Welcome to Khizana</h1>
-        <p className="lead">
-          Your archive is empty. Bring in the articles, reports and notes you collect — Arabic, English or both — and find any
-          of them again in a second. Everything stays on this machine; nothing is ever sent anywhere.
-        </p>
+        <p className="welcome-ar" lang={locale === 'ar' ? 'en' : 'ar'} dir="auto">{otherLang}</p>
+        <h1 id="welcome-title">{t('firstRun.title')}</h1>
+        <p className="lead">{t('firstRun.lead')}</p>
         <ol className="steps">
-          <li><strong>Import</strong> files or whole folders: drop them on this window, or choose them below.</li>
-          <li><strong>Search</strong> as you type. <bdi lang="ar">ادلب</bdi> finds <bdi lang="ar">إدلب</bdi>, <bdi lang="ar">من</bdi> finds <bdi lang="ar">مِن</bdi>, with or without diacritics.</li>
-          <li><strong>Read, tag and annotate</strong>: hits are highlighted, tags nest (<code>syria/idlib</code>), notes take Markdown.</li>
+          <li>{rich('firstRun.import', markup)}</li>
+          <li>{rich('firstRun.search', markup)}</li>
+          <li>{rich('firstRun.read', markup)}</li>
         </ol>
         <ImportSources disabled={busy} onPaths={onPaths} onFiles={onFiles} onError={onError} />
         <p className="muted">
-          Or start with a <button type="button" className="link-button" onClick={onNewNote}>blank note</button>.
+          {rich('firstRun.blankNote', {
+            note: (chunks: ReactNode[]) => <button type="button" className="link-button" onClick={onNewNote}>{chunks}</button>,
+          })}
         </p>
       </div>
     </main>

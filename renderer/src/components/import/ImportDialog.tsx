@@ -2,6 +2,7 @@ import type { UploadFile } from '../../api/http-client.js';
 import { DialogHeader } from '../common/DialogHeader.js';
 import { ImportSources } from './ImportSources.js';
 import { useModalDialog } from '../../hooks/use-modal-dialog.js';
+import { useT } from '../../i18n/locale.js';
 
 interface ImportDialogProps {
   open: boolean;
@@ -14,6 +15,7 @@ interface ImportDialogProps {
 
 /** The modal "Import" dialog (native <dialog>: focus trap and Esc for free). */
 export function ImportDialog({ open, busy, onClose, onPaths, onFiles, onError }: ImportDialogProps) {
+  const t = useT();
   const ref = useModalDialog(open);
   const close = (then: () => void) => () => {
     onClose();
@@ -21,9 +23,9 @@ export function ImportDialog({ open, busy, onClose, onPaths, onFiles, onError }:
   };
   return (
     <dialog ref={ref} className="dialog" aria-labelledby="import-title" onClose={onClose}>
-      <DialogHeader id="import-title" title="Import" onClose={onClose} />
+      <DialogHeader id="import-title" title={t('import.title')} onClose={onClose} />
       <p className="muted">
-        Text, Markdown, HTML, PDF, Word, OpenDocument, EPUB and e-mail files. Folders are read recursively. Exact duplicates are skipped.
+        {t('import.formats')}
       </p>
       {open && (
         <ImportSources

@@ -6,6 +6,8 @@ import { ConfirmButton } from '../common/ConfirmButton.js';
 import { Icon } from '../common/Icon.js';
 import { NoteEditor } from './NoteEditor.js';
 import type { OpenItem } from './MarkdownPreview.js';
+import { useT } from '../../i18n/locale.js';
+import { formatCount } from '../../lib/format.js';
 
 /** The editor's slot: its key stays the same when a new note gets its id, so typing is never interrupted. */
 interface Slot {
@@ -20,6 +22,7 @@ const newSlot = (noteId: number | null, focus = false): Slot => ({ key: `slot-${
 
 /** Notes attached to the open item, docked under the reader; collapsible. Key it by item id. */
 export function NotesPanel({ item, onOpenItem }: { item: ItemDetail; onOpenItem?: OpenItem | undefined }) {
+  const t = useT();
   const { api, dataChanged } = useArchive();
   // Open when there is something to read; otherwise a slim bar leaves the article its room.
   const [open, setOpen] = useState(item.notes.length > 0);
@@ -27,32 +30,32 @@ export function NotesPanel({ item, onOpenItem }: { item: ItemDetail; onOpenItem?
 
   const active = item.notes.find((n) => n.id === slot.noteId);
   return (
-    <section className={`notes-panel${open ? ' open' : ''}`} aria-label="Notes on this item">
+    <section className={`notes-panel${open ? ' open' : ''}`} aria-label={t('notes.panel')}>
       <header className="notes-header">
         <button type="button" className="notes-toggle" aria-expanded={open} onClick={() => setOpen(!open)}>
-          <Icon name="note" /> Notes <span className="count">{item.notes.length}</span>
+          <Icon name="note" /> {t('notes.toggle')} <span className="count">{formatCount(item.notes.length)}</span>
         </button>
         {open && (
-          <div className="note-tabs" role="tablist" aria-label="Notes">
+          <div className="note-tabs" role="tablist" aria-label={t('notes.tabs')}>
             {item.notes.map((n) => (
               <button key={n.id} type="button" role="tab" aria-selected={n.id === slot.noteId} className="note-tab" onClick={() => setSlot(newSlot(n.id))}>
-                <bdi>{noteTitle(n.text) || 'Untitled note'}</bdi>
+                <bdi>{noteTitle(n.text) || t('notes.untitled')}</bdi>
               </button>
             ))}
             <button type="button" role="tab" aria-selected={slot.noteId === null} className="note-tab new" onClick={() => setSlot(newSlot(null, true))}>
-              <Icon name="plus" size={13} /> New note
+              <Icon name="plus" size={13} /> {t('notes.new')}
             </button>
           </div>
         )}
         {!open && (
           <button type="button" className="button subtle" onClick={() => { setSlot(newSlot(null, true)); setOpen(true); }}>
-            <Icon name="plus" size={13} /> Add a note
+            <Icon name="plus" size={13} /> {t('notes.add')}
           </button>
         )}
         {open && slot.noteId !== null && (
           <ConfirmButton
-            label="Delete note"
-            confirmLabel="Delete note"
+            label={t('notes.delete')}
+            confirmLabel={t('notes.delete')}
             onConfirm={() => {
               void api.deleteNote({ id: slot.noteId! }).then(() => {
                 setSlot(newSlot(null));

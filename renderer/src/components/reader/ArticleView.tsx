@@ -19,6 +19,7 @@ import type { Trashed } from '../trash/UndoToast.js';
 import { useAnnotationLayer } from './ArticleAnnotations.js';
 import type { OpenItem } from '../notes/MarkdownPreview.js';
 import type { AnnotationRequest } from './Reader.js';
+import { useT } from '../../i18n/locale.js';
 
 interface ArticleViewProps {
   item: ItemDetail;
@@ -40,6 +41,7 @@ const preloadPdfBytes = 30 * 1024 * 1024;
 
 /** An imported article: header, tags, the text with hits, and its notes. */
 export function ArticleView({ item, query, pageRequest, annotation, allTags, onOpenTag, onOpenItem, onDeleted, onError }: ArticleViewProps) {
+  const t = useT();
   const { api, host, dataChanged } = useArchive();
   const bodyRef = useRef<HTMLDivElement>(null);
   const [hitCount, setHitCount] = useState(0);
@@ -61,18 +63,18 @@ export function ArticleView({ item, query, pageRequest, annotation, allTags, onO
           <button
             type="button"
             className="button subtle"
-            title={host ? 'Open the imported file with its app' : 'Download the archived copy of the imported file'}
+            title={host ? t('reader.openOriginalHost') : t('reader.openOriginalWeb')}
             onClick={() => void (host ? host.openOriginal(item.id) : downloadOriginal(item)).catch(onError)}
           >
-            <Icon name="external" /> Open original
+            <Icon name="external" /> {t('reader.openOriginal')}
           </button>
         )}
         {/* No confirmation: it goes to the trash, and the toast offers Undo. */}
         <button
           type="button"
           className="button subtle"
-          aria-label="Delete item"
-          title="Move to the trash"
+          aria-label={t('reader.delete')}
+          title={t('reader.deleteTitle')}
           onClick={() => void api.deleteItem({ id: item.id }).then(({ notes }) => { onDeleted({ id: item.id, title: item.title, notes }); dataChanged(); }, onError)}
         >
           <Icon name="trash" />
@@ -87,13 +89,13 @@ export function ArticleView({ item, query, pageRequest, annotation, allTags, onO
       <div className="reader-scroll" hidden={pages?.view === 'page'}>
         <article className="reader-article" aria-labelledby={`title-${item.id}`} lang={item.lang ?? undefined}>
           <header className="reader-header">
-            <h1 id={`title-${item.id}`} dir="auto">{item.title || '(untitled)'}</h1>
+            <h1 id={`title-${item.id}`} dir="auto">{item.title || t('common.untitled')}</h1>
             <ReaderMeta item={item} />
             <MetadataEditor key={item.id} item={item} onError={onError} />
             <TagEditor tags={item.tags} allTags={allTags} onOpenTag={onOpenTag} {...tagActions} />
             <Backlinks id={item.id} onOpenItem={onOpenItem} />
             {item.warnings.length > 0 && (
-              <ul className="warnings" aria-label="Import warnings">
+              <ul className="warnings" aria-label={t('reader.warnings')}>
                 {item.warnings.map((w) => <li key={w} dir="auto">{w}</li>)}
               </ul>
             )}

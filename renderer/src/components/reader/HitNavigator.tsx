@@ -1,5 +1,6 @@
 import { useEffect, useState, type RefObject } from 'react';
 import { Icon } from '../common/Icon.js';
+import { useT } from '../../i18n/locale.js';
 
 interface HitNavigatorProps {
   bodyRef: RefObject<HTMLDivElement | null>;
@@ -16,6 +17,7 @@ function stepHit(current: number, step: number, count: number): number {
 
 /** "3 / 12" with previous/next: scrolls the marked hits of the reader into view. */
 export function HitNavigator({ bodyRef, count, resetKey }: HitNavigatorProps) {
+  const t = useT();
   const [current, setCurrent] = useState(-1);
 
   useEffect(() => setCurrent(-1), [resetKey]);
@@ -40,14 +42,14 @@ export function HitNavigator({ bodyRef, count, resetKey }: HitNavigatorProps) {
   if (count === 0) return null;
   const go = (step: number): void => setCurrent((c) => stepHit(c, step, count));
   return (
-    <div className="hit-nav" role="group" aria-label="Search hits in this item">
+    <div className="hit-nav" role="group" aria-label={t('reader.hits')}>
       <span className="hit-count" aria-live="polite">
-        {current >= 0 ? `${current + 1} / ${count}` : `${count} ${count === 1 ? 'hit' : 'hits'}`}
+        {current >= 0 ? t('reader.hitPosition', { current: current + 1, count }) : t('reader.hitCount', { count })}
       </span>
-      <button type="button" className="icon-button" aria-label="Previous hit" title="Previous hit (Shift+F3)" onClick={() => go(-1)}>
+      <button type="button" className="icon-button" aria-label={t('reader.prevHit')} title={t('reader.prevHitTitle')} onClick={() => go(-1)}>
         <Icon name="up" />
       </button>
-      <button type="button" className="icon-button" aria-label="Next hit" title="Next hit (F3)" onClick={() => go(1)}>
+      <button type="button" className="icon-button" aria-label={t('reader.nextHit')} title={t('reader.nextHitTitle')} onClick={() => go(1)}>
         <Icon name="down" />
       </button>
     </div>

@@ -1,20 +1,24 @@
+import type { ReactNode } from 'react';
+import { useRich, useT } from '../../i18n/locale.js';
 /** The reader before anything is open: what to do, and the query language at a glance. */
 export function ReaderEmpty() {
+  const t = useT();
+  const rich = useRich();
   return (
     <div className="reader-empty">
-      <h2>Select a result to read it</h2>
-      <p className="muted">Use ↑ and ↓ in the search box, Enter to open. Ctrl+K (⌘K) jumps back to search.</p>
+      <h2>{t('reader.emptyTitle')}</h2>
+      <p className="muted">{t('reader.emptyHint')}</p>
       <table className="syntax">
-        <caption>Search syntax</caption>
+        <caption>{t('reader.syntax')}</caption>
         <tbody>
-          <tr><td><code dir="auto">ادلب الفصائل</code></td><td>both words, any form (إدلب, الفصائل, فصائل…)</td></tr>
-          <tr><td><code dir="auto">"ولا تهنوا"</code></td><td>the exact phrase</td></tr>
-          <tr><td><code>Idlib OR Aleppo</code></td><td>either word</td></tr>
-          <tr><td><code>-Russia</code></td><td>without this word</td></tr>
-          <tr><td><code dir="auto">فصائ*</code></td><td>words starting with…</td></tr>
-          <tr><td><code>=Assad</code></td><td>this exact form, no stemming</td></tr>
-          <tr><td><code>rebels~</code></td><td>allow a typo</td></tr>
-          <tr><td><code>tag:syria title:… lang:ar</code></td><td>fields; also <code>type:note</code>, <code>after:2024-01-01</code>, <code>in:notes</code></td></tr>
+          <tr><td><code dir="auto">ادلب الفصائل</code></td><td>{t('reader.syntax.both')}</td></tr>
+          <tr><td><code dir="auto">"ولا تهنوا"</code></td><td>{t('reader.syntax.phrase')}</td></tr>
+          <tr><td><code>Idlib OR Aleppo</code></td><td>{t('reader.syntax.or')}</td></tr>
+          <tr><td><code>-Russia</code></td><td>{t('reader.syntax.not')}</td></tr>
+          <tr><td><code dir="auto">فصائ*</code></td><td>{t('reader.syntax.prefix')}</td></tr>
+          <tr><td><code>=Assad</code></td><td>{t('reader.syntax.exact')}</td></tr>
+          <tr><td><code>rebels~</code></td><td>{t('reader.syntax.typo')}</td></tr>
+          <tr><td><code>tag:syria title:… lang:ar</code></td><td>{rich('reader.syntax.fields', { code: (chunks: ReactNode[]) => <code>{chunks}</code> })}</td></tr>
         </tbody>
       </table>
     </div>

@@ -1,3 +1,6 @@
+import type { ReactNode } from 'react';
+import { useRich, useT } from '../../i18n/locale.js';
+
 interface NoResultsProps {
   query: string;
   didYouMean: string | null;
@@ -8,37 +11,36 @@ interface NoResultsProps {
 
 /** What to try when a query finds nothing. */
 export function NoResults({ query, didYouMean, filtered, onUseSuggestion, onClearFilters }: NoResultsProps) {
+  const t = useT();
+  const rich = useRich();
+  const code = (chunks: ReactNode[]) => <code dir="auto">{chunks}</code>;
   return (
     <div className="empty-state no-results" role="status">
-      <h2>
-        No results for “<bdi className="query-echo">{query}</bdi>”
-      </h2>
+      <h2>{rich('noResults.title', { query, q: (chunks: ReactNode[]) => <bdi className="query-echo">{chunks}</bdi> })}</h2>
       {didYouMean && (
         <p className="did-you-mean">
-          Did you mean{' '}
-          <button type="button" className="link-button" onClick={() => onUseSuggestion(didYouMean)}>
-            <bdi>{didYouMean}</bdi>
-          </button>
-          ?
+          {rich('noResults.didYouMean', {
+            suggestion: didYouMean,
+            s: (chunks: ReactNode[]) => (
+              <button type="button" className="link-button" onClick={() => onUseSuggestion(didYouMean)}>
+                <bdi>{chunks}</bdi>
+              </button>
+            ),
+          })}
         </p>
       )}
       <ul className="suggestions">
         {filtered && (
           <li>
-            The filters may hide what you want.{' '}
-            <button type="button" className="link-button" onClick={onClearFilters}>Clear the filters</button>
+            {rich('noResults.filtered', {
+              clear: (chunks: ReactNode[]) => <button type="button" className="link-button" onClick={onClearFilters}>{chunks}</button>,
+            })}
           </li>
         )}
-        <li>Use fewer words: every word must appear.</li>
-        <li>
-          Add <code>~</code> to a word for spelling mistakes: <code dir="auto">ادلب~</code>, <code>rebels~</code>
-        </li>
-        <li>
-          Add <code>*</code> to find words that start with it: <code dir="auto">فصائ*</code>
-        </li>
-        <li>
-          Join alternatives with <code>OR</code>: <code>Idlib OR ادلب</code>
-        </li>
+        <li>{t('noResults.fewer')}</li>
+        <li>{rich('noResults.typo', { code })}</li>
+        <li>{rich('noResults.prefix', { code })}</li>
+        <li>{rich('noResults.or', { code })}</li>
       </ul>
     </div>
   );

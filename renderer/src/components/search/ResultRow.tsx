@@ -4,6 +4,7 @@ import { formatDate, languageName } from '../../lib/format.js';
 import { warmUpPdfJs } from '../../lib/pdf/load-pdf.js';
 import { HighlightedText } from '../common/HighlightedText.js';
 import { Icon } from '../common/Icon.js';
+import { useT } from '../../i18n/locale.js';
 
 interface ResultRowProps {
   hit: SearchHit;
@@ -19,6 +20,7 @@ interface ResultRowProps {
 
 /** One result: title and snippet with hits marked, in their own direction; date, language, tags. */
 export function ResultRow({ hit, active, open, selected, onOpen, onOpenPage }: ResultRowProps) {
+  const t = useT();
   return (
     <>
       <button
@@ -30,9 +32,9 @@ export function ResultRow({ hit, active, open, selected, onOpen, onOpenPage }: R
         onMouseDown={(e) => { if (e.shiftKey) e.preventDefault(); }}
         onClick={onOpen}
       >
-        {selected && <span className="result-check" aria-label="selected"><span aria-hidden="true">✓</span></span>}
+        {selected && <span className="result-check" aria-label={t('row.selected')}><span aria-hidden="true">✓</span></span>}
         <span className="result-title" dir="auto">
-          <HighlightedText text={hit.title || '(untitled)'} spans={hit.titleHighlights} />
+          <HighlightedText text={hit.title || t('common.untitled')} spans={hit.titleHighlights} />
         </span>
         <span className={`result-snippet ${hit.dir}`} dir="auto">
           <HighlightedText text={hit.snippet} spans={hit.highlights} />
@@ -40,13 +42,13 @@ export function ResultRow({ hit, active, open, selected, onOpen, onOpenPage }: R
         <span className="result-meta">
           <span className="kind">
             <Icon name={hit.kind === 'note' ? 'note' : 'article'} size={13} />
-            {hit.kind === 'note' ? 'Note' : 'Article'}
+            {hit.kind === 'note' ? t('row.note') : t('row.article')}
           </span>
           {/* Which date this is: a publication date when the source states one, else when it came in. */}
           {hit.publishedAt ? (
-            <span className="published">published {formatDate(hit.publishedAt)}</span>
+            <span className="published">{t('row.published', { date: formatDate(hit.publishedAt) })}</span>
           ) : (
-            <span className="added">{hit.kind === 'note' ? 'written' : 'added'} {formatDate(hit.importedAt)}</span>
+            <span className="added">{t(hit.kind === 'note' ? 'row.written' : 'row.added', { date: formatDate(hit.importedAt) })}</span>
           )}
           {hit.lang && <span>{languageName(hit.lang)}</span>}
           {hit.tags.slice(0, 3).map((t) => (
@@ -61,12 +63,12 @@ export function ResultRow({ hit, active, open, selected, onOpen, onOpenPage }: R
           type="button"
           className="result-page"
           tabIndex={active ? 0 : -1}
-          title={`Show page ${hit.page} as printed`}
+          title={t('row.pageTitle', { page: hit.page })}
           onPointerEnter={warmUpPdfJs}
           onFocus={warmUpPdfJs}
           onClick={() => onOpenPage(hit.page!)}
         >
-          p. {hit.page}
+          {t('row.page', { page: hit.page })}
         </button>
       )}
     </>

@@ -1,7 +1,7 @@
 import type { SearchNotice } from '../../../../electron/shared/dto.js';
 import { noticeText } from '../../../../electron/shared/search-notices.js';
-import { plural } from '../../lib/format.js';
 import { Icon } from '../common/Icon.js';
+import { useT } from '../../i18n/locale.js';
 
 interface ResultSummaryProps {
   total: number;
@@ -18,27 +18,28 @@ interface ResultSummaryProps {
 
 /** "123 results" (or "Searching…" while a slow search runs), announced politely, with the save-this-search star (and any notices under it). */
 export function ResultSummary({ total, loading, canSave, saved, onSave, onExport, notices = [] }: ResultSummaryProps) {
+  const t = useT();
   return (
     <>
       <div className="result-summary">
         <span role="status" aria-live="polite" className="result-count">
           {loading ? (
             <>
-              Searching…
+              {t('search.searching')}
               <span className="spinner" aria-hidden="true" />
             </>
           ) : (
-            plural(total, 'result')
+            t('search.results', { count: total })
           )}
         </span>
         {canSave && (
-          <button type="button" className={`icon-button${saved ? ' on' : ''}`} onClick={onSave} aria-label={saved ? 'Search saved' : 'Save this search'} title={saved ? 'Saved' : 'Save this search'} aria-pressed={saved}>
+          <button type="button" className={`icon-button${saved ? ' on' : ''}`} onClick={onSave} aria-label={saved ? t('search.saved') : t('search.save')} title={saved ? t('search.savedShort') : t('search.save')} aria-pressed={saved}>
             <Icon name="star" />
           </button>
         )}
         {onExport && total > 0 && !loading && (
-          <button type="button" className="link-button" onClick={onExport} title="Export these results">
-            Export…
+          <button type="button" className="link-button" onClick={onExport} title={t('search.exportTitle')}>
+            {t('search.export')}
           </button>
         )}
       </div>

@@ -1,5 +1,6 @@
 import type { KeyboardEvent, Ref } from 'react';
 import { Icon } from '../common/Icon.js';
+import { useT } from '../../i18n/locale.js';
 
 interface SearchBoxProps {
   value: string;
@@ -13,16 +14,17 @@ const isMac = /Mac|iPhone|iPad/.test(navigator.platform);
 
 /** The search field: searches as you type; ↑/↓/Enter move through results, Esc clears. */
 export function SearchBox({ value, onChange, onKeyDown, inputRef, busy }: SearchBoxProps) {
+  const t = useT();
   return (
     <div className={`search-box${busy ? ' busy' : ''}`}>
       <Icon name="search" />
       <input
         ref={inputRef}
         type="search"
-        aria-label="Search"
+        aria-label={t('search.label')}
         aria-keyshortcuts={isMac ? 'Meta+K' : 'Control+K'}
         aria-controls="results-list"
-        placeholder="Search — ابحث في الأرشيف"
+        placeholder={t('search.placeholder')}
         dir="auto"
         spellCheck={false}
         autoComplete="off"
@@ -31,7 +33,7 @@ export function SearchBox({ value, onChange, onKeyDown, inputRef, busy }: Search
         onKeyDown={onKeyDown}
       />
       {value ? (
-        <button type="button" className="icon-button clear" aria-label="Clear search" title="Clear (Esc)" onClick={() => onChange('')}>
+        <button type="button" className="icon-button clear" aria-label={t('search.clear')} title={t('search.clearTitle')} onClick={() => onChange('')}>
           <Icon name="close" size={14} />
         </button>
       ) : (

@@ -3,6 +3,7 @@ import type { TagInfo } from '../../../../electron/shared/dto.js';
 import { formatCount } from '../../lib/format.js';
 import { Icon } from '../common/Icon.js';
 import { buildTagTree, type TagNode } from './tag-tree.js';
+import { useT } from '../../i18n/locale.js';
 
 /** What the tag menu can do to a tag (and its sub-tags). */
 export interface TagActions {
@@ -32,12 +33,13 @@ export function TagTree({ tags, activeTag, onSelect, ...actions }: TagTreeProps)
   const tree = buildTagTree(tags);
   const [menu, setMenu] = useState<Menu | null>(null);
   const [renaming, setRenaming] = useState<string | null>(null);
-  if (tree.length === 0) return <p className="sidebar-empty">No tags yet. Add one from the reader.</p>;
+  const t = useT();
+  if (tree.length === 0) return <p className="sidebar-empty">{t('sidebar.noTags')}</p>;
   const byPath = new Map(tags.map((t) => [t.path, t]));
   const openMenu = (path: string, x: number, y: number) => setMenu({ path, x, y, confirmDelete: false });
   return (
     <>
-      <ul className="tag-tree" aria-label="Tags">
+      <ul className="tag-tree" aria-label={t('sidebar.tags')}>
         {tree.map((node) => (
           <TagTreeNode key={node.path} node={node} depth={0} activeTag={activeTag} onSelect={onSelect} onMenu={openMenu} renaming={renaming} onRenamed={(to) => {
             if (renaming && to !== null && to !== renaming) actions.onRename(renaming, to);
@@ -73,6 +75,7 @@ interface NodeProps {
 }
 
 function TagTreeNode({ node, depth, activeTag, onSelect, onMenu, renaming, onRenamed }: NodeProps) {
+  const t = useT();
   const [open, setOpen] = useState(true);
   const style = { '--depth': depth, ...(node.color ? { '--tag-color': node.color } : {}) } as CSSProperties;
   return (
@@ -86,7 +89,7 @@ function TagTreeNode({ node, depth, activeTag, onSelect, onMenu, renaming, onRen
         }}
       >
         {node.children.length > 0 ? (
-          <button type="button" className={`disclosure${open ? ' open' : ''}`} aria-expanded={open} aria-label={`${open ? 'Collapse' : 'Expand'} ${node.path}`} onClick={() => setOpen(!open)}>
+          <button type="button" className={`disclosure${open ? ' open' : ''}`} aria-expanded={open} aria-label={t(open ? 'sidebar.collapse' : 'sidebar.expand', { tag: node.path })} onClick={() => setOpen(!open)}>
             <Icon name="chevron" size={12} />
           </button>
         ) : (
