@@ -210,7 +210,7 @@ function installPreloadStandIn({ token, methods }: { token: string; methods: str
   archive.onEvent = () => () => undefined;
   const w = window as unknown as Record<string, unknown>;
   w.archive = archive;
-  w.archiveHost = { pathForFile: () => '', openOriginal: async () => undefined, pickImportPaths: async () => [], pickFolder: async () => null, onMenu: () => () => undefined };
+  w.archiveHost = { pathForFile: () => '', openOriginal: async () => undefined, pickImportPaths: async () => [], pickFolder: async () => null, setLocale: async () => undefined, onMenu: () => () => undefined };
 }
 
 describe('the desktop app', () => {

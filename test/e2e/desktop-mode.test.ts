@@ -39,6 +39,7 @@ function installPreloadStandIn({ token, methods, pick, folder }: { token: string
     openOriginal: async (id: number) => void host.__opened.push(id),
     pickImportPaths: async () => pick,
     pickFolder: async () => folder,
+    setLocale: async () => undefined,
     onMenu: (listener: (event: unknown) => void) => {
       host.__menu = listener;
       return () => undefined;

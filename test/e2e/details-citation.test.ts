@@ -32,7 +32,7 @@ async function search(query: string, count: string): Promise<void> {
 it('edits an Arabic item’s details, finds it by its new title and copies its citation', async () => {
   await search('الوكالة', '1 result');
   // An item without a publication date says when it was added instead, muted.
-  await expect.poll(() => page.locator('.result .result-meta .added').first().innerText()).toMatch(/^added \d{1,2} \w{3} \d{4}$/);
+  await expect.poll(() => page.locator('.result .result-meta .added').first().innerText()).toMatch(/^added (\d{1,2} \w{3} \d{4}|\w{3} \d{1,2}, \d{4})$/);
   await page.locator('.result').first().click();
   await page.getByRole('heading', { level: 1, name: 'خبر عاجل من الوكالة' }).waitFor();
 

@@ -26,6 +26,8 @@ const fake = await vi.hoisted(async () => {
     quit: () => { app.quitCalls++; },
     exit: (code: number) => { throw new Error(`app.exit(${code})`); },
     getVersion: () => '0.0.0-test',
+    getPreferredSystemLanguages: () => ['en-US'],
+    getLocale: () => 'en-US',
   });
   const handlers = new Map<string, (event: unknown, arg?: unknown) => unknown>();
   const session = {
