@@ -16,6 +16,7 @@ import { Sidebar, type View } from './components/sidebar/Sidebar.js';
 import { TrashView } from './components/trash/TrashView.js';
 import { trashedText, UndoToast, type Trashed, type UndoOffer } from './components/trash/UndoToast.js';
 import { SelectionBar } from './components/search/SelectionBar.js';
+import { AppPanes, CollapseButton, usePane } from './components/layout/Panes.js';
 import { useBulk } from './hooks/use-bulk.js';
 import { useResultSelection, type SelectionTarget } from './hooks/use-result-selection.js';
 import type { BulkAction, BulkResult, TagRenameResult } from '../../electron/shared/dto.js';
@@ -157,8 +158,8 @@ export function App() {
   const empty = stats.value !== undefined && stats.value.articles + stats.value.notes === 0;
   const firstRun = empty && selection === null;
 
-  return (
-    <div className="app">
+  const panes = { sidebar: usePane(), results: usePane(), reader: usePane() };
+  const sidebar = (
       <Sidebar
         stats={stats.value}
         tags={allTags}
@@ -177,14 +178,13 @@ export function App() {
         onApplySaved={(s) => { setTrashOpen(false); setText(s.text); setFilters(s.filters); setSort(s.sort); }}
         onDeleteSaved={(name) => void saved.remove(name)}
         tagActions={tagActions}
+        collapse={<CollapseButton id="sidebar" pane={panes.sidebar} />}
       />
-      {firstRun ? (
-        <FirstRun busy={imports.busy} onPaths={imports.importPaths} onFiles={imports.importFiles} onNewNote={newNote} onError={setError} />
-      ) : (
-        <>
-          {trashOpen ? <TrashView trash={trash} onError={setError} /> : (
+  );
+  const middle = trashOpen ? <TrashView trash={trash} onError={setError} /> : (
             <section className="results-pane" aria-label="Search and results">
               <div className="search-header">
+                <CollapseButton id="results" pane={panes.results} />
                 <SearchBox value={text} onChange={setText} onKeyDown={onSearchKey} inputRef={searchRef} busy={results.loading} />
                 <FilterBar filters={filters} sort={effectiveSort} facets={results.facets} tags={allTags} hasText={hasText} onFilters={setFilters} onSort={setSort} />
                 <ResultSummary
@@ -230,7 +230,8 @@ export function App() {
                 />
               )}
             </section>
-          )}
+  );
+  const reader = (
           <main className="reader-column">
             <Reader
               selection={selection}
@@ -244,7 +245,14 @@ export function App() {
               onError={setError}
             />
           </main>
-        </>
+  );
+
+  return (
+    <div className="app">
+      {firstRun ? (
+        <AppPanes panes={panes} sidebar={sidebar} middle={<FirstRun busy={imports.busy} onPaths={imports.importPaths} onFiles={imports.importFiles} onNewNote={newNote} onError={setError} />} />
+      ) : (
+        <AppPanes panes={panes} sidebar={sidebar} middle={middle} reader={reader} />
       )}
       <ImportDialog
         open={importOpen}

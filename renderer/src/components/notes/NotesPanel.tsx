@@ -6,6 +6,7 @@ import { ConfirmButton } from '../common/ConfirmButton.js';
 import { Icon } from '../common/Icon.js';
 import { NoteEditor } from './NoteEditor.js';
 import type { OpenItem } from './MarkdownPreview.js';
+import { useNotesHeight } from './NotesResizer.js';
 
 /** The editor's slot: its key stays the same when a new note gets its id, so typing is never interrupted. */
 interface Slot {
@@ -25,9 +26,12 @@ export function NotesPanel({ item, onOpenItem }: { item: ItemDetail; onOpenItem?
   const [open, setOpen] = useState(item.notes.length > 0);
   const [slot, setSlot] = useState<Slot>(() => newSlot(item.notes[0]?.id ?? null));
 
+  const size = useNotesHeight();
+
   const active = item.notes.find((n) => n.id === slot.noteId);
   return (
-    <section className={`notes-panel${open ? ' open' : ''}`} aria-label="Notes on this item">
+    <section className={`notes-panel${open ? ' open' : ''}`} aria-label="Notes on this item" style={open ? { blockSize: size.height } : undefined}>
+      {open && <div {...size.separator} />}
       <header className="notes-header">
         <button type="button" className="notes-toggle" aria-expanded={open} onClick={() => setOpen(!open)}>
           <Icon name="note" /> Notes <span className="count">{item.notes.length}</span>

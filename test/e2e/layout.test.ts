@@ -1,0 +1,134 @@
+// The laptop layout in real Chromium: at 1024×700 and 1400×900, light and dark, an open note and the
+// article body show together; the sidebar and results collapse to strips and panes resize, and both
+// are remembered across a reload; imported inline colours stay readable in dark mode.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openArchive } from '../../electron/core/archive.js';
+import { serveArchive, type ServedArchive } from '../../electron/web/serve-archive.js';
+import { writeFiles } from '../support/archive.js';
+import { tempDir } from '../support/paths.js';
+import { builtUi, ensureBuiltUi, launchChromium, screenshotsDir } from './browser.js';
+
+let server: ServedArchive;
+let browser: Browser;
+
+const body = Array.from({ length: 30 }, (_, i) => `<p>Paragraph ${i + 1} of the report on the northern countryside, with enough words to wrap onto a second line in the reader.</p>`).join('\n');
+const inked = `<!doctype html><html><head><title>Inked report</title></head><body><article>
+<h1>Inked report</h1>
+<p id="dark-ink" style="color:#222222">This paragraph was written in dark grey ink on a white page.</p>
+<p style="color:#1a1a1a;background-color:#ffffff">And this one sits on an explicit white background.</p>
+<p><font color="#333">An old font tag with a dark colour.</font></p>
+${body}
+</article></body></html>`;
+
+beforeAll(async () => {
+  ensureBuiltUi();
+  fs.mkdirSync(screenshotsDir, { recursive: true });
+  const dir = path.join(tempDir(), 'archive');
+  const seeding = await openArchive({ dir, parseWorkers: 0 });
+  try {
+    await seeding.api.importPaths({ paths: [writeFiles({ 'inked.html': inked })] });
+    const { hits } = await seeding.api.search({ query: 'inked' });
+    await seeding.api.addNote({ text: 'Reading notes\n\nThe countryside report matters for chapter two.', on: hits[0]!.id });
+  } finally {
+    await seeding.close();
+  }
+  browser = await launchChromium();
+  server = await serveArchive({ dir, staticDir: builtUi, inWorker: false });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(width: number, height: number, colorScheme: 'light' | 'dark'): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height }, locale: 'en-GB', colorScheme });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.getByRole('list', { name: 'Results' }).getByRole('listitem').first().waitFor();
+  return page;
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => document.fonts.ready);
+  await page.screenshot({ path: path.join(screenshotsDir, `layout-${name}.png`) });
+}
+
+async function openArticleWithNote(page: Page): Promise<void> {
+  await page.getByRole('list', { name: 'Results' }).getByRole('listitem').filter({ hasText: 'Inked report' }).first().click();
+  await page.getByRole('textbox', { name: 'Note' }).waitFor();
+}
+
+/** Whether `locator`'s first element is at least partly inside the reader's scroll area, and the note's text box fully on screen. */
+async function bodyAndNoteVisible(page: Page): Promise<{ body: boolean; note: boolean }> {
+  return page.evaluate(() => {
+    const scroll = [...document.querySelectorAll<HTMLElement>('.reader-scroll')].find((el) => !el.hidden)!.getBoundingClientRect();
+    const paragraph = document.querySelector('.article-body p')!.getBoundingClientRect();
+    const note = document.querySelector('.note-text')!.getBoundingClientRect();
+    return {
+      body: paragraph.top >= scroll.top && paragraph.top + 20 <= scroll.bottom,
+      note: note.height >= 60 && note.top >= 0 && note.bottom <= window.innerHeight,
+    };
+  });
+}
+
+describe('layout on a laptop', () => {
+  for (const [width, height] of [[1024, 700], [1400, 900]] as const) {
+    for (const scheme of ['light', 'dark'] as const) {
+      it(`shows an open note and the article body together at ${width}×${height}, ${scheme}`, async () => {
+        const page = await open(width, height, scheme);
+        await openArticleWithNote(page);
+        expect(await bodyAndNoteVisible(page)).toEqual({ body: true, note: true });
+        await shot(page, `${width}x${height}-${scheme}-note`);
+        await page.context().close();
+      });
+    }
+  }
+
+  it('collapses the sidebar and results to strips, resizes panes and the notes, and remembers all of it', async () => {
+    const page = await open(1024, 700, 'light');
+    await openArticleWithNote(page);
+    const readerWidth = () => page.locator('.reader-column').evaluate((el) => el.getBoundingClientRect().width);
+    const before = await readerWidth();
+
+    await page.getByRole('button', { name: 'Hide the sidebar' }).click();
+    await page.getByRole('button', { name: 'Hide the results' }).click();
+    await expect.poll(readerWidth).toBeGreaterThan(before + 400);
+    expect(await page.getByRole('navigation', { name: 'Library' }).count()).toBe(0);
+    await shot(page, '1024x700-light-collapsed');
+
+    // The notes panel: ↑ on its separator makes it taller.
+    const notes = page.getByRole('region', { name: 'Notes on this item' });
+    const notesHeight = () => notes.evaluate((el) => el.getBoundingClientRect().height);
+    const tall = await notesHeight();
+    await page.getByRole('separator', { name: 'Resize the notes' }).focus();
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(notesHeight).toBe(tall + 48);
+
+    await page.goto(server.url);
+    await page.getByRole('button', { name: 'Show the results' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Show the sidebar' }).isVisible()).toBe(true);
+
+    // Back again: the notes keep their height; then the results pane made wider with the keyboard on its separator.
+    await page.getByRole('button', { name: 'Show the sidebar' }).click();
+    await page.getByRole('button', { name: 'Show the results' }).click();
+    await page.getByRole('navigation', { name: 'Library' }).waitFor();
+    await openArticleWithNote(page);
+    expect(await notesHeight()).toBe(tall + 48);
+    const resultsWidth = () => page.locator('.results-pane').evaluate((el) => Math.round(el.getBoundingClientRect().width));
+    const narrow = await resultsWidth();
+    await page.getByRole('separator', { name: 'Resize the results' }).focus();
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+    await expect.poll(resultsWidth).toBeGreaterThan(narrow + 20);
+    const wide = await resultsWidth();
+    await page.waitForTimeout(300);
+    await page.goto(server.url);
+    await page.locator('.results-pane').waitFor();
+    await expect.poll(resultsWidth).toBe(wide);
+    await page.context().close();
+  });
+});
