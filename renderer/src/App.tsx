@@ -22,7 +22,8 @@ import { useResultSelection, type SelectionTarget } from './hooks/use-result-sel
 import type { BulkAction, BulkResult, TagRenameResult } from '../../electron/shared/dto.js';
 import { useArchive } from './hooks/archive-context.js';
 import { useStats, useTags, useTrash } from './hooks/use-archive-data.js';
-import { useFindHotkey } from './hooks/use-hotkeys.js';
+import { useFindHotkey, useShortcuts } from './hooks/use-hotkeys.js';
+import { ShortcutsHelp } from './components/common/ShortcutsHelp.js';
 import { useBackup } from './hooks/use-backup.js';
 import { useImport } from './hooks/use-import.js';
 import { useResultKeys } from './hooks/use-result-keys.js';
@@ -48,6 +49,7 @@ export function App() {
   const [error, setError] = useState<unknown>(null);
   const [trashOpen, setTrashOpen] = useState(false);
   const [offer, setOffer] = useState<UndoOffer | null>(null);
+  const [helpOpen, setHelpOpen] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
 
   const tags = useTags();
@@ -159,6 +161,28 @@ export function App() {
   const firstRun = empty && selection === null;
 
   const panes = { sidebar: usePane(), results: usePane(), reader: usePane() };
+  const step = (by: number): void => {
+    if (results.total === 0) return;
+    const index = Math.max(0, Math.min(results.total - 1, search.activeIndex + by));
+    search.setActiveIndex(index);
+    openIndex(index);
+  };
+  useShortcuts({
+    focusSearch,
+    next: () => step(1),
+    previous: () => step(-1),
+    // The reader's own controls do the work, so a shortcut does exactly what the click does.
+    tag: () => document.querySelector<HTMLInputElement>('.reader-pane input[aria-label="Add tag"]')?.focus(),
+    note: () => {
+      const add = document.querySelector<HTMLButtonElement>('.notes-panel .notes-header > .button, .notes-panel .note-tab.new');
+      if (add) add.click();
+      else newNote();
+    },
+    remove: () => document.querySelector<HTMLButtonElement>('.reader-pane button[aria-label="Delete item"]')?.click(),
+    help: () => setHelpOpen(true),
+    toggleSidebar: panes.sidebar.toggle,
+    toggleResults: panes.results.toggle,
+  });
   const sidebar = (
       <Sidebar
         stats={stats.value}
@@ -263,6 +287,7 @@ export function App() {
         onError={setError}
       />
       <ExportDialog open={exportFrom !== null} scopes={exportScopes(exportFrom, hasText || filtered ? { query, total: results.total } : null, selection?.id ?? null)} onClose={() => setExportFrom(null)} />
+      <ShortcutsHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
       <BackupDialog open={backupOpen} backup={backup} error={backupError} onClose={() => setBackupOpen(false)} />
       <ImportStatus state={imports.state} onCancel={imports.cancel} onDismiss={imports.dismiss} />
       <UndoToast offer={offer} onDismiss={dismissUndo} />

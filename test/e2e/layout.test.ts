@@ -131,4 +131,56 @@ describe('layout on a laptop', () => {
     await expect.poll(resultsWidth).toBe(wide);
     await page.context().close();
   });
+
+  it('has keyboard shortcuts, listed in a help overlay, that never fire while typing', async () => {
+    const page = await open(1400, 900, 'light');
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.tagName);
+
+    await page.getByRole('button', { name: 'Articles' }).focus();
+    await page.keyboard.press('?');
+    const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await help.waitFor();
+    expect(await help.getByRole('row').count()).toBeGreaterThanOrEqual(10);
+    expect(await help.innerText()).toContain('Tag the open item');
+    await shot(page, '1400x900-light-shortcuts');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => help.isVisible()).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('Articles');
+
+    await page.keyboard.press('/');
+    expect(await focused()).toBe('Search');
+    await page.keyboard.type('tn?');
+    expect(await page.getByRole('searchbox', { name: 'Search' }).inputValue()).toBe('tn?');
+    expect(await help.isVisible()).toBe(false);
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'All items' }).focus();
+
+    // J opens the next result, K the previous one (the note first: it is newer).
+    const reading = () => page.locator('.reader-column').innerText();
+    await page.keyboard.press('j');
+    await expect.poll(reading).toContain('The countryside report matters');
+    await page.keyboard.press('j');
+    await expect.poll(reading).toContain('Inked report');
+    await page.keyboard.press('k');
+    await expect.poll(reading).not.toContain('Inked report');
+    await page.keyboard.press('j');
+    await expect.poll(reading).toContain('Inked report');
+    await page.getByRole('textbox', { name: 'Note' }).waitFor();
+
+    await page.getByRole('button', { name: 'All items' }).focus();
+    await page.keyboard.press('t');
+    expect(await focused()).toBe('Add tag');
+    await page.keyboard.type('n');
+    expect(await page.getByRole('combobox', { name: 'Add tag' }).inputValue()).toBe('n');
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'All items' }).focus();
+    await page.keyboard.press('n');
+    await expect.poll(focused).toBe('Note');
+    expect(await page.getByRole('tab', { name: 'New note' }).getAttribute('aria-selected')).toBe('true');
+
+    await page.getByRole('button', { name: 'All items' }).focus();
+    await page.keyboard.press('Delete');
+    await expect.poll(() => page.getByRole('button', { name: 'Trash' }).innerText()).toContain('1');
+    await page.context().close();
+  });
 });
