@@ -22,7 +22,7 @@ export function ResultSummary({ total, loading, canSave, saved, onSave, onExport
       <div className="result-summary">
         <span role="status" aria-live="polite" className="result-count">
           {plural(total, 'result')}
-          {loading && <span className="spinner" aria-label="Searching" />}
+          {loading && <span className="spinner" role="img" aria-label="Searching" />}
         </span>
         {canSave && (
           <button type="button" className={`icon-button${saved ? ' on' : ''}`} onClick={onSave} aria-label={saved ? 'Search saved' : 'Save this search'} title={saved ? 'Saved' : 'Save this search'} aria-pressed={saved}>
