@@ -123,6 +123,13 @@ describe('layout on a laptop', () => {
         await openArticleWithNote(page);
         expect(await bodyAndNoteVisible(page)).toEqual({ body: true, note: true });
         await shot(page, `${width}x${height}-${scheme}-note`);
+        // [ and ] hide the sidebar and the results: the reader takes the width, the note stays open.
+        await page.getByRole('button', { name: 'All items' }).focus();
+        await page.keyboard.press('[');
+        await page.keyboard.press(']');
+        await page.getByRole('button', { name: 'Show the results' }).waitFor();
+        expect(await bodyAndNoteVisible(page)).toEqual({ body: true, note: true });
+        await shot(page, `${width}x${height}-${scheme}-collapsed`);
         await page.context().close();
       });
     }
@@ -188,6 +195,30 @@ describe('layout on a laptop', () => {
       await page.context().close();
     });
   }
+
+  it('mirrors the panes in a right-to-left interface (dir=rtl at the root)', async () => {
+    const page = await open(1024, 700, 'light');
+    await page.evaluate(() => document.documentElement.setAttribute('dir', 'rtl'));
+    await openArticleWithNote(page);
+    const box = (selector: string) => page.locator(selector).evaluate((el) => { const r = el.getBoundingClientRect(); return { left: r.left, right: r.right }; });
+    const [sidebar, results, reader] = [await box('.sidebar'), await box('.results-pane'), await box('.reader-column')];
+    expect(sidebar.right).toBeGreaterThan(1000);
+    expect(results.left).toBeGreaterThan(reader.right - 5);
+    expect(sidebar.left).toBeGreaterThan(results.right - 5);
+    expect(await bodyAndNoteVisible(page)).toEqual({ body: true, note: true });
+    await shot(page, '1024x700-light-rtl');
+    // The library resizes in the mirrored direction: dragging the results' separator leftwards widens the results.
+    const separator = page.getByRole('separator', { name: 'Resize the results' });
+    const before = (await box('.results-pane')).right - (await box('.results-pane')).left;
+    const handle = (await separator.boundingBox())!;
+    await page.mouse.move(handle.x + handle.width / 2, handle.y + 200);
+    await page.mouse.down();
+    await page.mouse.move(handle.x - 80, handle.y + 200, { steps: 5 });
+    await page.mouse.up();
+    const after = await box('.results-pane');
+    expect(after.right - after.left).toBeGreaterThan(before + 40);
+    await page.context().close();
+  });
 
   it('has keyboard shortcuts, listed in a help overlay, that never fire while typing', async () => {
     const page = await open(1400, 900, 'light');

@@ -60,13 +60,13 @@ export function AppPanes({ panes, sidebar, middle, reader }: { panes: Panes; sid
   const layout = useDefaultLayout({ id: 'khizana.panes', panelIds, storage: localStorage });
   return (
     <Group className="panes" id="khizana-panes" orientation="horizontal" defaultLayout={layout.defaultLayout} onLayoutChanged={layout.onLayoutChanged}>
-      <Panel id="sidebar" className="pane pane-sidebar" panelRef={panes.sidebar.ref} onResize={panes.sidebar.onResize} defaultSize="20%" minSize="204px" maxSize="400px" collapsible collapsedSize={strip}>
+      <Panel id="sidebar" className="pane pane-sidebar" panelRef={panes.sidebar.ref} onResize={panes.sidebar.onResize} defaultSize="21%" minSize="224px" maxSize="400px" collapsible collapsedSize={strip}>
         {panes.sidebar.collapsed ? <Strip id="sidebar" pane={panes.sidebar} /> : sidebar}
       </Panel>
       <Separator className="pane-separator" aria-label="Resize the sidebar" />
       {reader ? (
         <>
-          <Panel id="results" className="pane pane-results" panelRef={panes.results.ref} onResize={panes.results.onResize} defaultSize="30%" minSize="260px" collapsible collapsedSize={strip}>
+          <Panel id="results" className="pane pane-results" panelRef={panes.results.ref} onResize={panes.results.onResize} defaultSize="31%" minSize="280px" collapsible collapsedSize={strip}>
             {panes.results.collapsed ? <Strip id="results" pane={panes.results} /> : middle}
           </Panel>
           <Separator className="pane-separator" aria-label="Resize the results" />
