@@ -16,12 +16,14 @@ import { Sidebar, type View } from './components/sidebar/Sidebar.js';
 import { TrashView } from './components/trash/TrashView.js';
 import { trashedText, UndoToast, type Trashed, type UndoOffer } from './components/trash/UndoToast.js';
 import { SelectionBar } from './components/search/SelectionBar.js';
+import { AppPanes, CollapseButton, usePane } from './components/layout/Panes.js';
 import { useBulk } from './hooks/use-bulk.js';
 import { useResultSelection, type SelectionTarget } from './hooks/use-result-selection.js';
 import type { BulkAction, BulkResult, TagRenameResult } from '../../electron/shared/dto.js';
 import { useArchive } from './hooks/archive-context.js';
 import { useStats, useTags, useTrash } from './hooks/use-archive-data.js';
-import { useFindHotkey } from './hooks/use-hotkeys.js';
+import { useFindHotkey, useShortcuts } from './hooks/use-hotkeys.js';
+import { ShortcutsHelp } from './components/common/ShortcutsHelp.js';
 import { useBackup } from './hooks/use-backup.js';
 import { useImport } from './hooks/use-import.js';
 import { useResultKeys } from './hooks/use-result-keys.js';
@@ -52,6 +54,7 @@ export function App() {
   const [error, setError] = useState<unknown>(null);
   const [trashOpen, setTrashOpen] = useState(false);
   const [offer, setOffer] = useState<UndoOffer | null>(null);
+  const [helpOpen, setHelpOpen] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
   useAddressState({ text: searchedText, filters, sort, item: selection?.id ?? null }, (state) => {
     search.restore(state);
@@ -167,8 +170,30 @@ export function App() {
   const empty = stats.value !== undefined && stats.value.articles + stats.value.notes === 0;
   const firstRun = empty && selection === null;
 
-  return (
-    <div className="app">
+  const panes = { sidebar: usePane(), results: usePane(), reader: usePane() };
+  const step = (by: number): void => {
+    if (results.total === 0) return;
+    const index = Math.max(0, Math.min(results.total - 1, search.activeIndex + by));
+    search.setActiveIndex(index);
+    openIndex(index);
+  };
+  useShortcuts({
+    focusSearch,
+    next: () => step(1),
+    previous: () => step(-1),
+    // The reader's own controls do the work, so a shortcut does exactly what the click does.
+    tag: () => document.querySelector<HTMLInputElement>('.reader-pane input[aria-label="Add tag"]')?.focus(),
+    note: () => {
+      const add = document.querySelector<HTMLButtonElement>('.notes-panel .notes-header > .button, .notes-panel .note-tab.new');
+      if (add) add.click();
+      else newNote();
+    },
+    remove: () => document.querySelector<HTMLButtonElement>('.reader-pane button[aria-label="Delete item"]')?.click(),
+    help: () => setHelpOpen(true),
+    toggleSidebar: panes.sidebar.toggle,
+    toggleResults: panes.results.toggle,
+  });
+  const sidebar = (
       <Sidebar
         stats={stats.value}
         tags={allTags}
@@ -187,14 +212,13 @@ export function App() {
         onApplySaved={(s) => { setTrashOpen(false); setText(s.text); setFilters(s.filters); setSort(s.sort); }}
         onDeleteSaved={(name) => void saved.remove(name)}
         tagActions={tagActions}
+        collapse={<CollapseButton id="sidebar" pane={panes.sidebar} />}
       />
-      {firstRun ? (
-        <FirstRun busy={imports.busy} onPaths={imports.importPaths} onFiles={imports.importFiles} onNewNote={newNote} onError={setError} />
-      ) : (
-        <>
-          {trashOpen ? <TrashView trash={trash} onError={setError} /> : (
+  );
+  const middle = trashOpen ? <TrashView trash={trash} onError={setError} /> : (
             <section className="results-pane" aria-label={t('app.resultsPane')}>
               <div className="search-header">
+                <CollapseButton id="results" pane={panes.results} />
                 <SearchBox value={text} onChange={setText} onKeyDown={onSearchKey} inputRef={searchRef} busy={results.loading} />
                 <FilterBar filters={filters} sort={effectiveSort} facets={results.facets} tags={allTags} hasText={hasText} onFilters={setFilters} onSort={setSort} />
                 <ResultSummary
@@ -240,7 +264,8 @@ export function App() {
                 />
               )}
             </section>
-          )}
+  );
+  const reader = (
           <main className="reader-column">
             <Reader
               selection={selection}
@@ -254,7 +279,14 @@ export function App() {
               onError={setError}
             />
           </main>
-        </>
+  );
+
+  return (
+    <div className="app">
+      {firstRun ? (
+        <AppPanes panes={panes} sidebar={sidebar} middle={<FirstRun busy={imports.busy} onPaths={imports.importPaths} onFiles={imports.importFiles} onNewNote={newNote} onError={setError} />} />
+      ) : (
+        <AppPanes panes={panes} sidebar={sidebar} middle={middle} reader={reader} />
       )}
       <ImportDialog
         open={importOpen}
@@ -265,6 +297,7 @@ export function App() {
         onError={setError}
       />
       <ExportDialog open={exportFrom !== null} scopes={exportScopes(exportFrom, hasText || filtered ? { query, total: results.total } : null, selection?.id ?? null)} onClose={() => setExportFrom(null)} />
+      <ShortcutsHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
       <BackupDialog open={backupOpen} backup={backup} error={backupError} onClose={() => setBackupOpen(false)} />
       <ImportStatus state={imports.state} onCancel={imports.cancel} onDismiss={imports.dismiss} />
       <UndoToast offer={offer} onDismiss={dismissUndo} />

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 
 /** Ctrl+K / Cmd+K anywhere in the window runs `onFind`. */
 export function useFindHotkey(onFind: () => void): void {
@@ -12,4 +12,74 @@ export function useFindHotkey(onFind: () => void): void {
     window.addEventListener('keydown', handler);
     return () => window.removeEventListener('keydown', handler);
   }, [onFind]);
+}
+
+/** The window's single-key shortcuts (listed in the help overlay, `?`). */
+export interface Shortcuts {
+  focusSearch(): void;
+  next(): void;
+  previous(): void;
+  tag(): void;
+  note(): void;
+  remove(): void;
+  help(): void;
+  toggleSidebar(): void;
+  toggleResults(): void;
+}
+
+/** The keys, in the order the help overlay lists them. */
+export const shortcutList: Array<{ keys: string[]; action: string }> = [
+  { keys: ['Ctrl K', '/'], action: 'Focus the search box' },
+  { keys: ['J', '↓'], action: 'Next result' },
+  { keys: ['K', '↑'], action: 'Previous result' },
+  { keys: ['Enter'], action: 'Open the result' },
+  { keys: ['T'], action: 'Tag the open item' },
+  { keys: ['N'], action: 'Add a note (to the open item, or a new note)' },
+  { keys: ['Del'], action: 'Move the open item to the trash (Undo in the toast)' },
+  { keys: ['['], action: 'Hide or show the sidebar' },
+  { keys: [']'], action: 'Hide or show the results' },
+  { keys: ['Esc'], action: 'Clear the search, or close a dialog' },
+  { keys: ['?'], action: 'This list of shortcuts' },
+];
+
+/** Whether the key goes to something the user types in (then a letter is a letter, never a shortcut). */
+function typing(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable) return true;
+  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
+  if (target instanceof HTMLInputElement) return !['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color', 'file'].includes(target.type);
+  return false;
+}
+
+/**
+ * Single-key shortcuts anywhere in the window, except while typing or while a dialog is open
+ * (Esc and Tab stay the dialog's). Ctrl/Cmd/Alt combinations are left to the browser and menus.
+ */
+export function useShortcuts(shortcuts: Shortcuts): void {
+  const latest = useRef(shortcuts);
+  latest.current = shortcuts;
+  useEffect(() => {
+    const handler = (event: KeyboardEvent): void => {
+      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || typing(event.target)) return;
+      if (document.querySelector('dialog[open]')) return;
+      const s = latest.current;
+      const actions: Record<string, () => void> = {
+        '/': s.focusSearch,
+        j: s.next,
+        k: s.previous,
+        t: s.tag,
+        n: s.note,
+        Delete: s.remove,
+        '?': s.help,
+        '[': s.toggleSidebar,
+        ']': s.toggleResults,
+      };
+      const action = actions[event.key.length === 1 ? event.key.toLowerCase() : event.key];
+      if (!action) return;
+      event.preventDefault();
+      action();
+    };
+    window.addEventListener('keydown', handler);
+    return () => window.removeEventListener('keydown', handler);
+  }, []);
 }

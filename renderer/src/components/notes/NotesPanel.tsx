@@ -8,6 +8,7 @@ import { NoteEditor } from './NoteEditor.js';
 import type { OpenItem } from './MarkdownPreview.js';
 import { useT } from '../../i18n/locale.js';
 import { formatCount } from '../../lib/format.js';
+import { useNotesHeight } from './NotesResizer.js';
 
 /** The editor's slot: its key stays the same when a new note gets its id, so typing is never interrupted. */
 interface Slot {
@@ -28,9 +29,12 @@ export function NotesPanel({ item, onOpenItem }: { item: ItemDetail; onOpenItem?
   const [open, setOpen] = useState(item.notes.length > 0);
   const [slot, setSlot] = useState<Slot>(() => newSlot(item.notes[0]?.id ?? null));
 
+  const size = useNotesHeight();
+
   const active = item.notes.find((n) => n.id === slot.noteId);
   return (
-    <section className={`notes-panel${open ? ' open' : ''}`} aria-label={t('notes.panel')}>
+    <section className={`notes-panel${open ? ' open' : ''}`} aria-label={t('notes.panel')} style={open ? { blockSize: size.height } : undefined}>
+      {open && <div {...size.separator} />}
       <header className="notes-header">
         <button type="button" className="notes-toggle" aria-expanded={open} onClick={() => setOpen(!open)}>
           <Icon name="note" /> {t('notes.toggle')} <span className="count">{formatCount(item.notes.length)}</span>

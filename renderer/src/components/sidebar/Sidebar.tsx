@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { ArchiveStats, BackupStatus, ItemKind, TagInfo } from '../../../../electron/shared/dto.js';
 import { formatCount, formatDateTime } from '../../lib/format.js';
 import { timeAgo } from '../../lib/relative-time.js';
@@ -31,6 +32,8 @@ interface SidebarProps {
   onDeleteSaved(name: string): void;
   /** Rename, delete, recolour a tag (its menu). */
   tagActions: TagActions;
+  /** The button that hides the sidebar (the window lays out its panes). */
+  collapse?: ReactNode;
 }
 
 /** Left pane: the archive's views, tags and saved searches, and the import / new-note actions. */
@@ -52,6 +55,7 @@ export function Sidebar(props: SidebarProps) {
         <span className="brand-mark" aria-hidden="true">خ</span>
         <span className="brand-name" lang="en" dir="ltr">Khizana</span>
         <span className="brand-ar" lang="ar" dir="rtl">خزانة</span>
+        {props.collapse}
       </header>
       <div className="sidebar-actions">
         <button type="button" className="button primary" onClick={props.onImport} disabled={props.importBusy}>
