@@ -1,7 +1,8 @@
 // A real archive in a temp folder, for tests.
 import fs from 'node:fs';
 import path from 'node:path';
-import { openArchive, type ArchiveSession, type OpenArchiveOptions } from '../../electron/core/archive.js';
+import Database from 'better-sqlite3';
+import { databaseFileName, openArchive, type ArchiveSession, type OpenArchiveOptions } from '../../electron/core/archive.js';
 import { tempDir } from './paths.js';
 
 /**
@@ -22,4 +23,19 @@ export function writeFiles(files: Record<string, string | Uint8Array>): string {
     fs.writeFileSync(full, content);
   }
   return dir;
+}
+
+/** Rows of `sql` read from the archive in `dir` through a separate read-only connection (beside the session). */
+export function queryArchive<T>(dir: string, sql: string, ...params: unknown[]): T[] {
+  const db = new Database(path.join(dir, databaseFileName), { readonly: true });
+  try {
+    return db.prepare(sql).all(...params) as T[];
+  } finally {
+    db.close();
+  }
+}
+
+/** The change log's rows after `since` (a seq), in order. */
+export function changeLogSince(dir: string, since: number): Array<{ entity: string; uid: string; op: string }> {
+  return queryArchive(dir, 'SELECT entity, uid, op FROM change_log WHERE seq > ? ORDER BY seq', since);
 }

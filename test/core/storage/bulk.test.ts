@@ -2,13 +2,12 @@
 // undo of each restoring exactly the state before, progress events, short transactions, and the
 // time bound for 10,000 results.
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { databaseFileName, type ArchiveSession } from '../../../electron/core/archive.js';
 import { runBulk } from '../../../electron/core/storage/bulk.js';
 import { closeDatabase, openDatabase } from '../../../electron/core/storage/database.js';
 import type { ArchiveEvent } from '../../../electron/shared/dto.js';
-import { freshArchive, writeFiles } from '../../support/archive.js';
+import { changeLogSince as changeLog, freshArchive, writeFiles } from '../../support/archive.js';
 import { seedNotes } from '../../support/many-items.js';
 
 let archive: ArchiveSession | null = null;
@@ -16,15 +15,6 @@ afterEach(async () => {
   await archive?.close();
   archive = null;
 });
-
-function changeLog(dir: string, since: number): Array<{ entity: string; uid: string; op: string }> {
-  const db = new Database(path.join(dir, databaseFileName), { readonly: true });
-  try {
-    return db.prepare('SELECT entity, uid, op FROM change_log WHERE seq > ? ORDER BY seq').all(since) as Array<{ entity: string; uid: string; op: string }>;
-  } finally {
-    db.close();
-  }
-}
 
 async function open() {
   const events: ArchiveEvent[] = [];

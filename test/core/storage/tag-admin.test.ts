@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { databaseFileName, type ArchiveSession } from '../../../electron/core/archive.js';
 import { renameTagInQuery } from '../../../electron/core/storage/tag-admin.js';
-import { freshArchive } from '../../support/archive.js';
+import { changeLogSince as changeLog, freshArchive } from '../../support/archive.js';
 
 let archive: ArchiveSession | null = null;
 afterEach(async () => {
@@ -30,14 +30,6 @@ const counts = async (api: ArchiveSession['api']) => Object.fromEntries((await a
 const tagsOf = async (api: ArchiveSession['api'], id: number) => (await api.getItem({ id })).tags;
 const found = async (api: ArchiveSession['api'], query: string) => (await api.search({ query, limit: 100 })).hits.map((h) => h.id).sort((a, b) => a - b);
 
-function changeLog(dir: string, since: number): Array<{ entity: string; uid: string; op: string }> {
-  const db = new Database(path.join(dir, databaseFileName), { readonly: true });
-  try {
-    return db.prepare('SELECT entity, uid, op FROM change_log WHERE seq > ? ORDER BY seq').all(since) as Array<{ entity: string; uid: string; op: string }>;
-  } finally {
-    db.close();
-  }
-}
 function lastSeq(dir: string): number {
   const db = new Database(path.join(dir, databaseFileName), { readonly: true });
   try {

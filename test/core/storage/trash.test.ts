@@ -2,13 +2,11 @@
 // facet and count; undelete brings it all back; emptying removes rows, index entries, notes, tag
 // links and the original file on disk; the change log records the trail.
 import { afterEach, describe, expect, it } from 'vitest';
-import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ArchiveSession } from '../../../electron/core/archive.js';
-import { databaseFileName } from '../../../electron/core/archive.js';
 import { originalPath } from '../../../electron/core/storage/original-files.js';
-import { freshArchive, writeFiles } from '../../support/archive.js';
+import { freshArchive, queryArchive as query, writeFiles } from '../../support/archive.js';
 
 let archive: ArchiveSession | null = null;
 afterEach(async () => {
@@ -17,14 +15,6 @@ afterEach(async () => {
 });
 
 /** Reads the archive's database beside the session (WAL: sees what it committed). */
-function query<T>(dir: string, sql: string, ...params: unknown[]): T[] {
-  const db = new Database(path.join(dir, databaseFileName), { readonly: true });
-  try {
-    return db.prepare(sql).all(...params) as T[];
-  } finally {
-    db.close();
-  }
-}
 
 const files = {
   'zebra.txt': 'Zebras of Idlib\nThe striped zebra crossed the river at dawn, watched by the farmers.',
