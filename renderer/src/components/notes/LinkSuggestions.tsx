@@ -1,5 +1,6 @@
 import type { SearchHit, Span } from '../../../../electron/shared/dto.js';
 import { Icon } from '../common/Icon.js';
+import { useT } from '../../i18n/locale.js';
 import type { LinkAutocomplete } from './use-link-autocomplete.js';
 
 export const linkSuggestionsId = 'note-link-suggestions';
@@ -24,9 +25,10 @@ function MarkedTitle({ title, spans }: { title: string; spans: Span[] }) {
 
 /** The `[[` popup: item and note titles the typed words find; the mouse or the arrows and Enter choose. */
 export function LinkSuggestions({ ac }: { ac: LinkAutocomplete }) {
+  const t = useT();
   if (!ac.open || !ac.place) return null;
   const { place } = ac;
-  const status = ac.query.trim() === '' ? 'Type a title to link — اكتب عنوانًا' : ac.loading && ac.hits.length === 0 ? 'Searching…' : ac.hits.length === 0 ? 'No title matches' : null;
+  const status = ac.query.trim() === '' ? t('linkSuggest.type') : ac.loading && ac.hits.length === 0 ? t('search.searching') : ac.hits.length === 0 ? t('linkSuggest.none') : null;
   return (
     <div
       className={`link-suggestions${place.above ? ' above' : ''}`}
@@ -35,11 +37,11 @@ export function LinkSuggestions({ ac }: { ac: LinkAutocomplete }) {
       // Clicking a suggestion must not take the focus (and the caret) from the editor.
       onMouseDown={(e) => e.preventDefault()}
     >
-      <div className="link-suggestions-head muted">Link to an item or note</div>
+      <div className="link-suggestions-head muted">{t('linkSuggest.head')}</div>
       {status !== null ? (
         <div className="link-suggestions-status muted" role="status">{status}</div>
       ) : (
-        <ul id={linkSuggestionsId} role="listbox" aria-label="Link to">
+        <ul id={linkSuggestionsId} role="listbox" aria-label={t('linkSuggest.list')}>
           {ac.hits.map((hit: SearchHit, i) => (
             <li
               key={hit.id}
@@ -51,7 +53,7 @@ export function LinkSuggestions({ ac }: { ac: LinkAutocomplete }) {
               onClick={() => ac.choose(hit)}
             >
               <Icon name={hit.kind === 'note' ? 'note' : 'article'} size={13} />
-              <span className="link-suggestion-title" dir="auto"><MarkedTitle title={hit.title || 'Untitled'} spans={hit.titleHighlights} /></span>
+              <span className="link-suggestion-title" dir="auto"><MarkedTitle title={hit.title || t('linkSuggest.untitled')} spans={hit.titleHighlights} /></span>
             </li>
           ))}
         </ul>

@@ -1,6 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
 import type { NoteInfo } from '../../../../electron/shared/dto.js';
 import { useNoteAutosave } from '../../hooks/use-note-autosave.js';
+import { useT } from '../../i18n/locale.js';
 import { LinkSuggestions, linkSuggestionsId, suggestionId } from './LinkSuggestions.js';
 import { MarkdownPreview } from './MarkdownPreview.js';
 import type { OpenItem } from './MarkdownPreview.js';
@@ -25,6 +26,7 @@ interface NoteEditorProps {
  * the first render.
  */
 export function NoteEditor({ noteId, initialText, parentId, onCreated, onOpenItem, autoFocus, placeholder }: NoteEditorProps) {
+  const t = useT();
   const [text, setText] = useState(initialText);
   const autosave = useNoteAutosave({ noteId, parentId, ...(onCreated ? { onCreated } : {}) });
   const textareaRef = useRef<HTMLTextAreaElement>(null);
@@ -42,10 +44,10 @@ export function NoteEditor({ noteId, initialText, parentId, onCreated, onOpenIte
           <textarea
             ref={textareaRef}
             className="note-text"
-            aria-label="Note"
+            aria-label={t('notes.editor')}
             dir="auto"
             spellCheck
-            placeholder={placeholder ?? 'Write a note in Markdown — اكتب ملاحظة'}
+            placeholder={placeholder ?? t('notes.placeholder')}
             value={text}
             autoFocus={autoFocus}
             aria-autocomplete="list"
@@ -70,7 +72,7 @@ export function NoteEditor({ noteId, initialText, parentId, onCreated, onOpenIte
       </div>
       <div className="note-footer">
         <SaveStatusLine status={autosave.status} />
-        <span className="muted hint">Markdown: **bold**, _italic_, # heading, - list, [[ link</span>
+        <span className="muted hint">{t('notes.markdownHint')}</span>
       </div>
     </div>
   );

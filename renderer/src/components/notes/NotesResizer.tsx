@@ -1,5 +1,6 @@
 // The notes panel's height: a separator above it that drags or takes ↑/↓; kept in localStorage.
 import { useCallback, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { useT } from '../../i18n/locale.js';
 
 const key = 'khizana.notesHeight';
 const minHeight = 120;
@@ -18,6 +19,7 @@ function initialHeight(): number {
 
 /** The open notes panel's height, and its separator's props. */
 export function useNotesHeight() {
+  const t = useT();
   const [height, setHeightState] = useState(initialHeight);
   const shown = Math.min(height, maxHeight());
   const setHeight = useCallback((h: number) => {
@@ -55,7 +57,7 @@ export function useNotesHeight() {
     role: 'separator',
     tabIndex: 0,
     'aria-orientation': 'horizontal',
-    'aria-label': 'Resize the notes',
+    'aria-label': t('notes.resize'),
     'aria-valuemin': minHeight,
     'aria-valuemax': maxHeight(),
     'aria-valuenow': shown,

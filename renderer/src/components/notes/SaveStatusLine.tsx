@@ -1,21 +1,25 @@
 import type { SaveStatus } from '../../hooks/use-note-autosave.js';
 import { errorText } from '../../lib/errors.js';
 import { formatDateTime } from '../../lib/format.js';
+import { useT } from '../../i18n/locale.js';
+import type { MessageId } from '../../../../electron/shared/i18n/locale.js';
 
-const labels: Record<SaveStatus['kind'], string> = {
-  idle: '',
-  pending: 'Editing…',
-  saving: 'Saving…',
-  saved: 'Saved',
-  empty: 'Empty notes are not saved',
-  error: 'Not saved',
+const labels: Record<SaveStatus['kind'], MessageId | null> = {
+  idle: null,
+  pending: 'noteStatus.editing',
+  saving: 'noteStatus.saving',
+  saved: 'noteStatus.saved',
+  empty: 'noteStatus.empty',
+  error: 'noteStatus.error',
 };
 
 /** "Saved", "Saving…", or why not. */
 export function SaveStatusLine({ status }: { status: SaveStatus }) {
+  const t = useT();
+  const label = labels[status.kind];
   return (
     <span className={`save-status ${status.kind}`} role="status" aria-live="polite">
-      {labels[status.kind]}
+      {label && t(label)}
       {status.kind === 'saved' && <span className="muted"> · {formatDateTime(status.at)}</span>}
       {status.kind === 'error' && <span>: {errorText(status.error)}</span>}
     </span>

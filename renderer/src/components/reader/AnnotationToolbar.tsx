@@ -3,7 +3,7 @@
 import { useEffect, useState, type RefObject } from 'react';
 import { annotationColors, type AnnotationColor } from '../../../../electron/shared/dto.js';
 import { textOfRange, type TextMap } from './annotation-dom.js';
-import { colorLabels } from './annotation-colors.js';
+import { useT } from '../../i18n/locale.js';
 
 export interface PendingSelection {
   start: number;
@@ -52,6 +52,7 @@ interface AnnotationToolbarProps {
 /** Colour swatches, and a comment box behind "Comment…". */
 export function AnnotationToolbar({ pending, onHighlight, onCancel }: AnnotationToolbarProps) {
   const [commenting, setCommenting] = useState(false);
+  const t = useT();
   const [comment, setComment] = useState('');
   const [color, setColor] = useState<AnnotationColor>('yellow');
   const top = pending.box.top > 120 ? pending.box.top - 8 : pending.box.bottom + 8;
@@ -61,7 +62,7 @@ export function AnnotationToolbar({ pending, onHighlight, onCancel }: Annotation
     <div
       className={`annotation-toolbar${above ? ' above' : ''}`}
       role="dialog"
-      aria-label="Highlight the selection"
+      aria-label={t('annot.toolbar')}
       style={{ top, left }}
       onKeyDown={(e) => e.key === 'Escape' && onCancel()}
     >
@@ -71,16 +72,16 @@ export function AnnotationToolbar({ pending, onHighlight, onCancel }: Annotation
             key={c}
             type="button"
             className={`swatch swatch-${c}`}
-            aria-label={`Highlight ${colorLabels[c].toLowerCase()}`}
+            aria-label={t('annot.highlightColour', { color: c })}
             aria-pressed={commenting ? c === color : undefined}
-            title={`Highlight in ${colorLabels[c].toLowerCase()}`}
+            title={t('annot.highlightInColour', { color: c })}
             onMouseDown={(e) => e.preventDefault()}
             onClick={() => (commenting ? setColor(c) : onHighlight(c, ''))}
           />
         ))}
         {!commenting && (
           <button type="button" className="button subtle" onMouseDown={(e) => e.preventDefault()} onClick={() => setCommenting(true)}>
-            Comment…
+            {t('annot.commentEllipsis')}
           </button>
         )}
       </div>
@@ -93,20 +94,20 @@ export function AnnotationToolbar({ pending, onHighlight, onCancel }: Annotation
           }}
         >
           <textarea
-            aria-label="Comment (Markdown)"
+            aria-label={t('annot.commentLabel')}
             dir="auto"
             rows={3}
             autoFocus
             value={comment}
-            placeholder="A comment (Markdown), optional"
+            placeholder={t('annot.commentHint')}
             onChange={(e) => setComment(e.target.value)}
             onKeyDown={(e) => {
               if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) onHighlight(color, comment);
             }}
           />
           <div className="annotation-form-actions">
-            <button type="button" className="button subtle" onClick={onCancel}>Cancel</button>
-            <button type="submit" className="button primary">Highlight</button>
+            <button type="button" className="button subtle" onClick={onCancel}>{t('details.cancel')}</button>
+            <button type="submit" className="button primary">{t('annot.highlight')}</button>
           </div>
         </form>
       )}

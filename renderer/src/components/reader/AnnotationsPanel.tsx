@@ -4,7 +4,7 @@ import { useLayoutEffect, useRef, useState } from 'react';
 import { annotationColors, type AnnotationColor, type AnnotationInfo } from '../../../../electron/shared/dto.js';
 import { renderMarkdown } from '../../lib/markdown.js';
 import { Icon } from '../common/Icon.js';
-import { colorLabels } from './annotation-colors.js';
+import { useT } from '../../i18n/locale.js';
 
 interface AnnotationsPanelProps {
   list: AnnotationInfo[];
@@ -26,6 +26,7 @@ function Comment({ text }: { text: string }) {
 }
 
 function Entry({ a, active, lang, onOpen, onUpdate, onDelete, onQuote }: Omit<AnnotationsPanelProps, 'list' | 'active'> & { a: AnnotationInfo; active: boolean }) {
+  const t = useT();
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(a.comment);
   const ref = useRef<HTMLLIElement>(null);
@@ -34,8 +35,8 @@ function Entry({ a, active, lang, onOpen, onUpdate, onDelete, onQuote }: Omit<An
   }, [active]);
   return (
     <li ref={ref} className={`annotation-entry${active ? ' active' : ''}`} data-annotation={a.uid}>
-      <button type="button" className={`annotation-quote color-${a.color}`} disabled={a.orphaned} onClick={() => onOpen(a.uid)} title={a.orphaned ? 'This passage is no longer in the text' : 'Show it in the text'}>
-        {a.page !== null && <span className="annotation-page" dir="ltr">p. {a.page}</span>}
+      <button type="button" className={`annotation-quote color-${a.color}`} disabled={a.orphaned} onClick={() => onOpen(a.uid)} title={a.orphaned ? t('annot.orphanedTitle') : t('annot.show')}>
+        {a.page !== null && <span className="annotation-page" dir="ltr">{t('row.page', { page: a.page })}</span>}
         <bdi dir="auto" lang={lang ?? undefined}>{a.exact}</bdi>
       </button>
       {editing ? (
@@ -47,25 +48,25 @@ function Entry({ a, active, lang, onOpen, onUpdate, onDelete, onQuote }: Omit<An
             setEditing(false);
           }}
         >
-          <textarea aria-label="Comment (Markdown)" dir="auto" rows={3} autoFocus value={draft} onChange={(e) => setDraft(e.target.value)} />
+          <textarea aria-label={t('annot.commentLabel')} dir="auto" rows={3} autoFocus value={draft} onChange={(e) => setDraft(e.target.value)} />
           <div className="annotation-form-actions">
-            <button type="button" className="button subtle" onClick={() => { setDraft(a.comment); setEditing(false); }}>Cancel</button>
-            <button type="submit" className="button primary">Save</button>
+            <button type="button" className="button subtle" onClick={() => { setDraft(a.comment); setEditing(false); }}>{t('details.cancel')}</button>
+            <button type="submit" className="button primary">{t('details.save')}</button>
           </div>
         </form>
       ) : (
         a.comment !== '' && <Comment text={a.comment} />
       )}
       <div className="annotation-actions">
-        <span className="annotation-colors" role="group" aria-label="Colour">
+        <span className="annotation-colors" role="group" aria-label={t('annot.colour')}>
           {annotationColors.map((c) => (
-            <button key={c} type="button" className={`swatch small swatch-${c}`} aria-label={colorLabels[c]} aria-pressed={a.color === c} onClick={() => a.color !== c && onUpdate(a.uid, { color: c })} />
+            <button key={c} type="button" className={`swatch small swatch-${c}`} aria-label={t('annot.colourName', { color: c })} aria-pressed={a.color === c} onClick={() => a.color !== c && onUpdate(a.uid, { color: c })} />
           ))}
         </span>
         <span className="toolbar-spacer" />
-        {!editing && <button type="button" className="button subtle" onClick={() => setEditing(true)}>{a.comment ? 'Edit comment' : 'Comment'}</button>}
-        <button type="button" className="button subtle" onClick={() => onQuote(a)}>Quote in note</button>
-        <button type="button" className="icon-button" aria-label="Delete annotation" title="Delete annotation" onClick={() => onDelete(a)}>
+        {!editing && <button type="button" className="button subtle" onClick={() => setEditing(true)}>{a.comment ? t('annot.editComment') : t('annot.comment')}</button>}
+        <button type="button" className="button subtle" onClick={() => onQuote(a)}>{t('annot.quote')}</button>
+        <button type="button" className="icon-button" aria-label={t('annot.delete')} title={t('annot.delete')} onClick={() => onDelete(a)}>
           <Icon name="trash" size={14} />
         </button>
       </div>
@@ -76,15 +77,16 @@ function Entry({ a, active, lang, onOpen, onUpdate, onDelete, onQuote }: Omit<An
 /** The annotations panel, docked under the article; collapsible. */
 export function AnnotationsPanel(props: AnnotationsPanelProps) {
   const { list, active, lang, ...actions } = props;
+  const t = useT();
   const [open, setOpen] = useState(true);
   const placed = list.filter((a) => !a.orphaned);
   const orphans = list.filter((a) => a.orphaned);
   if (list.length === 0) return null;
   return (
-    <section className={`annotations-panel${open ? ' open' : ''}`} aria-label="Annotations">
+    <section className={`annotations-panel${open ? ' open' : ''}`} aria-label={t('annot.panel')}>
       <header className="notes-header">
         <button type="button" className="notes-toggle" aria-expanded={open} onClick={() => setOpen(!open)}>
-          <Icon name="star" /> Annotations <span className="count">{list.length}</span>
+          <Icon name="star" /> {t('annot.panel')} <span className="count">{t('common.number', { n: list.length })}</span>
         </button>
       </header>
       {open && (
@@ -94,7 +96,7 @@ export function AnnotationsPanel(props: AnnotationsPanelProps) {
           </ol>
           {orphans.length > 0 && (
             <>
-              <h3 className="annotation-group">Orphaned: the passage is no longer in the text</h3>
+              <h3 className="annotation-group">{t('annot.orphaned')}</h3>
               <ol className="annotation-list orphans">
                 {orphans.map((a) => <Entry key={a.uid} a={a} active={a.uid === active} lang={lang} {...actions} />)}
               </ol>

@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useState, type ReactNode, type RefObject } from 'react';
 import type { AnnotationColor, AnnotationInfo, ItemDetail } from '../../../../electron/shared/dto.js';
 import { useArchive } from '../../hooks/archive-context.js';
+import { useT } from '../../i18n/locale.js';
 import { UndoToast, type UndoOffer } from '../trash/UndoToast.js';
 import { textOffsetAt } from './annotation-dom.js';
 import { quoteMarkdown } from './annotation-colors.js';
@@ -22,6 +23,7 @@ export interface AnnotationLayer {
 
 /** Annotations of the open article in `bodyRef`; `request` (an annotation) is scrolled to once shown. */
 export function useAnnotationLayer(item: ItemDetail, bodyRef: RefObject<HTMLElement | null>, request: AnnotationRequest | undefined, onError: (error: unknown) => void): AnnotationLayer {
+  const t = useT();
   const { api, dataChanged } = useArchive();
   const annotations = useArticleAnnotations(item, bodyRef, request);
   const [pending, setPending] = useTextSelection(bodyRef, annotations.textMap);
@@ -74,7 +76,7 @@ export function useAnnotationLayer(item: ItemDetail, bodyRef: RefObject<HTMLElem
         text: (
           <span className="undo-text">
             <bdi className="undo-title" dir="auto" title={a.exact}>{a.exact}</bdi>
-            <span className="undo-what">annotation deleted.</span>
+            <span className="undo-what">{t('annot.deleted')}</span>
           </span>
         ),
         undo: () => {

@@ -7,6 +7,7 @@ import type { ItemDetail } from '../../../../electron/shared/dto.js';
 import { useArchive } from '../../hooks/archive-context.js';
 import { writeClipboard } from '../../lib/clipboard.js';
 import { Icon } from '../common/Icon.js';
+import { useT } from '../../i18n/locale.js';
 
 interface MetadataEditorProps {
   item: ItemDetail;
@@ -15,13 +16,14 @@ interface MetadataEditorProps {
 
 /** "Edit details" and "Copy citation" for an article; the form opens below the buttons. */
 export function MetadataEditor({ item, onError }: MetadataEditorProps) {
+  const t = useT();
   const [editing, setEditing] = useState(false);
   if (item.kind !== 'article') return null;
   return (
     <div className="item-details">
       <div className="item-details-actions">
         <button type="button" className="button subtle" aria-expanded={editing} onClick={() => setEditing((e) => !e)}>
-          Edit details
+          {t('details.edit')}
         </button>
         <CopyCitation item={item} onError={onError} />
       </div>
@@ -51,10 +53,10 @@ function draftOf(item: ItemDetail): Draft {
 }
 
 /** The problem with each field as typed (the archive's own messages), or null. */
-function problems(draft: Draft): Record<'title' | 'publishedAt' | 'url' | 'lang', string | null> {
+function problems(draft: Draft, emptyTitle: string): Record<'title' | 'publishedAt' | 'url' | 'lang', string | null> {
   const trimmed = (v: string) => v.trim();
   return {
-    title: trimmed(draft.title) === '' ? 'a title cannot be empty' : null,
+    title: trimmed(draft.title) === '' ? emptyTitle : null,
     publishedAt: trimmed(draft.publishedAt) ? partialDateProblem(trimmed(draft.publishedAt)) : null,
     url: trimmed(draft.url) ? urlProblem(trimmed(draft.url)) : null,
     lang: trimmed(draft.lang) ? langProblem(trimmed(draft.lang)) : null,
@@ -76,12 +78,13 @@ function changes(item: ItemDetail, draft: Draft): MethodArgs<'editItem'> {
 }
 
 function DetailsForm({ item, onClose }: { item: ItemDetail; onClose(): void }) {
+  const t = useT();
   const { api, dataChanged } = useArchive();
   const [draft, setDraft] = useState<Draft>(() => draftOf(item));
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const id = useId();
-  const problem = problems(draft);
+  const problem = problems(draft, t('details.emptyTitle'));
   const args = changes(item, draft);
   const unchanged = Object.keys(args).length === 1;
   const invalid = Object.values(problem).some((p) => p !== null);
@@ -125,17 +128,17 @@ function DetailsForm({ item, onClose }: { item: ItemDetail; onClose(): void }) {
   );
 
   return (
-    <form className="details-form" aria-label="Edit details" onSubmit={save}>
-      {field('title', 'Title')}
+    <form className="details-form" aria-label={t('details.edit')} onSubmit={save}>
+      {field('title', t('details.title'))}
       <fieldset className="details-field">
-        <legend>Authors</legend>
+        <legend>{t('details.authors')}</legend>
         {draft.authors.map((author, index) => (
           <div className="author-row" key={index}>
-            <input dir="auto" aria-label={`Author ${index + 1}`} value={author} placeholder="Last, First — or the name as written" onChange={(e) => setAuthor(index, e.target.value)} />
+            <input dir="auto" aria-label={t('details.author', { index: index + 1 })} value={author} placeholder={t('details.authorHint')} onChange={(e) => setAuthor(index, e.target.value)} />
             <button
               type="button"
               className="button subtle"
-              aria-label={`Remove author ${index + 1}`}
+              aria-label={t('details.removeAuthor', { index: index + 1 })}
               onClick={() => setDraft((d) => ({ ...d, authors: d.authors.length > 1 ? d.authors.filter((_, i) => i !== index) : [''] }))}
             >
               <Icon name="close" />
@@ -143,17 +146,17 @@ function DetailsForm({ item, onClose }: { item: ItemDetail; onClose(): void }) {
           </div>
         ))}
         <button type="button" className="button subtle" onClick={() => setDraft((d) => ({ ...d, authors: [...d.authors, ''] }))}>
-          <Icon name="plus" /> Add author
+          <Icon name="plus" /> {t('details.addAuthor')}
         </button>
       </fieldset>
-      {field('publication', 'Publication')}
-      {field('publishedAt', 'Published', '2015, 2015-07 or 2015-07-21')}
-      {field('url', 'URL', 'https://…')}
-      {field('lang', 'Language', 'ar, en, en-GB')}
+      {field('publication', t('details.publication'))}
+      {field('publishedAt', t('details.published'), t('details.publishedHint'))}
+      {field('url', t('details.url'), 'https://…')}
+      {field('lang', t('details.language'), 'ar, en, en-GB')}
       {error && <p className="field-problem" role="alert" dir="auto">{error}</p>}
       <div className="details-buttons">
-        <button type="submit" className="button primary" disabled={invalid || unchanged || saving}>{saving ? 'Saving…' : 'Save'}</button>
-        <button type="button" className="button" onClick={onClose}>Cancel</button>
+        <button type="submit" className="button primary" disabled={invalid || unchanged || saving}>{saving ? t('details.saving') : t('details.save')}</button>
+        <button type="button" className="button" onClick={onClose}>{t('details.cancel')}</button>
       </div>
     </form>
   );
@@ -164,6 +167,7 @@ const formatLabels: Record<Exclude<CitationFormat, 'csl-json'>, string> = { text
 
 /** Copies the item's citation in a chosen style and format; shows it, and says "Copied". */
 function CopyCitation({ item, onError }: MetadataEditorProps) {
+  const t = useT();
   const { api } = useArchive();
   const [style, setStyle] = useState<CitationStyle>('apa');
   const [format, setFormat] = useState<Exclude<CitationFormat, 'csl-json'>>('text');
@@ -178,18 +182,18 @@ function CopyCitation({ item, onError }: MetadataEditorProps) {
 
   return (
     <div className="copy-citation">
-      <select aria-label="Citation style" value={style} onChange={(e) => { setStyle(e.target.value as CitationStyle); setCopied(null); }}>
+      <select aria-label={t('citation.style')} value={style} onChange={(e) => { setStyle(e.target.value as CitationStyle); setCopied(null); }}>
         {citationStyles.map((s) => <option key={s} value={s}>{styleLabels[s]}</option>)}
       </select>
-      <select aria-label="Citation format" value={format} onChange={(e) => { setFormat(e.target.value as typeof format); setCopied(null); }}>
-        {citationFormats.filter((f): f is typeof format => f !== 'csl-json').map((f) => <option key={f} value={f}>{formatLabels[f]}</option>)}
+      <select aria-label={t('citation.format')} value={format} onChange={(e) => { setFormat(e.target.value as typeof format); setCopied(null); }}>
+        {citationFormats.filter((f): f is typeof format => f !== 'csl-json').map((f) => <option key={f} value={f}>{f === 'text' ? t('citation.text') : formatLabels[f]}</option>)}
       </select>
-      <button type="button" className="button subtle" onClick={copy}>Copy citation</button>
-      <span className="copy-status" role="status">{copied?.how === 'copied' ? 'Copied' : copied ? 'Select the text and copy it (Ctrl+C)' : ''}</span>
+      <button type="button" className="button subtle" onClick={copy}>{t('citation.copy')}</button>
+      <span className="copy-status" role="status">{copied?.how === 'copied' ? t('citation.copied') : copied ? t('citation.selectToCopy') : ''}</span>
       {copied && (
         // The citation reads left to right (English terms, BibTeX, RIS); each Arabic title or name in it is isolated, so the
         // quotes and commas around it stay where they belong instead of joining the Arabic run.
-        <p className={`citation-preview ${format}`} aria-label="Citation" dir="ltr">
+        <p className={`citation-preview ${format}`} aria-label={t('citation.label')} dir="ltr">
           {isolateRtl(copied.text, [item.title, item.publication ?? '', ...item.authors]).map((part, i) =>
             part.rtl ? <bdi key={i} dir="rtl">{part.text}</bdi> : <span key={i}>{part.text}</span>,
           )}

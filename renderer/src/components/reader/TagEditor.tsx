@@ -2,6 +2,7 @@ import { useId, useState, type KeyboardEvent } from 'react';
 import type { TagInfo } from '../../../../electron/shared/dto.js';
 import { Icon } from '../common/Icon.js';
 import { TagChip } from '../common/TagChip.js';
+import { useT } from '../../i18n/locale.js';
 
 const palette = ['#d64545', '#e07b39', '#c9a227', '#3f9d5a', '#2f8f9d', '#3b6fd4', '#7a55c9', '#c2508f'];
 
@@ -16,18 +17,19 @@ interface TagEditorProps {
 
 /** The item's tags: click to filter, × to remove, dot to colour; an input with autocomplete adds. */
 export function TagEditor({ tags, allTags, onAdd, onRemove, onColor, onOpenTag }: TagEditorProps) {
+  const msg = useT();
   const [colouring, setColouring] = useState<string | null>(null);
   const colorOf = (path: string): string | null => allTags.find((t) => t.path === path)?.color ?? null;
   return (
     <div className="tag-editor">
-      <ul className="tag-list" aria-label="Tags of this item">
+      <ul className="tag-list" aria-label={msg('tags.ofItem')}>
         {tags.map((tag) => (
           <li key={tag}>
             <TagChip path={tag} color={colorOf(tag)} onClick={() => onOpenTag(tag)}>
-              <button type="button" className="chip-action" aria-label={`Colour of tag ${tag}`} aria-expanded={colouring === tag} onClick={() => setColouring(colouring === tag ? null : tag)}>
+              <button type="button" className="chip-action" aria-label={msg('tags.colourOf', { tag })} aria-expanded={colouring === tag} onClick={() => setColouring(colouring === tag ? null : tag)}>
                 <span className="swatch-mini" aria-hidden="true" />
               </button>
-              <button type="button" className="chip-action" aria-label={`Remove tag ${tag}`} onClick={() => onRemove(tag)}>
+              <button type="button" className="chip-action" aria-label={msg('tags.remove', { tag })} onClick={() => onRemove(tag)}>
                 <Icon name="close" size={12} />
               </button>
             </TagChip>
@@ -38,11 +40,11 @@ export function TagEditor({ tags, allTags, onAdd, onRemove, onColor, onOpenTag }
         </li>
       </ul>
       {colouring && (
-        <div className="palette" role="group" aria-label={`Colour for ${colouring}`}>
+        <div className="palette" role="group" aria-label={msg('tags.colourFor', { tag: colouring })}>
           {palette.map((c) => (
             <button key={c} type="button" className="swatch" style={{ background: c }} aria-label={c} onClick={() => { onColor(colouring, c); setColouring(null); }} />
           ))}
-          <button type="button" className="swatch none" aria-label="No colour" onClick={() => { onColor(colouring, null); setColouring(null); }} />
+          <button type="button" className="swatch none" aria-label={msg('tags.noColour')} onClick={() => { onColor(colouring, null); setColouring(null); }} />
         </div>
       )}
     </div>
@@ -51,6 +53,7 @@ export function TagEditor({ tags, allTags, onAdd, onRemove, onColor, onOpenTag }
 
 /** A combobox: type a tag (a/b for hierarchy), pick a suggestion with ↑/↓, Enter adds. */
 function TagInput({ existing, allTags, onAdd }: { existing: readonly string[]; allTags: readonly TagInfo[]; onAdd(tag: string): void }) {
+  const msg = useT();
   const [value, setValue] = useState('');
   const [active, setActive] = useState(-1);
   const [open, setOpen] = useState(false);
@@ -91,13 +94,13 @@ function TagInput({ existing, allTags, onAdd }: { existing: readonly string[]; a
       <Icon name="tag" size={14} />
       <input
         role="combobox"
-        aria-label="Add tag"
+        aria-label={msg('tags.add')}
         aria-autocomplete="list"
         aria-expanded={showList}
         aria-controls={listId}
         aria-activedescendant={showList && active >= 0 ? `${listId}-${active}` : undefined}
         dir="auto"
-        placeholder="Add tag (a/b)…"
+        placeholder={msg('tags.addHint')}
         value={value}
         onChange={(e) => {
           setValue(e.target.value);
@@ -108,7 +111,7 @@ function TagInput({ existing, allTags, onAdd }: { existing: readonly string[]; a
         onFocus={() => setOpen(true)}
         onBlur={() => setOpen(false)}
       />
-      <ul id={listId} role="listbox" aria-label="Tag suggestions" className="suggest" hidden={!showList}>
+      <ul id={listId} role="listbox" aria-label={msg('tags.suggestions')} className="suggest" hidden={!showList}>
         {suggestions.map((t, i) => (
           <li
             key={t.path}
