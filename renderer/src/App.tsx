@@ -76,7 +76,7 @@ export function App() {
     },
     [api, dataChanged],
   );
-  const onTrashed = useCallback((item: Trashed) => setOffer({ key: ++offerCounter, icon: 'trash', text: trashedText(item), undo: () => undo(item) }), [undo]);
+  const onTrashed = useCallback((item: Trashed) => setOffer({ key: ++offerCounter, icon: 'trash', text: trashedText(item, t), undo: () => undo(item) }), [undo, t]);
   const chosen = useResultSelection(results);
   const bulk = useBulk();
   /** Runs a bulk action on `target` and offers its undo: the opposite action on exactly the items it changed. */
@@ -89,7 +89,7 @@ export function App() {
         setOffer(null);
         bulk.run(undoAction, { ids: result.ids }, result.tag ?? undefined).catch(setError);
       };
-      setOffer({ key: ++offerCounter, icon: action === 'delete' ? 'trash' : 'tag', text: <span className="undo-text">{bulkSummary(result)}</span>, undo: result.changed > 0 ? undoIt : null });
+      setOffer({ key: ++offerCounter, icon: action === 'delete' ? 'trash' : 'tag', text: <span className="undo-text">{bulkSummary(result, t)}</span>, undo: result.changed > 0 ? undoIt : null });
     }, setError);
   };
   const tagActions = {
@@ -98,7 +98,7 @@ export function App() {
         dataChanged();
         const under = filters.tag?.toLowerCase();
         if (under && (under === from.toLowerCase() || under.startsWith(`${from.toLowerCase()}/`))) setFilters({ ...filters, tag: to + filters.tag!.slice(from.length) });
-        setOffer({ key: ++offerCounter, icon: 'tag', text: <span className="undo-text">{renameSummary(done)}</span>, undo: null });
+        setOffer({ key: ++offerCounter, icon: 'tag', text: <span className="undo-text">{renameSummary(done, t)}</span>, undo: null });
       }, setError);
     },
     onDelete(path: string) {
@@ -106,8 +106,8 @@ export function App() {
         dataChanged();
         const under = filters.tag?.toLowerCase();
         if (under && (under === path.toLowerCase() || under.startsWith(`${path.toLowerCase()}/`))) setFilters({ ...filters, tag: null });
-        const subTags = done.tags > 1 ? ` and ${done.tags - 1} sub-tag${done.tags === 2 ? '' : 's'}` : '';
-        setOffer({ key: ++offerCounter, icon: 'tag', text: <span className="undo-text">Deleted tag “{done.tag}”{subTags} from {plural(done.items, 'item')}.</span>, undo: null });
+        const subTags = done.tags > 1 ? t('toast.subTags', { count: done.tags - 1 }) : '';
+        setOffer({ key: ++offerCounter, icon: 'tag', text: <span className="undo-text">{t('toast.tagDeleted', { tag: done.tag, subTags, items: t('toast.items', { count: done.items }) })}</span>, undo: null });
       }, setError);
     },
     onColor(path: string, color: string | null) {
@@ -182,13 +182,13 @@ export function App() {
     next: () => step(1),
     previous: () => step(-1),
     // The reader's own controls do the work, so a shortcut does exactly what the click does.
-    tag: () => document.querySelector<HTMLInputElement>('.reader-pane input[aria-label="Add tag"]')?.focus(),
+    tag: () => document.querySelector<HTMLInputElement>(`.reader-pane input[aria-label="${t('tags.add')}"]`)?.focus(),
     note: () => {
       const add = document.querySelector<HTMLButtonElement>('.notes-panel .notes-header > .button, .notes-panel .note-tab.new');
       if (add) add.click();
       else newNote();
     },
-    remove: () => document.querySelector<HTMLButtonElement>('.reader-pane button[aria-label="Delete item"]')?.click(),
+    remove: () => document.querySelector<HTMLButtonElement>(`.reader-pane button[aria-label="${t('reader.delete')}"]`)?.click(),
     help: () => setHelpOpen(true),
     toggleSidebar: panes.sidebar.toggle,
     toggleResults: panes.results.toggle,
@@ -314,29 +314,30 @@ function exportScopes(from: 'all' | 'search' | null, search: { query: string; to
   return from === 'search' ? [...found, all, ...item] : [all, ...found, ...item];
 }
 
-const plural = (n: number, word: string): string => `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
+type Translate = ReturnType<typeof useT>;
 
 /** What a bulk action did, for the undo toast. */
-function bulkSummary(result: BulkResult): string {
+function bulkSummary(result: BulkResult, t: Translate): string {
   const unchanged = result.matched - result.changed;
-  const tag = `“${result.tag ?? ''}”`;
-  const withNotes = result.notes > 0 ? ` with ${plural(result.notes, 'attached note')}` : '';
+  const tag = result.tag ?? '';
+  const items = t('toast.items', { count: result.changed });
+  const withNotes = result.notes > 0 ? t('toast.withNotes', { count: result.notes }) : '';
   switch (result.action) {
     case 'tag':
-      return `Tagged ${plural(result.changed, 'item')} ${tag}${unchanged > 0 ? ` (${plural(unchanged, 'item')} already had it)` : ''}.`;
+      return t('toast.tagged', { items, tag, unchanged: unchanged > 0 ? t('toast.alreadyHad', { count: unchanged }) : '' });
     case 'untag':
-      return `Removed ${tag} from ${plural(result.changed, 'item')}${unchanged > 0 ? ` (${plural(unchanged, 'item')} did not have it)` : ''}.`;
+      return t('toast.untagged', { items, tag, unchanged: unchanged > 0 ? t('toast.didNotHave', { count: unchanged }) : '' });
     case 'delete':
-      return `Moved ${plural(result.changed, 'item')} to the trash${withNotes}.`;
+      return t('toast.trashed', { items, withNotes });
     case 'restore':
-      return `Restored ${plural(result.changed, 'item')}${withNotes}.`;
+      return t('toast.restored', { items, withNotes });
   }
 }
 
 /** What renaming a tag did, for the toast. */
-function renameSummary(done: TagRenameResult): string {
-  if (done.tags === 0) return `“${done.from}” is already called “${done.to}”.`;
-  const merged = done.merged.length > 0 ? ` Merged into the existing ${done.merged.map((t) => `“${t}”`).join(', ')} (its colour is kept if it had one).` : '';
-  const searches = done.savedSearches > 0 ? ` ${plural(done.savedSearches, 'saved search')} updated.` : '';
-  return `Renamed “${done.from}” to “${done.to}” on ${plural(done.items, 'item')}.${merged}${searches}`;
+function renameSummary(done: TagRenameResult, t: Translate): string {
+  if (done.tags === 0) return t('toast.renameSame', { from: done.from, to: done.to });
+  const merged = done.merged.length > 0 ? t('toast.merged', { tags: done.merged.map((tag) => `“${tag}”`).join(t('toast.listSeparator')) }) : '';
+  const searches = done.savedSearches > 0 ? t('toast.searchesUpdated', { count: done.savedSearches }) : '';
+  return t('toast.renamed', { from: done.from, to: done.to, items: t('toast.items', { count: done.items }), merged, searches });
 }

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import type { MessageId } from '../../../electron/shared/i18n/locale.js';
 
 /** Ctrl+K / Cmd+K anywhere in the window runs `onFind`. */
 export function useFindHotkey(onFind: () => void): void {
@@ -28,18 +29,18 @@ export interface Shortcuts {
 }
 
 /** The keys, in the order the help overlay lists them. */
-export const shortcutList: Array<{ keys: string[]; action: string }> = [
-  { keys: ['Ctrl K', '/'], action: 'Focus the search box' },
-  { keys: ['J', '↓'], action: 'Next result' },
-  { keys: ['K', '↑'], action: 'Previous result' },
-  { keys: ['Enter'], action: 'Open the result' },
-  { keys: ['T'], action: 'Tag the open item' },
-  { keys: ['N'], action: 'Add a note (to the open item, or a new note)' },
-  { keys: ['Del'], action: 'Move the open item to the trash (Undo in the toast)' },
-  { keys: ['['], action: 'Hide or show the sidebar' },
-  { keys: [']'], action: 'Hide or show the results' },
-  { keys: ['Esc'], action: 'Clear the search, or close a dialog' },
-  { keys: ['?'], action: 'This list of shortcuts' },
+export const shortcutList: Array<{ keys: string[]; action: MessageId }> = [
+  { keys: ['Ctrl K', '/'], action: 'shortcut.focus' },
+  { keys: ['J', '↓'], action: 'shortcut.next' },
+  { keys: ['K', '↑'], action: 'shortcut.previous' },
+  { keys: ['Enter'], action: 'shortcut.open' },
+  { keys: ['T'], action: 'shortcut.tag' },
+  { keys: ['N'], action: 'shortcut.note' },
+  { keys: ['Del'], action: 'shortcut.trash' },
+  { keys: ['['], action: 'shortcut.sidebar' },
+  { keys: [']'], action: 'shortcut.results' },
+  { keys: ['Esc'], action: 'shortcut.escape' },
+  { keys: ['?'], action: 'shortcut.help' },
 ];
 
 /** Whether the key goes to something the user types in (then a letter is a letter, never a shortcut). */

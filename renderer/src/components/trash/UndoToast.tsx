@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Icon, type IconName } from '../common/Icon.js';
+import { useT } from '../../i18n/locale.js';
 
 /** What was just moved to the trash, for the Undo toast. */
 export interface Trashed {
@@ -31,6 +32,7 @@ interface UndoToastProps {
  * announce it; the timer pauses while the pointer or the keyboard focus is on it.
  */
 export function UndoToast({ offer, onDismiss }: UndoToastProps) {
+  const t = useT();
   const [paused, setPaused] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -55,8 +57,8 @@ export function UndoToast({ offer, onDismiss }: UndoToastProps) {
         <>
           <Icon name={offer.icon} size={16} />
           {offer.text}
-          {offer.undo && <button type="button" className="button" onClick={offer.undo}>Undo</button>}
-          <button type="button" className="icon-button" aria-label="Dismiss" onClick={onDismiss}>
+          {offer.undo && <button type="button" className="button" onClick={offer.undo}>{t('toast.undo')}</button>}
+          <button type="button" className="icon-button" aria-label={t('toast.dismiss')} onClick={onDismiss}>
             <Icon name="close" size={12} />
           </button>
         </>
@@ -66,12 +68,12 @@ export function UndoToast({ offer, onDismiss }: UndoToastProps) {
 }
 
 /** The toast's words for an item moved to the trash: only the title is cut short, never the count of notes. */
-export function trashedText(trashed: Trashed): ReactNode {
+export function trashedText(trashed: Trashed, t: ReturnType<typeof useT>): ReactNode {
   return (
     <span className="undo-text">
-      <bdi className="undo-title" dir="auto" title={trashed.title}>{trashed.title || '(untitled)'}</bdi>
+      <bdi className="undo-title" dir="auto" title={trashed.title}>{trashed.title || t('common.untitled')}</bdi>
       <span className="undo-what">
-        moved to the trash{trashed.notes > 0 && ` with ${trashed.notes} attached note${trashed.notes === 1 ? '' : 's'}`}.
+        {t('toast.movedToTrash', { withNotes: trashed.notes > 0 ? t('toast.withNotes', { count: trashed.notes }) : '' })}
       </span>
     </span>
   );
