@@ -71,6 +71,25 @@ describe('Arabic interface', () => {
     await page.screenshot({ path: path.join(screenshotsDir, 'i18n-ar-reader.png') });
   });
 
+  it('shows the details editor and the export dialog in Arabic', async () => {
+    await page.getByRole('button', { name: 'تعديل البيانات' }).click();
+    const form = page.getByRole('form', { name: 'تعديل البيانات' });
+    await form.waitFor();
+    expect(await form.getByRole('textbox', { name: 'العنوان' }).inputValue()).toBe('Harvest report');
+    expect(await form.getByRole('button', { name: 'إلغاء' }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'نسخ الاستشهاد' }).count()).toBe(1);
+    await page.screenshot({ path: path.join(screenshotsDir, 'i18n-ar-metadata.png') });
+    await form.getByRole('button', { name: 'إلغاء' }).click();
+
+    await page.locator('.sidebar').getByRole('button', { name: 'تصدير…' }).click();
+    const dialog = page.locator('dialog[open]');
+    await dialog.waitFor();
+    await page.screenshot({ path: path.join(screenshotsDir, 'i18n-ar-export.png') });
+    expect(await dialog.innerText()).not.toMatch(/\b(Export|Cancel|Format|Choose)\b/);
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.querySelector('dialog[open]'));
+  });
+
   it('switches to English, and remembers it after a reload', async () => {
     await page.getByRole('button', { name: 'English' }).click();
     expect(await page.evaluate(() => [document.documentElement.dir, document.documentElement.lang])).toEqual(['ltr', 'en']);

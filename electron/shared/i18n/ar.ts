@@ -325,4 +325,17 @@ export const ar: Record<MessageId, string> = {
   'shortcut.results': 'إخفاء النتائج أو إظهارها',
   'shortcut.escape': 'مسح البحث، أو إغلاق نافذة حوار',
   'shortcut.help': 'قائمة الاختصارات هذه',
+
+  'export.title': 'تصدير',
+  'export.lead': 'ملفات Markdown (افتح المجلد كخزنة Obsidian)، وكل الحقول في items.jsonl، والوسوم، والبحوث المحفوظة، والملفات الأصلية؛ وتُصدَّر معها الملاحظات المرفقة بالعناصر المصدَّرة. ويمكن لخزانة استيراد التصدير من جديد.',
+  'export.scopeAll': 'كل ما في الأرشيف',
+  'export.scopeSearch': '{count, plural, zero {لا نتائج لهذا البحث} one {النتيجة الوحيدة لهذا البحث} two {نتيجتا هذا البحث} few {نتائج هذا البحث الـ# (كل الصفحات)} many {نتائج هذا البحث الـ# (كل الصفحات)} other {نتائج هذا البحث الـ# (كل الصفحات)}}',
+  'export.scopeItem': 'العنصر المفتوح (رقم {id})',
+  'export.pickTitle': 'مجلد فارغ للتصدير',
+  'export.target': 'مجلد جديد أو فارغ، أو اسم ملف ينتهي بـ ‎.zip',
+  'export.targetServed': 'مجلد جديد أو فارغ، أو اسم ملف ينتهي بـ ‎.zip (على الحاسوب الذي يخدم الأرشيف)',
+  'export.choose': 'اختيار…',
+  'export.exporting': 'جارٍ التصدير…',
+  'export.run': 'تصدير',
+  'export.done': 'صُدِّر {articles, plural, zero {لا مقالات} one {مقال واحد} two {مقالان} few {# مقالات} many {# مقالًا} other {# مقال}}، و{notes, plural, zero {لا ملاحظات} one {ملاحظة واحدة} two {ملاحظتان} few {# ملاحظات} many {# ملاحظة} other {# ملاحظة}}، و{originals, plural, zero {لا ملفات أصلية} one {ملف أصلي واحد} two {ملفان أصليان} few {# ملفات أصلية} many {# ملفًا أصليًا} other {# ملف أصلي}} ({size}) إلى {target}.',
 };

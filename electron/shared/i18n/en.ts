@@ -322,6 +322,19 @@ export const en = {
   'shortcut.results': 'Hide or show the results',
   'shortcut.escape': 'Clear the search, or close a dialog',
   'shortcut.help': 'This list of shortcuts',
+
+  'export.title': 'Export',
+  'export.lead': 'Markdown files (open the folder as an Obsidian vault), every field in items.jsonl, tags, saved searches and the original files; notes attached to exported items come along. Khizana can import the export back.',
+  'export.scopeAll': 'Everything in the archive',
+  'export.scopeSearch': 'The {count, plural, one {# result} other {# results}} of this search (all pages)',
+  'export.scopeItem': 'The open item (#{id})',
+  'export.pickTitle': 'An empty folder for the export',
+  'export.target': 'A new or empty folder, or a file name ending in .zip',
+  'export.targetServed': 'A new or empty folder, or a file name ending in .zip (on the computer serving the archive)',
+  'export.choose': 'Choose…',
+  'export.exporting': 'Exporting…',
+  'export.run': 'Export',
+  'export.done': 'Exported {articles, plural, one {# article} other {# articles}}, {notes, plural, one {# note} other {# notes}} and {originals, plural, one {# original file} other {# original files}} ({size}) to {target}.',
 } as const;
 
 /** A message id of the interface. */

@@ -3,7 +3,8 @@ import type { ExportResult } from '../../../../electron/shared/dto.js';
 import { useArchive } from '../../hooks/archive-context.js';
 import { useAction } from '../../hooks/use-action.js';
 import { errorText } from '../../lib/errors.js';
-import { formatBytes, plural } from '../../lib/format.js';
+import { formatBytes } from '../../lib/format.js';
+import { useT } from '../../i18n/locale.js';
 import { DialogHeader } from '../common/DialogHeader.js';
 import { Icon } from '../common/Icon.js';
 import { useModalDialog } from '../../hooks/use-modal-dialog.js';
@@ -18,10 +19,10 @@ interface ExportDialogProps {
   onClose(): void;
 }
 
-function scopeText(scope: ExportScope): string {
-  if (scope.kind === 'all') return 'Everything in the archive';
-  if (scope.kind === 'search') return `The ${plural(scope.total, 'result')} of this search (all pages)`;
-  return `The open item (#${scope.id})`;
+function scopeText(scope: ExportScope, t: ReturnType<typeof useT>): string {
+  if (scope.kind === 'all') return t('export.scopeAll');
+  if (scope.kind === 'search') return t('export.scopeSearch', { count: scope.total });
+  return t('export.scopeItem', { id: scope.id });
 }
 
 /**
@@ -29,6 +30,7 @@ function scopeText(scope: ExportScope): string {
  * path on the machine that serves the archive, as import by path does) and exports there.
  */
 export function ExportDialog({ open, scopes, onClose }: ExportDialogProps) {
+  const t = useT();
   const { api, host } = useArchive();
   const ref = useModalDialog(open);
   const [target, setTarget] = useState('');
@@ -44,7 +46,7 @@ export function ExportDialog({ open, scopes, onClose }: ExportDialogProps) {
   }, [open, reset]);
 
   const chooseFolder = async (): Promise<void> => {
-    const picked = await host?.pickFolder({ title: 'An empty folder for the export' });
+    const picked = await host?.pickFolder({ title: t('export.pickTitle') });
     if (picked) setTarget(picked);
   };
   const run = (): Promise<void> => {
@@ -54,16 +56,15 @@ export function ExportDialog({ open, scopes, onClose }: ExportDialogProps) {
 
   return (
     <dialog ref={ref} className="dialog backup-dialog" aria-labelledby="export-title" onClose={onClose}>
-      <DialogHeader id="export-title" title="Export" onClose={onClose} />
+      <DialogHeader id="export-title" title={t('export.title')} onClose={onClose} />
       <p className="muted">
-        Markdown files (open the folder as an Obsidian vault), every field in items.jsonl, tags, saved searches and the original
-        files; notes attached to exported items come along. Khizana can import the export back.
+        {t('export.lead')}
       </p>
       {scopes.length > 1 && (
         <fieldset className="export-scope">
           {scopes.map((s, k) => (
             <label key={s.kind}>
-              <input type="radio" name="export-scope" checked={k === chosen} onChange={() => setChosen(k)} /> {scopeText(s)}
+              <input type="radio" name="export-scope" checked={k === chosen} onChange={() => setChosen(k)} /> {scopeText(s, t)}
             </label>
           ))}
         </fieldset>
@@ -75,22 +76,22 @@ export function ExportDialog({ open, scopes, onClose }: ExportDialogProps) {
           if (target.trim() !== '' && !busy) void run();
         }}
       >
-        <label htmlFor="export-target">A new or empty folder, or a file name ending in .zip{host ? '' : ' (on the computer serving the archive)'}</label>
+        <label htmlFor="export-target">{host ? t('export.target') : t('export.targetServed')}</label>
         <div className="inline-field">
           <input id="export-target" type="text" dir="auto" placeholder="/home/me/khizana-export.zip" value={target} onChange={(e) => setTarget(e.target.value)} spellCheck={false} />
           {host && (
             <button type="button" className="button" onClick={() => void chooseFolder()}>
-              <Icon name="folder" /> Choose…
+              <Icon name="folder" /> {t('export.choose')}
             </button>
           )}
         </div>
         <div className="backup-now">
           <button type="submit" className="button primary" disabled={busy || target.trim() === ''}>
-            {busy ? 'Exporting…' : 'Export'}
+            {busy ? t('export.exporting') : t('export.run')}
           </button>
           <span className="muted" role="status" dir="auto">
             {written &&
-              `Exported ${plural(written.counts.articles, 'article')}, ${plural(written.counts.notes, 'note')} and ${plural(written.counts.originals, 'original file')} (${formatBytes(written.bytes)}) to ${written.target}.`}
+              t('export.done', { articles: written.counts.articles, notes: written.counts.notes, originals: written.counts.originals, size: formatBytes(written.bytes), target: written.target })}
           </span>
         </div>
       </form>
