@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import { useArchive } from '../../hooks/archive-context.js';
 import type { BackupState } from '../../hooks/use-backup.js';
 import { errorText } from '../../lib/errors.js';
-import { formatBytes, formatDateTime, plural } from '../../lib/format.js';
+import { formatBytes, formatDateTime } from '../../lib/format.js';
+import { useT } from '../../i18n/locale.js';
 import { timeAgo } from '../../lib/relative-time.js';
 import { DialogHeader } from '../common/DialogHeader.js';
 import { Icon } from '../common/Icon.js';
@@ -18,6 +19,7 @@ interface BackupDialogProps {
 
 /** File → Back Up Now…: the backup folder, daily automatic backups, "Back up now", and restoring a backup into a new folder. */
 export function BackupDialog({ open, backup, error, onClose }: BackupDialogProps) {
+  const t = useT();
   const { host } = useArchive();
   const ref = useModalDialog(open);
   const { status, busy, written } = backup;
@@ -25,17 +27,16 @@ export function BackupDialog({ open, backup, error, onClose }: BackupDialogProps
   useEffect(() => setFolder(status?.folder ?? ''), [status?.folder, open]);
 
   const chooseFolder = async (): Promise<void> => {
-    const picked = await host?.pickFolder({ title: 'Folder for Khizana backups' });
+    const picked = await host?.pickFolder({ title: t('backup.pickTitle') });
     if (picked) await backup.save({ folder: picked });
   };
   const changed = folder.trim() !== '' && folder.trim() !== status?.folder;
 
   return (
     <dialog ref={ref} className="dialog backup-dialog" aria-labelledby="backup-title" onClose={onClose}>
-      <DialogHeader id="backup-title" title="Back up" onClose={onClose} />
+      <DialogHeader id="backup-title" title={t('backup.title')} onClose={onClose} />
       <p className="muted">
-        A backup is one file (a .tar any archive tool opens) holding your items, notes, tags, saved searches and every original file,
-        each with a checksum. You can keep working while it is written.
+        {t('backup.lead')}
       </p>
       <form
         className="path-import"
@@ -44,37 +45,37 @@ export function BackupDialog({ open, backup, error, onClose }: BackupDialogProps
           if (changed) void backup.save({ folder: folder.trim() });
         }}
       >
-        <label htmlFor="backup-folder">Backup folder</label>
+        <label htmlFor="backup-folder">{t('backup.folder')}</label>
         <div className="inline-field">
           <input id="backup-folder" type="text" dir="auto" placeholder="/media/usb/Khizana backups" value={folder} onChange={(e) => setFolder(e.target.value)} spellCheck={false} />
-          {changed && <button type="submit" className="button">Use this folder</button>}
+          {changed && <button type="submit" className="button">{t('backup.useFolder')}</button>}
           {host && (
             <button type="button" className="button" onClick={() => void chooseFolder()}>
-              <Icon name="folder" /> Choose…
+              <Icon name="folder" /> {t('export.choose')}
             </button>
           )}
         </div>
       </form>
       <label className="backup-auto">
         <input type="checkbox" checked={status?.auto ?? false} disabled={!status?.folder} onChange={(e) => void backup.save({ auto: e.target.checked })} />
-        <span>Back up automatically every day while Khizana is open (the last {status?.keep ?? 7} are kept)</span>
+        <span>{t('backup.auto', { keep: status?.keep ?? 7 })}</span>
       </label>
       <div className="backup-now">
         <button type="button" className="button primary" disabled={busy || !status?.folder} onClick={() => void backup.backUpNow()}>
-          {busy ? 'Backing up…' : 'Back up now'}
+          {busy ? t('backup.running') : t('backup.now')}
         </button>
         <span className="muted" role="status">
           {written
-            ? `Backed up ${plural(written.counts.articles, 'article')}, ${plural(written.counts.notes, 'note')} and ${plural(written.counts.originals, 'original file')} (${formatBytes(written.bytes)}).`
+            ? t('backup.done', { articles: written.counts.articles, notes: written.counts.notes, originals: written.counts.originals, size: formatBytes(written.bytes) })
             : status?.lastBackupAt
-              ? `Last backup ${timeAgo(status.lastBackupAt)} (${formatDateTime(status.lastBackupAt)}).`
-              : 'No backup yet.'}
+              ? t('backup.last', { ago: timeAgo(status.lastBackupAt, Date.now(), t('time.justNow')), at: formatDateTime(status.lastBackupAt) })
+              : t('backup.none')}
         </span>
       </div>
       {error ? <p className="error-text" role="alert" dir="auto">{errorText(error)}</p> : null}
       {!error && status?.lastError ? (
         <p className="error-text" role="alert" dir="auto">
-          The last backup failed ({formatDateTime(status.lastError.at)}): {status.lastError.message}
+          {t('backup.failed', { at: formatDateTime(status.lastError.at), message: status.lastError.message })}
         </p>
       ) : null}
       {status?.lastBackupFile && <p className="muted backup-file" dir="auto">{status.lastBackupFile}</p>}
