@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useT } from '../../i18n/locale.js';
 
 /** True while files are dragged over the window; calls `onDrop` with the drop's data. */
 export function useWindowDrop(onDrop: (data: DataTransfer) => void): boolean {
@@ -43,12 +44,13 @@ export function useWindowDrop(onDrop: (data: DataTransfer) => void): boolean {
 
 /** The full-window hint shown while dragging files over it. */
 export function DropOverlay({ visible }: { visible: boolean }) {
+  const t = useT();
   if (!visible) return null;
   return (
     <div className="drop-overlay" aria-hidden="true">
       <div className="drop-card">
-        <strong>Drop to import</strong>
-        <span lang="ar" dir="rtl">أفلت الملفات هنا لاستيرادها</span>
+        <strong>{t('drop.title')}</strong>
+        <span lang={t('drop.otherLang')} dir="auto">{t('drop.other')}</span>
       </div>
     </div>
   );

@@ -4,6 +4,7 @@ import type { UploadFile } from '../../api/http-client.js';
 import { useArchive } from '../../hooks/archive-context.js';
 import { filesFromInput } from '../../lib/dropped-files.js';
 import { Icon } from '../common/Icon.js';
+import { useT } from '../../i18n/locale.js';
 
 interface ImportSourcesProps {
   disabled: boolean;
@@ -14,6 +15,7 @@ interface ImportSourcesProps {
 
 /** Every way to start an import: system dialog (desktop), file/folder pickers (browser), a typed path. */
 export function ImportSources({ disabled, onPaths, onFiles, onError }: ImportSourcesProps) {
+  const t = useT();
   const { host, upload } = useArchive();
   const [path, setPath] = useState('');
   const [tag, setTag] = useState('');
@@ -32,22 +34,22 @@ export function ImportSources({ disabled, onPaths, onFiles, onError }: ImportSou
         {host && (
           <>
             <button type="button" className="button primary" disabled={disabled} onClick={() => void host.pickImportPaths().then((p) => onPaths(p, tags), onError)}>
-              <Icon name="file" /> Choose files…
+              <Icon name="file" /> {t('import.chooseFiles')}
             </button>
             <button type="button" className="button" disabled={disabled} onClick={() => void host.pickImportPaths({ folders: true }).then((p) => onPaths(p, tags), onError)}>
-              <Icon name="folder" /> Choose a folder…
+              <Icon name="folder" /> {t('import.chooseFolder')}
             </button>
           </>
         )}
         {!host && upload && (
           <>
             <button type="button" className="button primary" disabled={disabled} onClick={() => filesRef.current?.click()}>
-              <Icon name="file" /> Choose files…
+              <Icon name="file" /> {t('import.chooseFiles')}
             </button>
             <button type="button" className="button" disabled={disabled} onClick={() => folderRef.current?.click()}>
-              <Icon name="folder" /> Choose a folder…
+              <Icon name="folder" /> {t('import.chooseFolder')}
             </button>
-            <input ref={filesRef} type="file" multiple accept={importAccept} hidden aria-label="Choose files to import" onChange={(e) => fromInput(e.currentTarget)} />
+            <input ref={filesRef} type="file" multiple accept={importAccept} hidden aria-label={t('import.chooseFilesLabel')} onChange={(e) => fromInput(e.currentTarget)} />
             <input
               ref={(el) => {
                 folderRef.current = el;
@@ -56,13 +58,13 @@ export function ImportSources({ disabled, onPaths, onFiles, onError }: ImportSou
               }}
               type="file"
               hidden
-              aria-label="Choose a folder to import"
+              aria-label={t('import.chooseFolderLabel')}
               onChange={(e) => fromInput(e.currentTarget)}
             />
           </>
         )}
       </div>
-      <p className="muted drop-hint">…or drop files and folders anywhere on the window.</p>
+      <p className="muted drop-hint">{t('import.dropHint')}</p>
       <form
         className="path-import"
         onSubmit={(e) => {
@@ -70,15 +72,15 @@ export function ImportSources({ disabled, onPaths, onFiles, onError }: ImportSou
           if (path.trim()) onPaths([path.trim()], tags);
         }}
       >
-        <label htmlFor="import-path">Import from a path on this machine</label>
+        <label htmlFor="import-path">{t('import.pathLabel')}</label>
         <div className="inline-field">
           <input id="import-path" type="text" dir="auto" placeholder="/home/me/Articles" value={path} onChange={(e) => setPath(e.target.value)} spellCheck={false} />
-          <button type="submit" className="button" disabled={disabled || !path.trim()}>Import path</button>
+          <button type="submit" className="button" disabled={disabled || !path.trim()}>{t('import.pathButton')}</button>
         </div>
       </form>
       <label className="import-tag">
-        <span>Tag the imported items (optional)</span>
-        <input type="text" dir="auto" placeholder="e.g. syria/idlib" value={tag} onChange={(e) => setTag(e.target.value)} />
+        <span>{t('import.tagLabel')}</span>
+        <input type="text" dir="auto" placeholder={t('import.tagHint')} value={tag} onChange={(e) => setTag(e.target.value)} />
       </label>
     </div>
   );

@@ -1,7 +1,10 @@
 import type { ImportFileResult, ImportReport } from '../../../../electron/shared/dto.js';
 import type { ImportState } from '../../hooks/use-import.js';
 import { errorText } from '../../lib/errors.js';
-import { baseName, formatBytes, formatCount } from '../../lib/format.js';
+import { baseName, formatBytes } from '../../lib/format.js';
+import { useRich, useT } from '../../i18n/locale.js';
+import type { MessageId } from '../../../../electron/shared/i18n/locale.js';
+import type { ReactNode } from 'react';
 import { Icon } from '../common/Icon.js';
 
 interface ImportStatusProps {
@@ -12,26 +15,26 @@ interface ImportStatusProps {
 
 /** The import card: progress with count, current file and Cancel; then the final report. */
 export function ImportStatus({ state, onCancel, onDismiss }: ImportStatusProps) {
+  const t = useT();
   if (state.phase === 'idle') return null;
   return (
-    <section className="import-status" aria-label="Import" role="region">
+    <section className="import-status" aria-label={t('import.title')} role="region">
       {state.phase === 'uploading' && (
-        <Progress title="Uploading…" done={state.done} total={state.total} detail={state.current} unit="files" onCancel={onCancel} />
+        <Progress title={t('import.uploading')} done={state.done} total={state.total} detail={state.current} onCancel={onCancel} />
       )}
       {state.phase === 'importing' && (
         <Progress
-          title="Importing…"
+          title={t('import.importing')}
           done={state.progress?.filesDone ?? 0}
           total={state.progress?.filesTotal ?? 0}
-          detail={state.progress?.currentFile ?? 'Looking for files…'}
-          unit="files"
-          bytes={state.progress ? `${formatBytes(state.progress.bytesDone)} of ${formatBytes(state.progress.bytesTotal)}` : ''}
+          detail={state.progress?.currentFile ?? t('import.looking')}
+          bytes={state.progress ? t('import.bytes', { done: formatBytes(state.progress.bytesDone), total: formatBytes(state.progress.bytesTotal) }) : ''}
           onCancel={onCancel}
         />
       )}
       {state.phase === 'failed' && (
         <>
-          <CardHeader title="Import failed" onDismiss={onDismiss} />
+          <CardHeader title={t('import.failed')} onDismiss={onDismiss} />
           <p className="error-text" dir="auto">{errorText(state.error)}</p>
         </>
       )}
@@ -41,26 +44,28 @@ export function ImportStatus({ state, onCancel, onDismiss }: ImportStatusProps) 
 }
 
 function CardHeader({ title, onDismiss }: { title: string; onDismiss: () => void }) {
+  const t = useT();
   return (
     <header className="card-header">
       <h2>{title}</h2>
-      <button type="button" className="icon-button" aria-label="Close import report" onClick={onDismiss}>
+      <button type="button" className="icon-button" aria-label={t('import.closeReport')} onClick={onDismiss}>
         <Icon name="close" />
       </button>
     </header>
   );
 }
 
-function Progress({ title, done, total, detail, unit, bytes, onCancel }: { title: string; done: number; total: number; detail: string; unit: string; bytes?: string; onCancel: () => void }) {
+function Progress({ title, done, total, detail, bytes, onCancel }: { title: string; done: number; total: number; detail: string; bytes?: string; onCancel: () => void }) {
+  const t = useT();
   return (
     <>
       <header className="card-header">
         <h2>{title}</h2>
-        <button type="button" className="button subtle" onClick={onCancel}>Cancel</button>
+        <button type="button" className="button subtle" onClick={onCancel}>{t('details.cancel')}</button>
       </header>
       <progress aria-label={title} max={total || 1} value={total ? done : undefined} />
       <p className="progress-line">
-        <span>{total ? `${formatCount(done)} of ${formatCount(total)} ${unit}` : 'Starting…'}</span>
+        <span>{total ? t('import.progressFiles', { done, total }) : t('import.starting')}</span>
         {bytes && <span className="muted">{bytes}</span>}
       </p>
       <p className="current-file" dir="auto" title={detail}>{detail && baseName(detail)}</p>
@@ -68,31 +73,34 @@ function Progress({ title, done, total, detail, unit, bytes, onCancel }: { title
   );
 }
 
-const statusLabel: Record<ImportFileResult['status'], string> = {
-  imported: 'Imported',
-  duplicate: 'Duplicate',
-  failed: 'Failed',
-  skipped: 'Skipped',
+const statusLabel: Record<ImportFileResult['status'], MessageId> = {
+  imported: 'import.status.imported',
+  duplicate: 'import.status.duplicate',
+  failed: 'import.status.failed',
+  skipped: 'import.status.skipped',
 };
 
 /** What happened to each file; failures first, with their reasons. */
 function ImportReportView({ report, onDismiss }: { report: ImportReport; onDismiss: () => void }) {
+  const t = useT();
+  const rich = useRich();
+  const strong = (chunks: ReactNode[]) => <strong>{chunks}</strong>;
   const order = { failed: 0, skipped: 1, duplicate: 2, imported: 3 } as const;
   const results = [...report.results].sort((a, b) => order[a.status] - order[b.status]);
   return (
     <>
-      <CardHeader title={report.stopped ? 'Import stopped' : report.cancelled ? 'Import cancelled' : 'Import finished'} onDismiss={onDismiss} />
-      {report.stopped && <p className="reason" role="alert" dir="auto"><code>{report.stopped.code}</code> {report.stopped.message}; the files left were not tried.</p>}
+      <CardHeader title={report.stopped ? t('import.stopped') : report.cancelled ? t('import.cancelled') : t('import.finished')} onDismiss={onDismiss} />
+      {report.stopped && <p className="reason" role="alert" dir="auto"><code>{report.stopped.code}</code> {t('import.stoppedReason', { message: report.stopped.message })}</p>}
       <ul className="report-totals">
-        <li className="ok"><strong>{formatCount(report.imported)}</strong> imported</li>
-        <li><strong>{formatCount(report.duplicates)}</strong> duplicates</li>
-        <li className={report.failed ? 'bad' : ''}><strong>{formatCount(report.failed)}</strong> failed</li>
-        {report.skipped > 0 && <li><strong>{formatCount(report.skipped)}</strong> skipped</li>}
+        <li className="ok">{rich('import.totalImported', { count: report.imported, strong })}</li>
+        <li>{rich('import.totalDuplicates', { count: report.duplicates, strong })}</li>
+        <li className={report.failed ? 'bad' : ''}>{rich('import.totalFailed', { count: report.failed, strong })}</li>
+        {report.skipped > 0 && <li>{rich('import.totalSkipped', { count: report.skipped, strong })}</li>}
       </ul>
-      <ul className="report-files" aria-label="Imported files">
+      <ul className="report-files" aria-label={t('import.files')}>
         {results.map((r, i) => (
           <li key={`${r.path}-${i}`} className={`file-result ${r.status}`}>
-            <span className="status-badge">{statusLabel[r.status]}</span>
+            <span className="status-badge">{t(statusLabel[r.status])}</span>
             <span className="file-name" title={r.path}><bdi>{r.path}</bdi></span>
             {r.error && (
               <span className="reason" dir="auto">
