@@ -409,4 +409,6 @@ export const ar: Record<MessageId, string> = {
   'token.paste': 'أو الصق العنوان الجديد هنا:',
   'token.open': 'فتح',
   'token.invalid': 'هذا ليس عنوانًا من <code>khizana serve</code>: فهو يبدأ بـ \u2066http://127.0.0.1:\u2069 وينتهي بـ \u2066?token=…\u2069.',
+  'noteView.openParent': 'فتح العنصر الذي تخصّه',
+  'noteView.dates': 'أُنشئت {created} · عُدّلت {edited}',
 };

@@ -406,6 +406,8 @@ export const en = {
   'token.paste': 'Or paste the new address here:',
   'token.open': 'Open',
   'token.invalid': 'That is not an address from <code>khizana serve</code>: it starts with http://127.0.0.1: and ends with ?token=….',
+  'noteView.openParent': 'Open the item it is on',
+  'noteView.dates': 'Created {created} · edited {edited}',
 } as const;
 
 /** A message id of the interface. */

@@ -2,6 +2,7 @@ import type { ItemDetail, NoteInfo, TagInfo } from '../../../../electron/shared/
 import { useArchive } from '../../hooks/archive-context.js';
 import { formatDateTime } from '../../lib/format.js';
 import { Icon } from '../common/Icon.js';
+import { useT } from '../../i18n/locale.js';
 import { NoteEditor } from '../notes/NoteEditor.js';
 import { Backlinks } from '../notes/Backlinks.js';
 import { TagEditor } from './TagEditor.js';
@@ -23,15 +24,16 @@ interface NoteViewProps {
 
 /** A note opened on its own: the editor fills the reader. */
 export function NoteView({ item, allTags, onCreated, onOpenItem, onOpenTag, onDeleted, onError }: NoteViewProps) {
+  const t = useT();
   const { api, dataChanged } = useArchive();
   const tagActions = useTagActions(item?.id ?? 0, onError);
   return (
     <div className="reader-pane note-view">
       <div className="reader-toolbar">
-        <span className="toolbar-title"><Icon name="note" /> {item ? 'Note' : 'New note'}</span>
+        <span className="toolbar-title"><Icon name="note" /> {item ? t('notes.editor') : t('notes.new')}</span>
         {item?.parentId != null && (
           <button type="button" className="button subtle" onClick={() => onOpenItem(item.parentId!)}>
-            <Icon name="article" /> Open the item it is on
+            <Icon name="article" /> {t('noteView.openParent')}
           </button>
         )}
         <span className="toolbar-spacer" />
@@ -40,18 +42,18 @@ export function NoteView({ item, allTags, onCreated, onOpenItem, onOpenTag, onDe
           <button
             type="button"
             className="button subtle"
-            aria-label="Delete note"
-            title="Move to the trash"
+            aria-label={t('notes.delete')}
+            title={t('reader.deleteTitle')}
             onClick={() => void api.deleteItem({ id: item.id }).then(() => { onDeleted({ id: item.id, title: item.title, notes: 0 }); dataChanged(); }, onError)}
           >
             <Icon name="trash" />
           </button>
         )}
       </div>
-      <article className="note-article" aria-label={item?.title || 'New note'}>
+      <article className="note-article" aria-label={item?.title || t('notes.new')}>
         {item && (
           <header className="note-header">
-            <span className="muted">Created {formatDateTime(item.importedAt)} · edited {formatDateTime(item.updatedAt)}</span>
+            <span className="muted">{t('noteView.dates', { created: formatDateTime(item.importedAt), edited: formatDateTime(item.updatedAt) })}</span>
             <TagEditor tags={item.tags} allTags={allTags} onOpenTag={onOpenTag} {...tagActions} />
             <Backlinks id={item.id} onOpenItem={onOpenItem} />
           </header>
