@@ -135,3 +135,41 @@ describe.each(['light', 'dark'] as const)('axe, %s theme', (scheme) => {
     await page.keyboard.press('Escape');
   });
 });
+
+// The same scan in the Arabic interface (mirrored, Arabic labels and digits): first run, results, reader.
+describe.each(['light', 'dark'] as const)('axe, Arabic interface, %s theme', (scheme) => {
+  let page: Page;
+  const check = async (screen: string): Promise<void> => {
+    const found = await scan(page);
+    report[`ar/${scheme}/${screen}`] = found;
+    await page.screenshot({ path: path.join(screenshotsDir, `a11y-ar-${scheme}-${screen}.png`) });
+    expect(bad(found), `${screen}, Arabic, ${scheme}`).toEqual([]);
+  };
+
+  beforeAll(async () => {
+    const server = await serveArchive({ dir: path.join(tempDir(), 'archive'), staticDir: builtUi, inWorker: false });
+    servers.push(server);
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'ar', colorScheme: scheme });
+    page = await context.newPage();
+    await page.goto(server.url);
+  });
+
+  it('first run', async () => {
+    await page.locator('main.first-run').waitFor();
+    expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    await check('first-run');
+  });
+
+  it('results and reader', async () => {
+    await page.locator('input[type=file]').first().setInputFiles([samplePath]);
+    await page.locator('.results-list').waitFor({ timeout: 60_000 });
+    await page.getByRole('searchbox').first().fill('ادلب');
+    const first = page.getByRole('list', { name: 'Results' }).getByRole('listitem').first();
+    await first.waitFor();
+    await page.locator('.search-box:not(.busy)').waitFor();
+    await check('results');
+    await first.click();
+    await page.getByRole('article').waitFor();
+    await check('reader');
+  });
+});
