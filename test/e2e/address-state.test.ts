@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { methodNames } from '../../electron/shared/contract.js';
 import { writeFiles } from '../support/archive.js';
-import { openSeededUi, screenshotsDir, type SeededUi } from './browser.js';
+import { installPreloadStandIn, openSeededUi, screenshotsDir, type SeededUi } from './browser.js';
 
 let ui: SeededUi;
 let page: Page;
@@ -198,26 +198,12 @@ describe('a missing or stale token', () => {
   });
 });
 
-/** Runs in the page before the app: a minimal stand-in for Electron's preload (window.archive, window.archiveHost). */
-function installPreloadStandIn({ token, methods }: { token: string; methods: string[] }): void {
-  const call = async (method: string, args: unknown): Promise<unknown> => {
-    const res = await fetch(`/api/${method}`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(args ?? {}) });
-    const body = (await res.json()) as { error?: { code: string; message: string } };
-    if (!res.ok) throw { name: 'ArchiveError', ...body.error };
-    return body;
-  };
-  const archive: Record<string, unknown> = Object.fromEntries(methods.map((m) => [m, (args: unknown) => call(m, args)]));
-  archive.onEvent = () => () => undefined;
-  const w = window as unknown as Record<string, unknown>;
-  w.archive = archive;
-  w.archiveHost = { pathForFile: () => '', openOriginal: async () => undefined, pickImportPaths: async () => [], pickFolder: async () => null, setLocale: async () => undefined, onMenu: () => () => undefined };
-}
 
 describe('the desktop app', () => {
   it('comes back to the last search, filter, sort and item after a restart', async () => {
     // One profile (context) for both runs, as Electron keeps its localStorage in userData.
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB' });
-    await context.addInitScript(installPreloadStandIn, { token: ui.server.token, methods: [...methodNames] });
+    await context.addInitScript(installPreloadStandIn, { token: ui.server.token, methods: [...methodNames], pick: [], folder: '' });
     try {
       const first = await context.newPage();
       await first.goto(`${origin}/index.html`);

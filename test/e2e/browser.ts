@@ -100,3 +100,38 @@ export async function openSeededUi(seed: (api: ArchiveApi) => Promise<unknown>, 
     },
   };
 }
+
+/**
+ * Runs in the page before the app (page.addInitScript): a stand-in for what preload.cts exposes,
+ * window.archive over the serve's HTTP API and window.archiveHost with a scripted file/folder pick.
+ * Self-contained: Playwright serialises it into the page.
+ */
+export function installPreloadStandIn({ token, methods, pick, folder }: { token: string; methods: string[]; pick: string[]; folder: string }): void {
+  const host = window as unknown as Record<string, unknown> & { __opened: number[]; __menu?: (event: unknown) => void };
+  const call = async (method: string, args: unknown): Promise<unknown> => {
+    const res = await fetch(`/api/${method}`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(args ?? {}) });
+    const body = (await res.json()) as { error?: { code: string; message: string } };
+    // Like the preload: failures are plain {name, code, message} objects, not Errors.
+    if (!res.ok) throw { name: 'ArchiveError', ...body.error };
+    return body;
+  };
+  const archive: Record<string, unknown> = Object.fromEntries(methods.map((m) => [m, (args: unknown) => call(m, args)]));
+  archive.onEvent = (listener: (event: unknown) => void) => {
+    const source = new EventSource(`/api/events?token=${token}`);
+    source.onmessage = (m) => listener(JSON.parse(m.data as string));
+    return () => source.close();
+  };
+  host.archive = archive;
+  host.__opened = [];
+  host.archiveHost = {
+    pathForFile: () => '',
+    openOriginal: async (id: number) => void host.__opened.push(id),
+    pickImportPaths: async () => pick,
+    pickFolder: async () => folder,
+    setLocale: async () => undefined,
+    onMenu: (listener: (event: unknown) => void) => {
+      host.__menu = listener;
+      return () => undefined;
+    },
+  };
+}

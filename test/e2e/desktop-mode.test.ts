@@ -9,43 +9,12 @@ import { methodNames } from '../../electron/shared/contract.js';
 import { serveArchive, type ServedArchive } from '../../electron/web/serve-archive.js';
 import { tempDir } from '../support/paths.js';
 import { samplePath } from '../support/shared.js';
-import { builtUi, ensureBuiltUi, launchChromium, screenshotsDir } from './browser.js';
+import { builtUi, ensureBuiltUi, installPreloadStandIn, launchChromium, screenshotsDir } from './browser.js';
 
 let server: ServedArchive;
 let browser: Browser;
 let page: Page;
 const backupFolder = tempDir('khizana-desktop-backups-');
-
-/** Runs in the page before the app: what preload.cts would expose. */
-function installPreloadStandIn({ token, methods, pick, folder }: { token: string; methods: string[]; pick: string[]; folder: string }): void {
-  const host = window as unknown as Record<string, unknown> & { __opened: number[]; __menu?: (event: unknown) => void };
-  const call = async (method: string, args: unknown): Promise<unknown> => {
-    const res = await fetch(`/api/${method}`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(args ?? {}) });
-    const body = (await res.json()) as { error?: { code: string; message: string } };
-    // Like the preload: failures are plain {name, code, message} objects, not Errors.
-    if (!res.ok) throw { name: 'ArchiveError', ...body.error };
-    return body;
-  };
-  const archive: Record<string, unknown> = Object.fromEntries(methods.map((m) => [m, (args: unknown) => call(m, args)]));
-  archive.onEvent = (listener: (event: unknown) => void) => {
-    const source = new EventSource(`/api/events?token=${token}`);
-    source.onmessage = (m) => listener(JSON.parse(m.data as string));
-    return () => source.close();
-  };
-  host.archive = archive;
-  host.__opened = [];
-  host.archiveHost = {
-    pathForFile: () => '',
-    openOriginal: async (id: number) => void host.__opened.push(id),
-    pickImportPaths: async () => pick,
-    pickFolder: async () => folder,
-    setLocale: async () => undefined,
-    onMenu: (listener: (event: unknown) => void) => {
-      host.__menu = listener;
-      return () => undefined;
-    },
-  };
-}
 
 beforeAll(async () => {
   ensureBuiltUi();
