@@ -8,6 +8,7 @@ import type { SourceMetadata } from '../../../shared/dto.js';
 import { checkInputSize, checkTextLimit, documentLanguage, isoDateKeepingOffset, libraryMessage } from '../parse-helpers.js';
 import { emptyDocument, type ParseContext, type ParsedDocument, type Parser } from '../parsed-document.js';
 import { keywordList, splitAuthors, usableAuthors, usableTitle } from '../source-facts.js';
+import { readFormText } from './pdf-forms.js';
 import { detectLamAlefSwap, repairArabicSpacing, repairLamAlef, type LamAlefSwap, lamAlefVariants } from './pdf-arabic.js';
 
 // Without the CMaps and standard font data pdf.js finds no text in CID-keyed fonts (a LibreOffice
@@ -361,17 +362,23 @@ export async function parsePdfDetailed(bytes: Uint8Array, ctx: ParseContext): Pr
     }
     if (unreadable.length > 0) warnings.push(`${unreadable.length} damaged page(s) could not be read: ${unreadable.slice(0, 10).join(', ')}`);
 
+    // Form values, comments and XFA forms go after each page's own text (pdf-forms.ts).
+    const forms = await readFormText(pdf, bytes, pages.map((lines) => lines.map((l) => l.text).join('\n')));
+    for (const [i, drop] of forms.dropPageText.entries()) if (drop) pages[i] = [];
+    warnings.push(...forms.warnings);
+    checkTextLimit(chars + forms.pages.reduce((sum, t) => sum + t.length + 2, 0), ctx.limits);
+
     // Lam-alef detection needs the whole document: short pages carry too little evidence.
     const lamAlefSwap = detectLamAlefSwap(pages.map((p) => p.map((l) => l.text).join('\n')).join('\n'));
     for (const lines of pages) for (const line of lines) line.text = repairLamAlef(line.text, lamAlefSwap);
 
     const pageStarts: number[] = [];
     let text = '';
-    for (const lines of pages) {
+    pages.forEach((lines, i) => {
       if (pageStarts.length > 0) text += '\n\n';
       pageStarts.push(text.length);
-      text += pageText(lines);
-    }
+      text += [pageText(lines), forms.pages[i] ?? ''].filter((t) => t !== '').join('\n\n');
+    });
 
     const hasText = /[\p{L}\p{N}]/u.test(text);
     if (!hasText) {
@@ -379,7 +386,7 @@ export async function parsePdfDetailed(bytes: Uint8Array, ctx: ParseContext): Pr
       text = '';
       pageStarts.fill(0);
     } else {
-      const empty = pages.filter((lines) => lines.length === 0).length;
+      const empty = pages.filter((lines, i) => lines.length === 0 && !forms.pages[i]).length;
       if (empty > pdf.numPages / 2) warnings.push(`${empty} of ${pdf.numPages} pages have no text layer (scanned images?); only the text of the others is searchable`);
     }
 
