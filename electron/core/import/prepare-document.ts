@@ -2,6 +2,7 @@
 // database here; the writer (store-document.ts) takes the result from there.
 import { createHash } from 'node:crypto';
 import { analyseField, type AnalysedField } from '../storage/fts-row.js';
+import { textFingerprint } from './duplicate-text.js';
 import { detectDirection, detectLanguage } from '../text/language.js';
 import type { ParsedDocument } from './parsed-document.js';
 
@@ -27,9 +28,6 @@ export function chooseTitle(doc: ParsedDocument, filePath: string): string {
   return filePath.split(/[\\/]/).pop() ?? filePath;
 }
 
-/** Texts shorter than this many words are never called duplicates of each other. */
-const minFingerprintTokens = 50;
-
 /** A parsed document with the CPU-heavy work done (analysis, fingerprint, language): can run in a parser worker. */
 export interface PreparedDocument {
   doc: ParsedDocument;
@@ -51,9 +49,8 @@ export function prepareDocument(doc: ParsedDocument, filePath: string): Prepared
     doc,
     title,
     analysed,
-    // Short bodies ("Blah blah.", a one-line caption) are not fingerprinted: two different
-    // articles share them too often (2,110 false duplicates in the English corpus without this).
-    textSha: analysed.body.tokenCount >= minFingerprintTokens ? sha256(analysed.body.exact) : null,
+    // Only substantial text is fingerprinted (duplicate-text.ts): short bodies and placeholders are shared by unrelated documents.
+    textSha: textFingerprint(analysed.body, doc.text, doc.hiddenSearchWords),
     lang: doc.lang ?? detectLanguage(sample),
     dir: detectDirection(sample),
   };
