@@ -190,7 +190,8 @@ export async function readFormText(pdf: PDFDocumentProxy, bytes: Uint8Array, pag
   const pages = await annotationPages(pdf);
   const dropPageText = pageTexts.map(isXfaPlaceholder);
   const info = ((await pdf.getMetadata().catch(() => null))?.info ?? {}) as Record<string, unknown>;
-  const xfa = info['IsXFAPresent'] === true ? await xfaPages(bytes) : null;
+  // With AcroForm fields too, pdf.js shows the PDF's own pages (a hybrid form): the fields have the values.
+  const xfa = info['IsXFAPresent'] === true && info['IsAcroFormPresent'] !== true ? await xfaPages(bytes) : null;
   if (xfa === null) {
     const warnings = dropPageText.includes(true)
       ? ['this PDF is an XFA form Khizana cannot read: its "Please wait…" page is left out; open the original in Adobe Reader']
