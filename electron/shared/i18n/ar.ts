@@ -5,7 +5,7 @@ import type { MessageId } from './en.js';
 export const ar: Record<MessageId, string> = {
   'app.language': 'اللغة',
   'app.language.switch': 'English',
-  'app.language.switchTitle': 'Switch the interface to English',
+  'app.language.switchTitle': 'اعرض الواجهة بالإنجليزية',
   'app.notConnected': 'تعذّر على خزانة الوصول إلى أرشيفها',
   'app.resultsPane': 'البحث والنتائج',
   'common.close': 'إغلاق',
@@ -24,7 +24,7 @@ export const ar: Record<MessageId, string> = {
   'firstRun.blankNote': 'أو ابدأ <note>بملاحظة فارغة</note>.',
 
   'search.label': 'بحث',
-  'search.placeholder': 'ابحث في الأرشيف — Search',
+  'search.placeholder': 'ابحث في الأرشيف، بالعربية أو بالإنجليزية',
   'search.clear': 'مسح البحث',
   'search.clearTitle': 'مسح (Esc)',
   'search.results': '{count, plural, zero {لا نتائج} one {نتيجة واحدة} two {نتيجتان} few {# نتائج} many {# نتيجة} other {# نتيجة}}',
@@ -203,7 +203,7 @@ export const ar: Record<MessageId, string> = {
   'details.publication': 'جهة النشر',
   'details.published': 'تاريخ النشر',
   'details.publishedHint': '2015، 2015-07، 2015-07-21',
-  'details.url': 'الرابط (URL)',
+  'details.url': 'الرابط',
   'details.language': 'اللغة',
   'details.saving': 'جارٍ الحفظ…',
   'details.save': 'حفظ',
@@ -265,7 +265,7 @@ export const ar: Record<MessageId, string> = {
   'link.inTrash': '{what} (في سلة المحذوفات: استعادته تُصلح هذا الرابط)',
   'notes.preview': 'معاينة',
   'notes.editor': 'ملاحظة',
-  'notes.placeholder': 'اكتب ملاحظة بصيغة Markdown — Write a note',
+  'notes.placeholder': 'اكتب ملاحظة بصيغة Markdown',
   'notes.markdownHint': 'Markdown:\u200f **غامق**، _مائل_، # عنوان، - قائمة، [[ رابط',
   'notes.resize': 'تغيير ارتفاع الملاحظات',
 
