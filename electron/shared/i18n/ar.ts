@@ -24,7 +24,7 @@ export const ar: Record<MessageId, string> = {
   'firstRun.blankNote': 'أو ابدأ <note>بملاحظة فارغة</note>.',
 
   'search.label': 'بحث',
-  'search.placeholder': 'ابحث في الأرشيف، بالعربية أو بالإنجليزية',
+  'search.placeholder': 'ابحث في الأرشيف',
   'search.clear': 'مسح البحث',
   'search.clearTitle': 'مسح (Esc)',
   'search.results': '{count, plural, zero {لا نتائج} one {نتيجة واحدة} two {نتيجتان} few {# نتائج} many {# نتيجة} other {# نتيجة}}',

@@ -21,7 +21,7 @@ export const en = {
   'firstRun.blankNote': 'Or start with a <note>blank note</note>.',
 
   'search.label': 'Search',
-  'search.placeholder': 'Search — ابحث في الأرشيف',
+  'search.placeholder': 'Search — ابحث',
   'search.clear': 'Clear search',
   'search.clearTitle': 'Clear (Esc)',
   'search.results': '{count, plural, one {# result} other {# results}}',
@@ -96,7 +96,7 @@ export const en = {
   'reader.emptyTitle': 'Select a result to read it',
   'reader.emptyHint': 'Use ↑ and ↓ in the search box, Enter to open. Ctrl+K (⌘K) jumps back to search.',
   'reader.syntax': 'Search syntax',
-  'reader.syntax.both': 'both words, any form (إدلب, الفصائل, فصائل…)',
+  'reader.syntax.both': 'both words, any form (<ar>إدلب، الفصائل، فصائل…</ar>)',
   'reader.syntax.phrase': 'the exact phrase',
   'reader.syntax.or': 'either word',
   'reader.syntax.not': 'without this word',

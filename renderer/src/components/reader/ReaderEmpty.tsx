@@ -11,7 +11,7 @@ export function ReaderEmpty() {
       <table className="syntax">
         <caption>{t('reader.syntax')}</caption>
         <tbody>
-          <tr><td><code dir="auto">ادلب الفصائل</code></td><td>{t('reader.syntax.both')}</td></tr>
+          <tr><td><code dir="auto">ادلب الفصائل</code></td><td>{rich('reader.syntax.both', { ar: (chunks: ReactNode[]) => <bdi lang="ar" dir="rtl">{chunks}</bdi> })}</td></tr>
           <tr><td><code dir="auto">"ولا تهنوا"</code></td><td>{t('reader.syntax.phrase')}</td></tr>
           <tr><td><code dir="auto">{t('reader.syntax.orExample')}</code></td><td>{t('reader.syntax.or')}</td></tr>
           <tr><td><code dir="auto">{t('reader.syntax.notExample')}</code></td><td>{t('reader.syntax.not')}</td></tr>
