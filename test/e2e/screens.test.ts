@@ -233,6 +233,36 @@ describe.each(['ar', 'en'] as const)('screens, %s interface', (locale) => {
   });
 });
 
+// The mirrored layout: in Arabic the sidebar is on the right and the chevrons that point along the
+// line (hide a pane, a collapsed tag) point the other way than in English.
+describe('mirrored layout', () => {
+  it('puts the sidebar on the right in Arabic and turns the directional chevrons around', async () => {
+    const seen: Record<string, { sidebarLeft: number; collapse: string; disclosure: string }> = {};
+    for (const locale of ['en', 'ar'] as const) {
+      const context = await browser.newContext({ viewport: sizes[1], locale: locale === 'ar' ? 'ar' : 'en-GB' });
+      const page = await context.newPage();
+      await page.goto(seeded.url);
+      await page.locator('.tag-tree .disclosure').first().waitFor();
+      await page.locator('.tag-tree .disclosure').first().click();
+      await page.locator('.tag-tree .disclosure:not(.open)').first().waitFor();
+      const transform = (selector: string) => page.locator(selector).first().evaluate((el) => getComputedStyle(el).transform);
+      seen[locale] = {
+        sidebarLeft: (await page.locator('.sidebar').boundingBox())!.x,
+        collapse: await transform('.sidebar .pane-collapse svg'),
+        disclosure: await transform('.tag-tree .disclosure:not(.open) svg'),
+      };
+      await context.close();
+    }
+    expect(seen.en!.sidebarLeft).toBe(0);
+    expect(seen.ar!.sidebarLeft).toBeGreaterThan(1000);
+    const mirrored = 'matrix(-1, 0, 0, 1, 0, 0)';
+    // English: the hide chevron drawn mirrored (‹, towards the sidebar's edge), Arabic: as drawn (›).
+    expect([seen.en!.collapse, seen.ar!.collapse]).toEqual([mirrored, 'none']);
+    // A collapsed tag's chevron points along the line: → in English, ← in Arabic.
+    expect([seen.en!.disclosure, seen.ar!.disclosure]).toEqual(['none', mirrored]);
+  });
+});
+
 describe('the matrix', () => {
   it('holds every main screen in both languages, both themes and both sizes', () => {
     const screens = ['first-run', 'import-report', 'results', 'reader-ar', 'reader-en', 'notes', 'dialog-export'];
