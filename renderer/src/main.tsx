@@ -21,17 +21,18 @@ import { getArchiveApi } from './api/get-archive-api.js';
 import { takeToken } from './api/token.js';
 import { onUnauthorized } from './api/unauthorized.js';
 import { TokenProblem } from './components/TokenProblem.js';
-import { errorText } from './lib/errors.js';
+import { useErrorText } from './lib/errors.js';
 import { LocaleProvider, useT } from './i18n/locale.js';
 
 const root = createRoot(document.getElementById('root')!);
 
-function NotConnected({ message }: { message: string }) {
+function NotConnected({ error }: { error: unknown }) {
   const t = useT();
+  const errorText = useErrorText();
   return (
     <main className="not-connected">
       <h1>{t('app.notConnected')}</h1>
-      <p>{message}</p>
+      <p>{errorText(error)}</p>
     </main>
   );
 }
@@ -69,7 +70,7 @@ try {
 } catch (error) {
   root.render(
     <LocaleProvider>
-      <NotConnected message={errorText(error)} />
+      <NotConnected error={error} />
     </LocaleProvider>,
   );
 }

@@ -74,7 +74,7 @@ it('recolours and deletes a tag by keyboard, after a confirmation that says how 
   await actions.focus();
   await page.keyboard.press('Enter');
   const menu = page.getByRole('menu', { name: 'Tag levant/idlib' });
-  await menu.getByRole('menuitemradio', { name: 'Colour #27ae60' }).click();
+  await menu.getByRole('menuitemradio', { name: 'Green' }).click();
   await expect.poll(async () => (await api.listTags({})).find((t) => t.path === 'levant/idlib')?.color).toBe('#27ae60');
   await actions.focus();
   await page.keyboard.press('Enter');

@@ -132,7 +132,7 @@ describe('Khizana in Chromium', () => {
     await page.getByRole('list', { name: 'Tags of this item' }).getByText('idlib').waitFor();
     await page.getByRole('list', { name: 'Tags', exact: true }).getByRole('button', { name: /^idlib/ }).waitFor();
     await page.getByRole('button', { name: 'Colour of tag syria/idlib' }).click();
-    await page.getByRole('group', { name: 'Colour for syria/idlib' }).getByRole('button', { name: '#3f9d5a' }).click();
+    await page.getByRole('group', { name: 'Colour for syria/idlib' }).getByRole('button', { name: 'Green' }).click();
     const dot = page.getByRole('list', { name: 'Tags', exact: true }).getByRole('button', { name: /^idlib/ }).locator('.tag-dot');
     await expect.poll(() => dot.evaluate((d) => getComputedStyle(d).backgroundColor)).toBe('rgb(63, 157, 90)');
   });

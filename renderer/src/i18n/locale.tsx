@@ -23,6 +23,7 @@ function applyLocale(locale: UiLocale): void {
   setFormatLocale(formattingLocale(locale));
   document.documentElement.lang = locale;
   document.documentElement.dir = uiDirection(locale);
+  document.title = catalogs[locale]['sidebar.brand'];
   window.archiveHost?.setLocale(locale);
 }
 

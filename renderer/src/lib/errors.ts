@@ -1,8 +1,11 @@
-// Errors cross the transport as {code, message}; the UI shows the message.
-import { toErrorShape } from '../../../electron/shared/errors.js';
+// The hook the components show errors with: errorMessage (error-messages.ts) in the interface language.
+import { useCallback } from 'react';
+import { useLocale, useT } from '../i18n/locale.js';
+import { errorMessage } from './error-messages.js';
 
-/** A sentence to show the user for anything thrown (ArchiveError, preload error object, Error). */
-export function errorText(error: unknown): string {
-  const { code, message } = toErrorShape(error);
-  return message || code;
+/** The sentence for an error in the interface language: the hook the components use. */
+export function useErrorText(): (error: unknown) => string {
+  const t = useT();
+  const { locale } = useLocale();
+  return useCallback((error: unknown) => errorMessage(error, locale, t), [locale, t]);
 }

@@ -56,13 +56,11 @@ export function formatCount(n: number): string {
   return numberFormat.format(n);
 }
 
-/** "1 result" / "12 results", English only: for the dialogs not yet in the catalogs (export, backup). */
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${formatCount(n)} ${n === 1 ? one : many}`;
-}
+const byteUnits = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte'] as const;
 
-/** 1.2 MB style sizes. */
+/** 1.2 MB style sizes; in another interface language the units are that language's words (١٫٢ ميغابايت). */
 export function formatBytes(bytes: number): string {
+  if (!formatLocale.startsWith('en')) return localBytes(bytes);
   if (bytes < 1024) return `${numberFormat.format(bytes)} B`;
   const units = ['KB', 'MB', 'GB', 'TB'];
   let value = bytes / 1024;
@@ -72,6 +70,17 @@ export function formatBytes(bytes: number): string {
     unit += 1;
   }
   return `${decimalFormat.format(Number(value.toFixed(value < 10 ? 1 : 0)))} ${units[unit]}`;
+}
+
+function localBytes(bytes: number): string {
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < byteUnits.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  const rounded = unit === 0 ? value : Number(value.toFixed(value < 10 ? 1 : 0));
+  return new Intl.NumberFormat(formatLocale, { style: 'unit', unit: byteUnits[unit], unitDisplay: 'long', maximumFractionDigits: 1 }).format(rounded);
 }
 
 /** "Arabic" for "ar" (in the interface language); the code itself when unknown, `unknown` when none. */

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useArchive } from '../../hooks/archive-context.js';
 import type { BackupState } from '../../hooks/use-backup.js';
-import { errorText } from '../../lib/errors.js';
+import { useErrorText } from '../../lib/errors.js';
 import { formatBytes, formatDateTime } from '../../lib/format.js';
 import { useT } from '../../i18n/locale.js';
 import { timeAgo } from '../../lib/relative-time.js';
@@ -20,6 +20,7 @@ interface BackupDialogProps {
 /** File → Back Up Now…: the backup folder, daily automatic backups, "Back up now", and restoring a backup into a new folder. */
 export function BackupDialog({ open, backup, error, onClose }: BackupDialogProps) {
   const t = useT();
+  const errorText = useErrorText();
   const { host } = useArchive();
   const ref = useModalDialog(open);
   const { status, busy, written } = backup;
@@ -75,7 +76,7 @@ export function BackupDialog({ open, backup, error, onClose }: BackupDialogProps
       {error ? <p className="error-text" role="alert" dir="auto">{errorText(error)}</p> : null}
       {!error && status?.lastError ? (
         <p className="error-text" role="alert" dir="auto">
-          {t('backup.failed', { at: formatDateTime(status.lastError.at), message: status.lastError.message })}
+          {t('backup.failed', { at: formatDateTime(status.lastError.at), message: errorText(status.lastError) })}
         </p>
       ) : null}
       {status?.lastBackupFile && <p className="muted backup-file" dir="auto">{status.lastBackupFile}</p>}

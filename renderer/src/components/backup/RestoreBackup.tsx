@@ -2,7 +2,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import type { RestoredBackup } from '../../../../electron/shared/dto.js';
 import { useArchive } from '../../hooks/archive-context.js';
 import { useAction } from '../../hooks/use-action.js';
-import { errorText } from '../../lib/errors.js';
+import { useErrorText } from '../../lib/errors.js';
 import { formatDateTime } from '../../lib/format.js';
 import { useRich, useT } from '../../i18n/locale.js';
 import { Icon } from '../common/Icon.js';
@@ -10,6 +10,7 @@ import { Icon } from '../common/Icon.js';
 /** The backup dialog's "Restoring" part: a backup file, a new folder, "Restore…" with a confirmation step. */
 export function RestoreBackup({ suggestedFile, open }: { suggestedFile: string | null; open: boolean }) {
   const t = useT();
+  const errorText = useErrorText();
   const rich = useRich();
   const code = (chunks: ReactNode[]) => <code>{chunks}</code>;
   const { api, host } = useArchive();

@@ -16,7 +16,7 @@ export function ShortcutsHelp({ open, onClose }: { open: boolean; onClose(): voi
             <tr key={s.action}>
               <th scope="row">
                 {s.keys.map((k, i) => (
-                  <span key={k}>{i > 0 && <span className="muted"> {t('shortcut.or')} </span>}<kbd>{k}</kbd></span>
+                  <span key={k}>{i > 0 && <span className="muted"> {t('shortcut.or')} </span>}<kbd dir="ltr">{k}</kbd></span>
                 ))}
               </th>
               <td>{t(s.action)}</td>

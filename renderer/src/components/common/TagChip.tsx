@@ -1,4 +1,5 @@
 import type { CSSProperties, ReactNode } from 'react';
+import { useT } from '../../i18n/locale.js';
 
 interface TagChipProps {
   path: string;
@@ -11,6 +12,7 @@ interface TagChipProps {
 
 /** A tag as a small pill; hierarchical paths show their last segment most prominently. */
 export function TagChip({ path, color, onClick, children, title }: TagChipProps) {
+  const t = useT();
   const segments = path.split('/');
   const leaf = segments.pop() ?? path;
   const style = color ? ({ '--tag-color': color } as CSSProperties) : undefined;
@@ -26,7 +28,7 @@ export function TagChip({ path, color, onClick, children, title }: TagChipProps)
   return (
     <span className={`tag-chip${color ? ' has-color' : ''}`} style={style}>
       {onClick ? (
-        <button type="button" className="tag-main" onClick={onClick} title={title ?? `Show items tagged ${path}`}>
+        <button type="button" className="tag-main" onClick={onClick} title={title ?? t('tags.showTagged', { tag: path })}>
           {label}
         </button>
       ) : (

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ExportResult } from '../../../../electron/shared/dto.js';
 import { useArchive } from '../../hooks/archive-context.js';
 import { useAction } from '../../hooks/use-action.js';
-import { errorText } from '../../lib/errors.js';
+import { useErrorText } from '../../lib/errors.js';
 import { formatBytes } from '../../lib/format.js';
 import { useT } from '../../i18n/locale.js';
 import { DialogHeader } from '../common/DialogHeader.js';
@@ -31,6 +31,7 @@ function scopeText(scope: ExportScope, t: ReturnType<typeof useT>): string {
  */
 export function ExportDialog({ open, scopes, onClose }: ExportDialogProps) {
   const t = useT();
+  const errorText = useErrorText();
   const { api, host } = useArchive();
   const ref = useModalDialog(open);
   const [target, setTarget] = useState('');

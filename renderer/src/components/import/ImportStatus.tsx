@@ -1,8 +1,8 @@
 import type { ImportFileResult, ImportReport } from '../../../../electron/shared/dto.js';
 import type { ImportState } from '../../hooks/use-import.js';
-import { errorText } from '../../lib/errors.js';
+import { useErrorText } from '../../lib/errors.js';
 import { baseName, formatBytes } from '../../lib/format.js';
-import { useRich, useT } from '../../i18n/locale.js';
+import { useLocale, useRich, useT } from '../../i18n/locale.js';
 import type { MessageId } from '../../../../electron/shared/i18n/locale.js';
 import type { ReactNode } from 'react';
 import { Icon } from '../common/Icon.js';
@@ -16,6 +16,7 @@ interface ImportStatusProps {
 /** The import card: progress with count, current file and Cancel; then the final report. */
 export function ImportStatus({ state, onCancel, onDismiss }: ImportStatusProps) {
   const t = useT();
+  const errorText = useErrorText();
   if (state.phase === 'idle') return null;
   return (
     <section className="import-status" aria-label={t('import.title')} role="region">
@@ -83,6 +84,9 @@ const statusLabel: Record<ImportFileResult['status'], MessageId> = {
 /** What happened to each file; failures first, with their reasons. */
 function ImportReportView({ report, onDismiss }: { report: ImportReport; onDismiss: () => void }) {
   const t = useT();
+  const errorText = useErrorText();
+  // The error codes are English words: shown (for looking them up) in the English interface only.
+  const showCodes = useLocale().locale === 'en';
   const rich = useRich();
   const strong = (chunks: ReactNode[]) => <strong>{chunks}</strong>;
   const order = { failed: 0, skipped: 1, duplicate: 2, imported: 3 } as const;
@@ -90,7 +94,7 @@ function ImportReportView({ report, onDismiss }: { report: ImportReport; onDismi
   return (
     <>
       <CardHeader title={report.stopped ? t('import.stopped') : report.cancelled ? t('import.cancelled') : t('import.finished')} onDismiss={onDismiss} />
-      {report.stopped && <p className="reason" role="alert" dir="auto"><code>{report.stopped.code}</code> {t('import.stoppedReason', { message: report.stopped.message })}</p>}
+      {report.stopped && <p className="reason" role="alert" dir="auto">{showCodes && <><code>{report.stopped.code}</code> </>}{t('import.stoppedReason', { message: errorText(report.stopped) })}</p>}
       <ul className="report-totals">
         <li className="ok">{rich('import.totalImported', { count: report.imported, strong })}</li>
         <li>{rich('import.totalDuplicates', { count: report.duplicates, strong })}</li>
@@ -104,7 +108,7 @@ function ImportReportView({ report, onDismiss }: { report: ImportReport; onDismi
             <span className="file-name" title={r.path}><bdi>{r.path}</bdi></span>
             {r.error && (
               <span className="reason" dir="auto">
-                <code>{r.error.code}</code> {r.error.message}
+                {showCodes && <><code>{r.error.code}</code> </>}{errorText(r.error)}
               </span>
             )}
             {r.warnings?.map((w) => <span key={w} className="reason warning" dir="auto">{w}</span>)}

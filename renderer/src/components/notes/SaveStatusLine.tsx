@@ -1,5 +1,5 @@
 import type { SaveStatus } from '../../hooks/use-note-autosave.js';
-import { errorText } from '../../lib/errors.js';
+import { useErrorText } from '../../lib/errors.js';
 import { formatDateTime } from '../../lib/format.js';
 import { useT } from '../../i18n/locale.js';
 import type { MessageId } from '../../../../electron/shared/i18n/locale.js';
@@ -16,6 +16,7 @@ const labels: Record<SaveStatus['kind'], MessageId | null> = {
 /** "Saved", "Saving…", or why not. */
 export function SaveStatusLine({ status }: { status: SaveStatus }) {
   const t = useT();
+  const errorText = useErrorText();
   const label = labels[status.kind];
   return (
     <span className={`save-status ${status.kind}`} role="status" aria-live="polite">

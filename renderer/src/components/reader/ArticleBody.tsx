@@ -1,4 +1,4 @@
-import { Fragment, useLayoutEffect, useMemo, useRef, useState, type Ref } from 'react';
+import { Fragment, useLayoutEffect, useMemo, useRef, useState, type ReactNode, type Ref } from 'react';
 import type { ItemDetail } from '../../../../electron/shared/dto.js';
 import { useHighlight } from '../../hooks/use-highlight.js';
 import { markSpans, textNodesOf } from '../../lib/mark-text.js';
@@ -6,6 +6,7 @@ import { sanitizeToFragment } from '../../lib/sanitize.js';
 import { writeClipboard } from '../../lib/clipboard.js';
 import { spansWithin } from '../../lib/spans.js';
 import { HighlightedText } from '../common/HighlightedText.js';
+import { useRich } from '../../i18n/locale.js';
 import { pageMarkerPlaces } from './page-markers.js';
 import { PageMarkers } from './PageMarkers.js';
 import { splitParagraphs } from './paragraphs.js';
@@ -54,6 +55,7 @@ function TextBody({ item, query, bodyRef, onHitCount, onOpenPage }: ArticleBodyP
 }
 
 function HtmlBody({ item, html, query, bodyRef, onHitCount }: ArticleBodyProps & { html: string }) {
+  const rich = useRich();
   const hostRef = useRef<HTMLDivElement | null>(null);
   // The sanitised fragment is built once per article; its text nodes are what the core highlights.
   const content = useMemo(() => {
@@ -97,7 +99,7 @@ function HtmlBody({ item, html, query, bodyRef, onHitCount }: ArticleBodyProps &
       />
       {copied && (
         <div className="link-copied" role="status" onAnimationEnd={() => setCopied(null)}>
-          Link address copied: <bdi>{copied}</bdi>
+          {rich('reader.linkCopied', { address: copied, b: (chunks: ReactNode[]) => <bdi>{chunks}</bdi> })}
         </div>
       )}
     </>

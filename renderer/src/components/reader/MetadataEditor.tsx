@@ -1,12 +1,13 @@
 // The reader's "Edit details" panel (title, authors, publication, date, URL, language of an
 // article) and its "Copy citation" control. Values are checked as you type with the same rules
-// and messages the archive applies (contract.ts), and the archive checks them again on save.
+// the archive applies (contract.ts), worded in the interface language, and the archive checks them again on save.
 import { useId, useState, type FormEvent } from 'react';
 import { citationFormats, citationStyles, langProblem, partialDateProblem, urlProblem, type CitationFormat, type CitationStyle, type MethodArgs } from '../../../../electron/shared/contract.js';
 import type { ItemDetail } from '../../../../electron/shared/dto.js';
 import { useArchive } from '../../hooks/archive-context.js';
 import { writeClipboard } from '../../lib/clipboard.js';
 import { Icon } from '../common/Icon.js';
+import { useErrorText } from '../../lib/errors.js';
 import { useT } from '../../i18n/locale.js';
 
 interface MetadataEditorProps {
@@ -52,15 +53,29 @@ function draftOf(item: ItemDetail): Draft {
   };
 }
 
-/** The problem with each field as typed (the archive's own messages), or null. */
-function problems(draft: Draft, emptyTitle: string): Record<'title' | 'publishedAt' | 'url' | 'lang', string | null> {
-  const trimmed = (v: string) => v.trim();
+type Translate = ReturnType<typeof useT>;
+
+/** The problem with each field as typed (the archive's rules, the interface's words), or null. */
+function problems(draft: Draft, t: Translate): Record<'title' | 'publishedAt' | 'url' | 'lang', string | null> {
+  const publishedAt = draft.publishedAt.trim();
+  const url = draft.url.trim();
+  const lang = draft.lang.trim();
   return {
-    title: trimmed(draft.title) === '' ? emptyTitle : null,
-    publishedAt: trimmed(draft.publishedAt) ? partialDateProblem(trimmed(draft.publishedAt)) : null,
-    url: trimmed(draft.url) ? urlProblem(trimmed(draft.url)) : null,
-    lang: trimmed(draft.lang) ? langProblem(trimmed(draft.lang)) : null,
+    title: draft.title.trim() === '' ? t('details.emptyTitle') : null,
+    publishedAt: publishedAt ? dateProblem(publishedAt, t) : null,
+    url: url && urlProblem(url) ? t(/^https?:\/\//i.test(url) ? 'details.badUrlHost' : 'details.badUrl', { value: url.slice(0, 200) }) : null,
+    lang: lang && langProblem(lang) ? t('details.badLang', { value: lang.slice(0, 100) }) : null,
   };
+}
+
+/** Why `value` is not a date the archive accepts (partialDateProblem's cases), or null. */
+function dateProblem(value: string, t: Translate): string | null {
+  if (partialDateProblem(value) === null) return null;
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
+  if (!m) return t('details.badDate', { value });
+  const month = m[2] === undefined ? 1 : Number(m[2]);
+  if (month < 1 || month > 12) return t('details.badMonth', { value });
+  return t('details.badDay', { value, day: m[3] ?? '' });
 }
 
 /** Only the fields that changed, so the archive records just those as edited. */
@@ -79,12 +94,13 @@ function changes(item: ItemDetail, draft: Draft): MethodArgs<'editItem'> {
 
 function DetailsForm({ item, onClose }: { item: ItemDetail; onClose(): void }) {
   const t = useT();
+  const errorText = useErrorText();
   const { api, dataChanged } = useArchive();
   const [draft, setDraft] = useState<Draft>(() => draftOf(item));
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const id = useId();
-  const problem = problems(draft, t('details.emptyTitle'));
+  const problem = problems(draft, t);
   const args = changes(item, draft);
   const unchanged = Object.keys(args).length === 1;
   const invalid = Object.values(problem).some((p) => p !== null);
@@ -103,7 +119,7 @@ function DetailsForm({ item, onClose }: { item: ItemDetail; onClose(): void }) {
       },
       (e: unknown) => {
         setSaving(false);
-        setError(e instanceof Error ? e.message : String(e));
+        setError(errorText(e));
       },
     );
   };

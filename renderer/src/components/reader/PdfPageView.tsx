@@ -6,6 +6,7 @@ import type { PDFDocumentProxy } from '../../lib/pdf/load-pdf.js';
 import { loadPdfJs } from '../../lib/pdf/load-pdf.js';
 import { hitBoxes, pageText, type HitBox, type PdfTextItem } from '../../lib/pdf/page-hits.js';
 import { ErrorBanner } from '../common/ErrorBanner.js';
+import { useT } from '../../i18n/locale.js';
 
 interface PdfPageViewProps {
   doc: PDFDocumentProxy | null;
@@ -43,6 +44,7 @@ function usePaneWidth(ref: RefObject<HTMLDivElement | null>): number {
 
 /** Page `page` of `doc` on a canvas fitted to the pane, and boxes over the query's hits. */
 export function PdfPageView({ doc, error, page, pages, query }: PdfPageViewProps) {
+  const t = useT();
   const { api } = useArchive();
   const paneRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
@@ -116,9 +118,9 @@ export function PdfPageView({ doc, error, page, pages, query }: PdfPageViewProps
         data-ready={ready ? 'true' : undefined}
         style={{ width: shown.width, height: shown.height }}
       >
-        <canvas ref={canvasRef} role="img" aria-label={`Page ${page} of ${pages}`} style={{ width: shown.width, height: shown.height }} />
+        <canvas ref={canvasRef} role="img" aria-label={t('reader.pdfPage', { page, pages })} style={{ width: shown.width, height: shown.height }} />
         {ready && (
-          <div ref={hitsRef} className="pdf-hits" aria-label={`${shown.hits.length} ${shown.hits.length === 1 ? 'hit' : 'hits'} on this page`}>
+          <div ref={hitsRef} className="pdf-hits" aria-label={t('reader.pdfPageHits', { count: shown.hits.length })}>
             {shown.hits.map((box, i) => (
               <div
                 key={i}

@@ -5,6 +5,8 @@ import { TagChip } from '../common/TagChip.js';
 import { useT } from '../../i18n/locale.js';
 
 const palette = ['#d64545', '#e07b39', '#c9a227', '#3f9d5a', '#2f8f9d', '#3b6fd4', '#7a55c9', '#c2508f'];
+/** What a screen reader says for each colour of the palette. */
+const paletteNames = ['red', 'orange', 'ochre', 'green', 'teal', 'blue', 'purple', 'pink'];
 
 interface TagEditorProps {
   tags: readonly string[];
@@ -41,8 +43,8 @@ export function TagEditor({ tags, allTags, onAdd, onRemove, onColor, onOpenTag }
       </ul>
       {colouring && (
         <div className="palette" role="group" aria-label={msg('tags.colourFor', { tag: colouring })}>
-          {palette.map((c) => (
-            <button key={c} type="button" className="swatch" style={{ background: c }} aria-label={c} onClick={() => { onColor(colouring, c); setColouring(null); }} />
+          {palette.map((c, i) => (
+            <button key={c} type="button" className="swatch" style={{ background: c }} aria-label={msg('colour.name', { color: paletteNames[i] ?? c })} onClick={() => { onColor(colouring, c); setColouring(null); }} />
           ))}
           <button type="button" className="swatch none" aria-label={msg('tags.noColour')} onClick={() => { onColor(colouring, null); setColouring(null); }} />
         </div>

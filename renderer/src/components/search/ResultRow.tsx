@@ -33,10 +33,11 @@ export function ResultRow({ hit, active, open, selected, onOpen, onOpenPage }: R
         onClick={onOpen}
       >
         {selected && <span className="result-check" aria-label={t('row.selected')}><span aria-hidden="true">✓</span></span>}
-        <span className="result-title" dir="auto">
+        {/* The item's language on its title and snippet: a screen reader reads each in its own voice. */}
+        <span className="result-title" dir="auto" lang={contentLang(hit.lang)}>
           <HighlightedText text={hit.title || t('common.untitled')} spans={hit.titleHighlights} />
         </span>
-        <span className={`result-snippet ${hit.dir}`} dir="auto">
+        <span className={`result-snippet ${hit.dir}`} dir="auto" lang={contentLang(hit.lang)}>
           <HighlightedText text={hit.snippet} spans={hit.highlights} />
         </span>
         <span className="result-meta">
@@ -84,4 +85,9 @@ export function ResultRowSkeleton() {
       <span className="bar w40" />
     </div>
   );
+}
+
+/** A language tag for `lang` attributes: none when the language is not known ("und"). */
+function contentLang(lang: string | null): string | undefined {
+  return lang && lang !== 'und' ? lang : undefined;
 }

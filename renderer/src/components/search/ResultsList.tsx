@@ -3,6 +3,7 @@ import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { PagedSearch } from '../../hooks/use-paged-search.js';
 import type { SelectionControl } from '../../hooks/use-result-selection.js';
 import { ResultRow, ResultRowSkeleton } from './ResultRow.js';
+import { useT } from '../../i18n/locale.js';
 
 interface ResultsListProps {
   results: PagedSearch;
@@ -19,6 +20,7 @@ const rowHeight = 104;
 
 /** The virtualised result list: only visible rows exist, pages load as they scroll into view. */
 export function ResultsList({ results, activeIndex, openId, onActivate, onOpen, onKeyDown, selection }: ResultsListProps) {
+  const t = useT();
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: results.total,
@@ -46,7 +48,7 @@ export function ResultsList({ results, activeIndex, openId, onActivate, onOpen, 
   return (
     <div ref={scrollRef} className={`results-scroll${results.stale ? ' stale' : ''}`} onKeyDown={onKeyDown}>
       {/* A slow search: the rows are the previous query's, dimmed and marked busy until the new ones come. */}
-      <div id="results-list" role="list" aria-label="Results" aria-busy={results.stale} className="results-list" style={{ height: virtualizer.getTotalSize() }}>
+      <div id="results-list" role="list" aria-label={t('search.resultsList')} aria-busy={results.stale} className="results-list" style={{ height: virtualizer.getTotalSize() }}>
         {items.map((row) => {
           const hit = results.hitAt(row.index);
           return (

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useErrorText } from '../../lib/errors.js';
 import type { ArchiveStats, BackupStatus, ItemKind, TagInfo } from '../../../../electron/shared/dto.js';
 import { formatCount, formatDateTime } from '../../lib/format.js';
 import { timeAgo } from '../../lib/relative-time.js';
@@ -101,11 +102,12 @@ const weekMs = 7 * 24 * 3600_000;
 /** The last backup's time ("Backed up 3 hours ago"), or that none exists or the last attempt failed. */
 function BackupWhen({ status }: { status: BackupStatus | undefined }) {
   const t = useT();
+  const errorText = useErrorText();
   const ago = (iso: string): string => timeAgo(iso, Date.now(), t('time.justNow'));
   if (!status) return <span className="backup-when" />;
   const last = status.lastBackupAt;
   if (status.lastError && (!last || status.lastError.at > last)) {
-    return <span className="backup-when failed" title={status.lastError.message}>{t('sidebar.backupFailed', { when: ago(status.lastError.at) })}</span>;
+    return <span className="backup-when failed" title={errorText(status.lastError)}>{t('sidebar.backupFailed', { when: ago(status.lastError.at) })}</span>;
   }
   if (!last) return <span className="backup-when stale">{t('sidebar.notBackedUp')}</span>;
   const stale = Date.now() - Date.parse(last) > weekMs;

@@ -1,9 +1,9 @@
-import { useEffect, useRef, useState, type CSSProperties, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type CSSProperties, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react';
 import type { TagInfo } from '../../../../electron/shared/dto.js';
 import { formatCount } from '../../lib/format.js';
 import { Icon } from '../common/Icon.js';
 import { buildTagTree, type TagNode } from './tag-tree.js';
-import { useT } from '../../i18n/locale.js';
+import { useRich, useT } from '../../i18n/locale.js';
 
 /** What the tag menu can do to a tag (and its sub-tags). */
 export interface TagActions {
@@ -19,8 +19,9 @@ interface TagTreeProps extends TagActions {
   onSelect(path: string): void;
 }
 
-/** Colours offered in the tag menu. */
+/** Colours offered in the tag menu, with the names a screen reader says for them. */
 export const tagColors = ['#c0392b', '#d35400', '#b7950b', '#27ae60', '#0f6e6e', '#2980b9', '#8e44ad', '#7f8c8d'];
+const tagColorNames = ['red', 'orange', 'ochre', 'green', 'teal', 'blue', 'purple', 'grey'];
 
 type Menu = { path: string; x: number; y: number; confirmDelete: boolean };
 
@@ -107,7 +108,7 @@ function TagTreeNode({ node, depth, activeTag, onSelect, onMenu, renaming, onRen
             <button
               type="button"
               className="icon-button row-action tag-menu-button"
-              aria-label={`Actions for tag ${node.path}`}
+              aria-label={t('tagMenu.actions', { tag: node.path })}
               aria-haspopup="menu"
               onClick={(e) => {
                 const box = e.currentTarget.getBoundingClientRect();
@@ -132,6 +133,7 @@ function TagTreeNode({ node, depth, activeTag, onSelect, onMenu, renaming, onRen
 
 /** The inline rename field: the whole path, so a tag can also move (`syria` → `levant/syria`). Enter renames, Esc cancels. */
 function RenameField({ path, onDone }: { path: string; onDone(to: string | null): void }) {
+  const t = useT();
   const [value, setValue] = useState(path);
   const ref = useRef<HTMLInputElement>(null);
   useEffect(() => {
@@ -142,7 +144,7 @@ function RenameField({ path, onDone }: { path: string; onDone(to: string | null)
     <input
       ref={ref}
       className="tag-rename"
-      aria-label={`New name for tag ${path}`}
+      aria-label={t('tagMenu.renameField', { tag: path })}
       dir="auto"
       value={value}
       onChange={(e) => setValue(e.target.value)}
@@ -174,6 +176,8 @@ interface TagMenuProps {
 
 /** The tag's menu at the pointer (or under its ⋯ button): arrows move, Esc closes. */
 function TagMenu({ menu, tag, subTags, onClose, onRename, onConfirmDelete, onDelete, onColor }: TagMenuProps) {
+  const t = useT();
+  const rich = useRich();
   const ref = useRef<HTMLDivElement>(null);
   const opener = useRef<Element | null>(document.activeElement);
   useEffect(() => {
@@ -204,39 +208,42 @@ function TagMenu({ menu, tag, subTags, onClose, onRename, onConfirmDelete, onDel
   };
   // Viewport coordinates (the pointer's), kept on screen.
   const style: CSSProperties = { left: Math.max(4, Math.min(menu.x, window.innerWidth - 250)), top: Math.max(4, Math.min(menu.y, window.innerHeight - 170)) };
-  const items = `${formatCount(tag.count)} item${tag.count === 1 ? '' : 's'}`;
   return (
-    <div ref={ref} className="tag-menu" role={menu.confirmDelete ? 'alertdialog' : 'menu'} aria-label={`Tag ${tag.path}`} style={style} onKeyDown={onKeyDown}>
+    <div ref={ref} className="tag-menu" role={menu.confirmDelete ? 'alertdialog' : 'menu'} aria-label={t('tagMenu.label', { tag: tag.path })} style={style} onKeyDown={onKeyDown}>
       {menu.confirmDelete ? (
         <div className="tag-delete-confirm">
           <p>
-            Remove <bdi className="tag-name">{tag.path}</bdi>
-            {subTags > 0 && ` and its ${subTags} sub-tag${subTags === 1 ? '' : 's'}`} from {items}? The items stay.
+            {rich('tagMenu.confirm', {
+              tag: tag.path,
+              b: (chunks: ReactNode[]) => <bdi className="tag-name">{chunks}</bdi>,
+              subTags: subTags > 0 ? t('toast.subTags', { count: subTags }) : '',
+              items: t('toast.items', { count: tag.count }),
+            })}
           </p>
           <div className="confirm">
-            <button type="button" className="button danger" onClick={onDelete}>Delete tag</button>
-            <button type="button" className="button subtle tag-delete-cancel" onClick={close}>Cancel</button>
+            <button type="button" className="button danger" onClick={onDelete}>{t('tagMenu.deleteTag')}</button>
+            <button type="button" className="button subtle tag-delete-cancel" onClick={close}>{t('details.cancel')}</button>
           </div>
         </div>
       ) : (
         <>
-          <button type="button" role="menuitem" className="menu-item" onClick={onRename}>Rename…</button>
-          <div className="menu-colors" role="group" aria-label="Colour">
-            {tagColors.map((color) => (
+          <button type="button" role="menuitem" className="menu-item" onClick={onRename}>{t('tagMenu.rename')}</button>
+          <div className="menu-colors" role="group" aria-label={t('tagMenu.colour')}>
+            {tagColors.map((color, i) => (
               <button
                 key={color}
                 type="button"
                 role="menuitemradio"
                 aria-checked={tag.color === color}
-                aria-label={`Colour ${color}`}
+                aria-label={t('colour.name', { color: tagColorNames[i] ?? color })}
                 className="swatch"
                 style={{ background: color }}
                 onClick={() => onColor(color)}
               />
             ))}
-            <button type="button" role="menuitemradio" aria-checked={tag.color === null} aria-label="No colour" className="swatch none" onClick={() => onColor(null)} />
+            <button type="button" role="menuitemradio" aria-checked={tag.color === null} aria-label={t('tags.noColour')} className="swatch none" onClick={() => onColor(null)} />
           </div>
-          <button type="button" role="menuitem" className="menu-item danger" onClick={onConfirmDelete}>Delete…</button>
+          <button type="button" role="menuitem" className="menu-item danger" onClick={onConfirmDelete}>{t('tagMenu.delete')}</button>
         </>
       )}
     </div>
