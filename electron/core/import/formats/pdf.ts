@@ -8,7 +8,7 @@ import type { SourceMetadata } from '../../../shared/dto.js';
 import { checkInputSize, checkTextLimit, documentLanguage, isoDateKeepingOffset, libraryMessage } from '../parse-helpers.js';
 import { emptyDocument, type ParseContext, type ParsedDocument, type Parser } from '../parsed-document.js';
 import { keywordList, splitAuthors, usableAuthors, usableTitle } from '../source-facts.js';
-import { detectLamAlefSwap, repairArabicSpacing, repairLamAlef, type LamAlefSwap, lamAlefVariants } from './pdf-arabic.js';
+import { detectLamAlefSwap, detectLamLigatureSwap, repairArabicSpacing, repairLamAlef, repairLamLigatures, type LamAlefSwap, lamAlefVariants } from './pdf-arabic.js';
 
 // Without the CMaps and standard font data pdf.js finds no text in CID-keyed fonts (a LibreOffice
 // Arabic PDF yields nothing). Plain paths: pdf.js reads them with fs in Node, never the network.
@@ -364,6 +364,8 @@ export async function parsePdfDetailed(bytes: Uint8Array, ctx: ParseContext): Pr
     // Lam-alef detection needs the whole document: short pages carry too little evidence.
     const lamAlefSwap = detectLamAlefSwap(pages.map((p) => p.map((l) => l.text).join('\n')).join('\n'));
     for (const lines of pages) for (const line of lines) line.text = repairLamAlef(line.text, lamAlefSwap);
+    const lamLigatureSwap = detectLamLigatureSwap(pages.map((p) => p.map((l) => l.text).join('\n')).join('\n'));
+    for (const lines of pages) for (const line of lines) line.text = repairLamLigatures(line.text, lamLigatureSwap);
 
     const pageStarts: number[] = [];
     let text = '';
