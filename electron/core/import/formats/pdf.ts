@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { getDocument, type PDFDocumentLoadingTask, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { ArchiveError } from '../../../shared/errors.js';
+import { mirrorReversedBrackets } from './pdf-bidi.js';
 import type { SourceMetadata } from '../../../shared/dto.js';
 import { checkInputSize, checkTextLimit, documentLanguage, isoDateKeepingOffset, libraryMessage } from '../parse-helpers.js';
 import { emptyDocument, type ParseContext, type ParsedDocument, type Parser } from '../parsed-document.js';
@@ -62,14 +63,22 @@ function place(item: TextContentItem): Placed | null {
   };
 }
 
+/** One visual line: its items in stream order and the whitespace items drawn on it. */
+interface LineGroup {
+  items: Placed[];
+  /** Whitespace items, by position: a re-sorted (right-to-left) line takes its spaces from them. */
+  spaces: Placed[];
+}
+
 /**
  * Items of one visual line, grouped in stream order: a new line after hasEOL or at a baseline
  * jump of over half the type size (superscripts stay on their line). Whitespace-only items are
- * dropped; they only mark a space before the next item.
+ * set apart; they mark a space before the next item, or lie between two items by position.
  */
-function groupLines(items: Placed[]): Placed[][] {
-  const lines: Placed[][] = [];
+function groupLines(items: Placed[]): LineGroup[] {
+  const lines: LineGroup[] = [];
   let current: Placed[] = [];
+  let spaces: Placed[] = [];
   let first: Placed | null = null;
   let ended = false;
   let space = false;
@@ -77,11 +86,13 @@ function groupLines(items: Placed[]): Placed[][] {
     if (item.str.trim() === '') {
       space ||= item.str !== '';
       ended ||= item.eol && current.length > 0;
+      if (item.str !== '' && first && Math.abs(item.v - first.v) <= 0.5 * first.size) spaces.push(item);
       continue;
     }
     if (first && (ended || item.angle !== first.angle || Math.abs(item.v - first.v) > 0.5 * Math.max(item.size, first.size))) {
-      lines.push(current);
+      lines.push({ items: current, spaces });
       current = [];
+      spaces = [];
       space = false;
     }
     if (current.length === 0) first = item;
@@ -89,7 +100,7 @@ function groupLines(items: Placed[]): Placed[][] {
     space = false;
     ended = item.eol;
   }
-  if (current.length > 0) lines.push(current);
+  if (current.length > 0) lines.push({ items: current, spaces });
   return lines;
 }
 
@@ -142,8 +153,19 @@ function scriptBreak(before: string, next: string): boolean {
   return false;
 }
 
+/**
+ * True when a whitespace item lies between two items that follow each other in a re-sorted line,
+ * with no other item between them: a space narrower than the gap threshold still parts words.
+ */
+function spaceBetween(prev: Placed, item: Placed, line: Placed[], spaces: Placed[]): boolean {
+  const mid = (p: Placed): number => (p.u0 + p.u1) / 2;
+  const [lo, hi] = [Math.min(mid(prev), mid(item)), Math.max(mid(prev), mid(item))];
+  if (!spaces.some((s) => mid(s) > lo && mid(s) < hi && s.angle === item.angle)) return false;
+  return !line.some((other) => other !== prev && other !== item && mid(other) > lo && mid(other) < hi);
+}
+
 /** Joins a line's items, with a space where there is a visible gap between two of them. */
-function joinLine(items: Placed[], streamOrder: Placed[]): string {
+function joinLine(items: Placed[], streamOrder: Placed[], spaces: Placed[] = []): string {
   let text = '';
   let prev: Placed | null = null;
   for (const item of items) {
@@ -151,7 +173,11 @@ function joinLine(items: Placed[], streamOrder: Placed[]): string {
     if (prev && item.str === prev.str && Math.abs(item.u0 - prev.u0) < 0.2 * item.size) continue;
     if (prev) {
       const gap = Math.max(prev.u0, item.u0) - Math.min(prev.u1, item.u1);
-      const spaced = (item.spaceBefore && items === streamOrder) || gap > 0.1 * Math.min(prev.size, item.size) || scriptBreak(text, item.str);
+      const spaced =
+        (item.spaceBefore && items === streamOrder) ||
+        gap > 0.1 * Math.min(prev.size, item.size) ||
+        scriptBreak(text, item.str) ||
+        (items !== streamOrder && spaceBetween(prev, item, items, spaces));
       if (spaced && !/\s$/u.test(text) && !/^\s/u.test(item.str)) text += ' ';
     }
     text += item.str;
@@ -173,8 +199,8 @@ function normalisePdfLine(raw: string): string {
 function pageLines(items: readonly TextContentItem[]): Line[] {
   const placed = items.map(place).filter((p): p is Placed => p !== null);
   const lines: Line[] = [];
-  for (const group of groupLines(placed)) {
-    const text = normalisePdfLine(joinLine(logicalOrder(group), group));
+  for (const { items: group, spaces } of groupLines(placed)) {
+    const text = mirrorReversedBrackets(normalisePdfLine(joinLine(logicalOrder(group), group, spaces)));
     if (text === '') continue;
     const size = Math.max(...group.filter((it) => it.str.trim() !== '').map((it) => it.size));
     lines.push({ text, size, v: group[0]!.v, angle: group[0]!.angle });

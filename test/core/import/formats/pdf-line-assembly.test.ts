@@ -1,0 +1,64 @@
+// How pdf.ts assembles a line from pdf.js text items: spaces on right-to-left lines, brackets,
+// control characters used as spaces, fake bold. PDFs are real: made here with tiny-pdf.ts (each
+// glyph's Unicode and advance chosen) or committed small, made by Chromium.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parsePdf } from '../../../../electron/core/import/formats/pdf.js';
+import { mirrorReversedBrackets } from '../../../../electron/core/import/formats/pdf-bidi.js';
+import { ctx } from '../../../support/parser-harness.js';
+import { repoRoot } from '../../../support/paths.js';
+import { glyphCodes, tinyPdf, type TinyRun } from '../../../support/tiny-pdf.js';
+
+const reversed = (s: string): string[] => [...s].reverse();
+
+/** Right-to-left words drawn as separate runs from left to right, `gap` points apart, with a space run between. */
+function rtlWordsPdf(words: string[], spaceWidth: number): Uint8Array {
+  let toUnicode: Record<number, string> = { 0x20: ' ' };
+  const runs: TinyRun[] = [];
+  let x = 20;
+  for (const word of [...words].reverse()) {
+    if (runs.length > 0) {
+      runs.push({ x, y: 100, tj: [' '] });
+      x += (spaceWidth * 12) / 1000;
+    }
+    const made = glyphCodes(reversed(word), toUnicode);
+    toUnicode = made.toUnicode;
+    runs.push({ x, y: 100, tj: [made.codes] });
+    x += made.codes.length * 6; // 500/1000 em at 12 pt
+  }
+  return tinyPdf({ toUnicode, widths: { 0x20: spaceWidth }, runs });
+}
+
+describe('spaces on right-to-left lines', () => {
+  it('keeps a narrow space item between two right-to-left words (تيار المحبة)', async () => {
+    const doc = await parsePdf(rtlWordsPdf(['تيار', 'المحبة', 'في', 'إدلب'], 60), ctx('narrow.pdf'));
+    expect(doc.text).toBe('تيار المحبة في إدلب');
+  });
+
+  it('adds no space inside a word drawn in pieces', async () => {
+    // One word in two runs that touch, no space item between: still one word.
+    const a = glyphCodes(reversed('محبة'), { 0x20: ' ' });
+    const b = glyphCodes(reversed('ال'), a.toUnicode);
+    const pdf = tinyPdf({ toUnicode: b.toUnicode, runs: [{ x: 20, y: 100, tj: [a.codes] }, { x: 44, y: 100, tj: [b.codes] }] });
+    expect((await parsePdf(pdf, ctx('pieces.pdf'))).text).toBe('المحبة');
+  });
+});
+
+describe('brackets on right-to-left lines', () => {
+  it('mirrors brackets and guillemets that a writer mapped by their shape (Chromium, Noto Naskh Arabic)', async () => {
+    // Made by headless Chromium 156 (playwright-core page.pdf()) from
+    // <p dir="rtl" style="font-family:'Noto Naskh Arabic'">قصف على (إدلب) و«حلب» [1]</p>.
+    const file = path.join(repoRoot, 'test/fixtures/pdf/brackets-ar-chromium.pdf');
+    const doc = await parsePdf(new Uint8Array(fs.readFileSync(file)), ctx(file));
+    expect(doc.text).toBe('قصف على (إدلب) و«حلب» [1]');
+  });
+
+  it('mirrors only pairs read closing-before-opening, never Latin ones', () => {
+    expect(mirrorReversedBrackets('قصف على )إدلب( و»حلب« ]1[')).toBe('قصف على (إدلب) و«حلب» [1]');
+    expect(mirrorReversedBrackets('قصف على (إدلب) و«حلب» [1]')).toBe('قصف على (إدلب) و«حلب» [1]');
+    expect(mirrorReversedBrackets('(a) b )c(')).toBe('(a) b )c(');
+    expect(mirrorReversedBrackets('عام Idlib) 2020 (')).toBe('عام Idlib) 2020 (');
+    expect(mirrorReversedBrackets('قال: (أ) ثم )ب(')).toBe('قال: (أ) ثم (ب)');
+  });
+});
