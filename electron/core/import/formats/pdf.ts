@@ -5,6 +5,7 @@ import path from 'node:path';
 import { getDocument, type PDFDocumentLoadingTask, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { ArchiveError } from '../../../shared/errors.js';
 import { mirrorReversedBrackets } from './pdf-bidi.js';
+import { advancing, hasGlyphIdControls, readGlyphIdControls, withoutRedrawnGlyph } from './pdf-glyph-repairs.js';
 import type { SourceMetadata } from '../../../shared/dto.js';
 import { checkInputSize, checkTextLimit, documentLanguage, isoDateKeepingOffset, libraryMessage } from '../parse-helpers.js';
 import { emptyDocument, type ParseContext, type ParsedDocument, type Parser } from '../parsed-document.js';
@@ -51,12 +52,13 @@ function place(item: TextContentItem): Placed | null {
   const scale = Math.hypot(a, b) || 1;
   const [dx, dy] = [a / scale, b / scale];
   const u0 = e * dx + f * dy;
+  const size = Math.hypot(c, d) || item.height || 1;
   return {
-    str: item.str,
+    str: readGlyphIdControls(item.str),
     u0,
     u1: u0 + Math.abs(item.width),
     v: f * dx - e * dy,
-    size: Math.hypot(c, d) || item.height || 1,
+    size,
     angle: Math.round(Math.atan2(dy, dx) * 100),
     eol: item.hasEOL,
     spaceBefore: false,
@@ -96,7 +98,12 @@ function groupLines(items: Placed[]): LineGroup[] {
       space = false;
     }
     if (current.length === 0) first = item;
-    current.push({ ...item, spaceBefore: space && current.length > 0 });
+    const last = current.at(-1);
+    const str = last && Math.abs(item.v - last.v) < 0.1 * item.size ? withoutRedrawnGlyph(last, item, RTL_CHAR.test(item.str)) : item.str;
+    if (str.trim() === '') continue; // fake bold: only the copy of the last glyph
+    // Without its redrawn first glyph, the item starts where the previous one ends.
+    const u0 = str === item.str ? item.u0 : Math.min(last!.u1, item.u1 - ((item.u1 - item.u0) * advancing(str)) / advancing(item.str));
+    current.push({ ...item, str, u0, spaceBefore: space && current.length > 0 });
     space = false;
     ended = item.eol;
   }
@@ -191,7 +198,8 @@ function normalisePdfLine(raw: string): string {
   const text = raw
     .normalize('NFKC')
     .replace(/[\u0000-\u0008\u000B-\u001F\u007F\u00AD\uFEFF]/gu, '')
-    .replace(/[\t\u00A0\u2000-\u200A\u202F\u205F\u3000]/gu, ' ');
+    .replace(/[\t\u00A0\u2000-\u200A\u202F\u205F\u3000]/gu, ' ')
+    .replace(/(\p{M})\1+/gu, '$1'); // a mark drawn twice (fake bold)
   return repairArabicSpacing(text).replace(/ {2,}/gu, ' ').trim();
 }
 
@@ -366,6 +374,7 @@ export async function parsePdfDetailed(bytes: Uint8Array, ctx: ParseContext): Pr
     const warnings: string[] = [];
     const unreadable: number[] = [];
     let chars = 0;
+    let controlItems = 0;
     for (let n = 1; n <= pdf.numPages; n++) {
       let lines: Line[] = [];
       try {
@@ -373,6 +382,7 @@ export async function parsePdfDetailed(bytes: Uint8Array, ctx: ParseContext): Pr
         // Normalisation is done here, not by pdf.js: pdf.js splits ligature glyphs (ﳋ → لخ)
         // before it reverses right-to-left runs, which would reverse their letters.
         const content = await page.getTextContent({ disableNormalization: true });
+        for (const item of content.items) if ('str' in item && hasGlyphIdControls(item.str)) controlItems++;
         lines = pageLines(content.items);
         page.cleanup();
       } catch {
@@ -384,6 +394,9 @@ export async function parsePdfDetailed(bytes: Uint8Array, ctx: ParseContext): Pr
     }
     if (unreadable.length === pdf.numPages && pdf.numPages > 0) {
       throw new ArchiveError('corrupt', 'this PDF is damaged: none of its pages could be read');
+    }
+    if (controlItems > 0) {
+      warnings.push(`some glyphs of this PDF have no proper Unicode (control codes in ${controlItems} text run(s)); they were read as spaces, punctuation and digits by the usual font glyph order: check numbers against the original`);
     }
     if (unreadable.length > 0) warnings.push(`${unreadable.length} damaged page(s) could not be read: ${unreadable.slice(0, 10).join(', ')}`);
 

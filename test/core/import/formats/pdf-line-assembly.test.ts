@@ -62,3 +62,50 @@ describe('brackets on right-to-left lines', () => {
     expect(mirrorReversedBrackets('قال: (أ) ثم )ب(')).toBe('قال: (أ) ثم (ب)');
   });
 });
+
+/** A PDF of one line drawn glyph by glyph, each glyph drawn twice `offset` em apart (fake bold) or once. */
+function boldPdf(glyphs: string[], offset: number | null): Uint8Array {
+  const { codes, toUnicode } = glyphCodes(glyphs, { 0x20: ' ' });
+  // Advances: a space 250, a combining mark (shadda) 0, any other glyph 500 thousandths of an em.
+  const widths: Record<number, number> = { 0x20: 250 };
+  for (const [code, text] of Object.entries(toUnicode)) if (/^\p{M}$/u.test(text)) widths[Number(code)] = 0;
+  const tj: Array<string | number> = [];
+  for (const code of codes) {
+    const advance = widths[code.charCodeAt(0)] ?? 500;
+    tj.push(...(offset === null ? [code] : [code, advance - offset * 1000, code]));
+  }
+  return tinyPdf({ toUnicode, widths, runs: [{ x: 20, y: 100, tj }] });
+}
+
+describe('fake bold', () => {
+  it('reads each glyph drawn twice, slightly apart, once (SSeettttiinngg)', async () => {
+    for (const offset of [0, 0.02, 0.05]) {
+      expect((await parsePdf(boldPdf([...'Setting the scene'], offset), ctx('bold.pdf'))).text).toBe('Setting the scene');
+    }
+  });
+
+  it('reads fake-bold Arabic once and keeps real double letters', async () => {
+    // Drawn in visual order (reversed). pdf.js moves a zero-width mark drawn twice before a
+    // space, so the bold line here has no mark; the plain one checks مدّ and الأمم.
+    expect((await parsePdf(boldPdf([...'قصف على مدينة إدلب'].reverse(), 0.03), ctx('bold-ar.pdf'))).text).toBe('قصف على مدينة إدلب');
+    expect((await parsePdf(boldPdf([...'مدّ الأمم'].reverse(), null), ctx('ar.pdf'))).text).toBe('مدّ الأمم');
+    expect((await parsePdf(boldPdf([...'Setting 1100 aabb'], null), ctx('plain.pdf'))).text).toBe('Setting 1100 aabb');
+  });
+});
+
+describe('control characters in place of glyphs', () => {
+  it('reads glyph-id control codes as spaces, punctuation and digits, and warns', async () => {
+    // The writer maps each glyph of the ASCII range below "=" to its glyph id (space → U+0003,
+    // quotesingle → U+000A, digits → U+0013–U+001C), as fonts in the standard glyph order have them.
+    const text = "perceived enjoyment d'investimento 2024, p. 17-19";
+    const toUnicode: Record<number, string> = {};
+    for (const ch of text) {
+      const code = ch.charCodeAt(0);
+      toUnicode[code] = String.fromCharCode(code >= 0x20 && code < 0x3d ? code - 29 : code);
+    }
+    const doc = await parsePdf(tinyPdf({ toUnicode, widths: { 0x20: 250, 0x27: 190 }, runs: [{ x: 10, y: 100, tj: [text] }] }), ctx('controls.pdf'));
+    // pdf.js itself turns U+000A into a space: the apostrophe is lost, the words stay apart.
+    expect(doc.text).toBe('perceived enjoyment d investimento 2024, p. 17-19');
+    expect(doc.warnings.join('\n')).toMatch(/no proper Unicode/u);
+  });
+});
