@@ -21,6 +21,9 @@ const LATIN_LETTER = /\p{Script=Latin}/u;
 export function mirrorReversedBrackets(line: string): string {
   if (!RTL_CHAR.test(line)) return line;
   const chars = [...line];
+  // latinBefore[i]: Latin letters among chars[0..i-1], so "Latin inside a pair?" costs O(1).
+  const latinBefore = [0];
+  for (const ch of chars) latinBefore.push(latinBefore.at(-1)! + (LATIN_LETTER.test(ch) ? 1 : 0));
   // Brackets not yet paired: an opening one waits for its closing, a closing one (read first)
   // for the opening that ends it in mirror image.
   const open: number[] = [];
@@ -32,7 +35,7 @@ export function mirrorReversedBrackets(line: string): string {
     if (top >= 0 && chars[top] === mirror) {
       open.pop();
       // A pair read closing-before-opening, with no Latin inside: drawn mirrored.
-      const latin = LATIN_LETTER.test(chars.slice(top + 1, i).join('')) || LATIN_LETTER.test(chars[top - 1] ?? '') || LATIN_LETTER.test(chars[i + 1] ?? '');
+      const latin = latinBefore[i]! > latinBefore[top + 1]! || LATIN_LETTER.test(chars[top - 1] ?? '') || LATIN_LETTER.test(chars[i + 1] ?? '');
       if (OPENING.has(ch) && !latin) {
         chars[top] = ch;
         chars[i] = mirror;

@@ -171,19 +171,34 @@ function scriptBreak(before: string, next: string): boolean {
   return false;
 }
 
+const mid = (p: Placed): number => (p.u0 + p.u1) / 2;
+
 /**
- * True when a whitespace item lies between two items that follow each other in a re-sorted line,
- * with no other item between them: a space narrower than the gap threshold still parts words.
+ * For a re-sorted line: tells whether a whitespace item lies between two of its items that are
+ * neighbours by position, so a space narrower than the gap threshold still parts words. Built
+ * once per line (sorted centres, binary search): a line of 100,000 items stays fast.
  */
-function spaceBetween(prev: Placed, item: Placed, line: Placed[], spaces: Placed[]): boolean {
-  const mid = (p: Placed): number => (p.u0 + p.u1) / 2;
-  const [lo, hi] = [Math.min(mid(prev), mid(item)), Math.max(mid(prev), mid(item))];
-  if (!spaces.some((s) => mid(s) > lo && mid(s) < hi && s.angle === item.angle)) return false;
-  return !line.some((other) => other !== prev && other !== item && mid(other) > lo && mid(other) < hi);
+function spacesBetween(line: Placed[], spaces: Placed[]): (prev: Placed, item: Placed) => boolean {
+  if (spaces.length === 0) return () => false;
+  const rank = new Map([...line].sort((p, q) => mid(p) - mid(q)).map((it, i) => [it, i]));
+  const centres = spaces.map(mid).sort((a, b) => a - b);
+  return (prev, item) => {
+    if (Math.abs(rank.get(prev)! - rank.get(item)!) !== 1) return false;
+    const [lo, hi] = [Math.min(mid(prev), mid(item)), Math.max(mid(prev), mid(item))];
+    let a = 0;
+    let b = centres.length;
+    while (a < b) {
+      const m = (a + b) >> 1;
+      if (centres[m]! <= lo) a = m + 1;
+      else b = m;
+    }
+    return a < centres.length && centres[a]! < hi;
+  };
 }
 
 /** Joins a line's items, with a space where there is a visible gap between two of them. */
 function joinLine(items: Placed[], streamOrder: Placed[], spaces: Placed[] = []): string {
+  const spaceBetween = items === streamOrder ? () => false : spacesBetween(items, spaces);
   let text = '';
   let prev: Placed | null = null;
   for (const item of items) {
@@ -195,7 +210,7 @@ function joinLine(items: Placed[], streamOrder: Placed[], spaces: Placed[] = [])
         (item.spaceBefore && items === streamOrder) ||
         gap > 0.1 * Math.min(prev.size, item.size) ||
         scriptBreak(text, item.str) ||
-        (items !== streamOrder && spaceBetween(prev, item, items, spaces));
+        spaceBetween(prev, item);
       if (spaced && !/\s$/u.test(text) && !/^\s/u.test(item.str)) text += ' ';
     }
     text += item.str;
