@@ -61,6 +61,13 @@ describe('brackets on right-to-left lines', () => {
     expect(mirrorReversedBrackets('عام Idlib) 2020 (')).toBe('عام Idlib) 2020 (');
     expect(mirrorReversedBrackets('قال: (أ) ثم )ب(')).toBe('قال: (أ) ثم (ب)');
   });
+
+  it('takes linear time on a hostile line of 200,000 brackets', () => {
+    const started = performance.now();
+    const line = mirrorReversedBrackets('ا' + ')'.repeat(100_000) + 'ب' + '('.repeat(100_000));
+    expect(line.slice(0, 3)).toBe('ا((');
+    expect(performance.now() - started).toBeLessThan(3_000);
+  });
 });
 
 /** A PDF of one line drawn glyph by glyph, each glyph drawn twice `offset` em apart (fake bold) or once. */
