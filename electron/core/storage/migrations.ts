@@ -2,6 +2,8 @@
 import type { Database } from 'better-sqlite3';
 import { newUid, uidFromSha256 } from './uids.js';
 import { noteLinkRows } from './note-links.js';
+import { reindexItem } from './items.js';
+import { arabicFoldingVersion, lettersFoldedSinceVersion2 } from '../text/arabic.js';
 
 export interface Migration {
   version: number;
@@ -210,6 +212,27 @@ export const migrations: Migration[] = [
         ALTER TABLE change_log_new RENAME TO change_log;
         CREATE INDEX change_log_uid ON change_log(uid);
       `);
+    },
+  },
+  {
+    version: 8,
+    description: 'the analyzer folds ھ ە ۃ ۂ to ه and ۓ to ي: the items that have them are re-analysed',
+    up: (db) => {
+      // index_state records which analyzer wrote the index; a later analyzer change raises it in
+      // a migration like this one. Only items (their title, text, notes or annotations) with a
+      // newly folded letter are re-analysed: the index of every other item is the same.
+      db.exec('CREATE TABLE index_state (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID');
+      db.prepare("INSERT INTO index_state (key, value) VALUES ('analyzer', ?)").run(String(arabicFoldingVersion));
+      const has = (column: string): string => lettersFoldedSinceVersion2.map((ch) => `instr(${column}, '${ch}') > 0`).join(' OR ');
+      const ids = db
+        .prepare(
+          `SELECT id FROM items WHERE ${has('title')} OR ${has('text')}
+           UNION SELECT parent_id FROM items WHERE parent_id IS NOT NULL AND (${has('title')} OR ${has('text')})
+           UNION SELECT item_id FROM annotations WHERE ${has('exact')} OR ${has('comment')}`,
+        )
+        .pluck()
+        .all() as number[];
+      for (const id of ids) reindexItem(db, id);
     },
   },
 ];

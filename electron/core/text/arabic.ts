@@ -1,4 +1,5 @@
-// Arabic normalisation and Light10 stemming (DESIGN §3), as in Lucene's ArabicNormalizer/ArabicStemmer.
+// Arabic normalisation and Light10 stemming (DESIGN §3), as in Lucene's ArabicNormalizer/ArabicStemmer,
+// with the Persian/Urdu letter forms of Lucene's PersianNormalizer (ی ے ک ۀ ہ) and ھ ە ۃ.
 
 const arabicLetters = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF]/u;
 
@@ -20,10 +21,24 @@ const letterMap: Record<string, string> = {
   '\u06D2': '\u064A', // ے → ي
   '\u06A9': '\u0643', // ک → ك (Persian kaf)
   '\u0629': '\u0647', // ة → ه
-  '\u06C0': '\u0647', // ۀ → ه
-  '\u06C1': '\u0647', // ہ → ه
+  '\u06C0': '\u0647', // ۀ → ه (heh with yeh above)
+  '\u06C2': '\u0647', // ۂ → ه (heh goal with hamza above)
+  '\u06D3': '\u064A', // ۓ → ي (yeh barree with hamza above)
+  '\u06C1': '\u0647', // ہ → ه (heh goal)
+  '\u06BE': '\u0647', // ھ → ه (heh doachashmee: Arial in Word PDFs writes every ه with it)
+  '\u06D5': '\u0647', // ە → ه (ae)
+  '\u06C3': '\u0647', // ۃ → ه (teh marbuta goal, like ة)
 };
-const mappedLetters = /[\u0622\u0623\u0625\u0671\u0649\u06CC\u06D2\u06A9\u0629\u06C0\u06C1]/gu;
+const mappedLetters = /[\u0622\u0623\u0625\u0671\u0649\u06CC\u06D2\u06A9\u0629\u06C0\u06C1\u06BE\u06D5\u06C3\u06C2\u06D3]/gu;
+
+/**
+ * The analyzer version of an archive's index: 2 since ھ ە ۃ ۂ fold to ه and ۓ to ي. A change to
+ * what the analyzer produces raises it, with a migration that re-analyses the items it affects.
+ */
+export const arabicFoldingVersion = 2;
+
+/** Letters that analyzer version 2 folds and version 1 kept, with their presentation forms. */
+export const lettersFoldedSinceVersion2 = ['\u06BE', '\u06D5', '\u06C3', '\u06C2', '\u06D3', '\uFBAA', '\uFBAB', '\uFBAC', '\uFBAD', '\uFBB0', '\uFBB1'];
 
 /** Folds alef/hamza seats, ى, ة, Persian letters; deletes tatweel, harakat and other marks. */
 export function normalizeArabic(token: string): string {

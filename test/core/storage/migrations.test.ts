@@ -60,6 +60,9 @@ const writtenAt: Record<number, (db: Db) => void> = {
       VALUES ('01890a5d-ac96-7000-8000-0000000000a1', 1, 'Zanzibar', 'The harbour of ', ' at dawn', 15, 23, 'blue', 'which harbour?', '2024-01-02T03:04:05.000Z', '2024-01-02T03:04:05.000Z')`).run();
     db.prepare("INSERT INTO change_log (entity, uid, op, at) VALUES ('annotation', '01890a5d-ac96-7000-8000-0000000000a1', 'create', '2024-01-02T03:04:05.000Z')").run();
   },
+  8: () => {
+    // Schema 8 re-analysed items with ھ ە ۃ (see the test below); nothing new to write.
+  },
 };
 
 describe('migrations', () => {
@@ -134,6 +137,44 @@ describe('migrations', () => {
     } finally {
       await archive.close();
     }
+  });
+
+  it('re-analyses items written before ھ was folded, so a search for ه finds them (schema 8)', async () => {
+    const dir = tempDir();
+    const db = new Database(path.join(dir, databaseFileName));
+    migrate(db, migrations.filter((m) => m.version <= 7));
+    // As Khizana wrote them at schema 7: ھ kept in the index (its analyzer did not fold it).
+    const oldField = (text: string) => {
+      const field = analyseField(text.replace(/ھ/gu, 'ح')); // ح keeps the tokens' shape…
+      return { exact: field.exact.replace(/ح/gu, 'ھ'), stem: field.stem.replace(/ح/gu, 'ھ') }; // …then back to ھ
+    };
+    const now = '2024-01-02T03:04:05.000Z';
+    const insert = db.prepare(`INSERT INTO items (id, uid, kind, title, text, lang, dir, imported_at, updated_at, parent_id)
+      VALUES (?, ?, ?, ?, ?, 'ar', 'rtl', ?, ?, ?)`);
+    const fts = db.prepare('INSERT INTO items_fts (rowid, title_exact, title_stem, body_exact, body_stem, notes_exact, notes_stem) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    insert.run(1, '01890a5d-ac96-7000-8000-000000000101', 'article', 'تقرير', 'أھمية ھذه المبادرة', now, now, null);
+    insert.run(2, '01890a5d-ac96-7000-8000-000000000102', 'article', 'مقال', 'الطقس اليوم', now, now, null);
+    insert.run(3, '01890a5d-ac96-7000-8000-000000000103', 'note', 'ملاحظة ھامة', 'ملاحظة ھامة', now, now, 2);
+    const [t1, b1, t2, b2, n2] = [oldField('تقرير'), oldField('أھمية ھذه المبادرة'), oldField('مقال'), oldField('الطقس اليوم'), oldField('ملاحظة ھامة')];
+    fts.run(1, t1.exact, t1.stem, b1.exact, b1.stem, '', '');
+    fts.run(2, t2.exact, t2.stem, b2.exact, b2.stem, n2.exact, n2.stem);
+    fts.run(3, n2.exact, n2.stem, '', '', n2.exact, n2.stem);
+    db.close();
+
+    const archive = await openArchive({ dir, parseWorkers: 0 });
+    try {
+      const ids = async (query: string) => (await archive.api.search({ query })).hits.map((h) => h.id).sort();
+      expect(await ids('أهمية')).toEqual([1]);
+      expect(await ids('هذه')).toEqual([1]);
+      expect(await ids('هامة')).toEqual([2, 3]); // the note, and its article through the note
+      expect(await ids('ھذه')).toEqual([1]); // the query is folded the same way
+      expect(await ids('الطقس')).toEqual([2]);
+    } finally {
+      await archive.close();
+    }
+    const after = new Database(path.join(dir, databaseFileName), { readonly: true });
+    expect(after.prepare("SELECT value FROM index_state WHERE key = 'analyzer'").pluck().get()).toBe('2');
+    after.close();
   });
 
   it('creates a working schema: WAL, foreign keys, FTS5 with contentless delete', () => {

@@ -112,3 +112,13 @@ describe('the DESIGN §3 examples on the sample article', () => {
     expect(stemSet.has('جار')).toBe(false);
   });
 });
+
+describe('Persian and Urdu letter forms', () => {
+  it('folds ھ ە ۃ ۂ to ه and ۓ to ي, in text and queries alike (Arial in Word PDFs writes ھ)', () => {
+    const exact = (s: string): string[] => analyze(s).map((t) => t.exact);
+    expect(exact('أھمیة ھذه ھذھ')).toEqual(exact('أهمية هذه هذه'));
+    expect(exact('ﮪﺬﮪ')).toEqual(['هذه']); // presentation forms of ھ, through NFKC
+    expect(exact('ە ۃ ۂ ۓ ۀ ہ')).toEqual(['ه', 'ه', 'ه', 'ي', 'ه', 'ه']);
+    expect(analyze('الأھمية')[0]!.stem).toBe(analyze('الأهمية')[0]!.stem);
+  });
+});

@@ -6,7 +6,10 @@ import {
   lamAlefVariants,
   repairArabicSpacing,
   repairLamAlef,
+  lamLigatureVariants,
+  repairLamLigatures,
   swapLamAlef,
+  swapLamLigatures,
 } from '../../../../electron/core/import/formats/pdf-arabic.js';
 import { sampleText, sharedPath } from '../../../support/shared.js';
 
@@ -139,7 +142,10 @@ describe('repairArabicSpacing', () => {
 // Measures the heuristic on real Arabic: every لا/لأ/لإ/لآ of the held-out half of the news
 // corpus (odd lines; the rules were tuned on the even lines) is swapped, then repaired.
 describe('lam-alef repair measured on the Arabic news corpus', () => {
-  it('restores swapped words with high precision and recall and damages almost nothing', () => {
+  let heldOut: Map<string, number> | null = null;
+  /** Word counts of the held-out half (odd lines), read once for both measurements. */
+  const heldOutCounts = (): Map<string, number> => {
+    if (heldOut) return heldOut;
     const lines = zlib.gunzipSync(fs.readFileSync(corpus)).toString('utf8').split('\n');
     const counts = new Map<string, number>();
     for (let i = 1; i < lines.length; i += 2) {
@@ -147,6 +153,11 @@ describe('lam-alef repair measured on the Arabic news corpus', () => {
       const { title, body } = JSON.parse(lines[i]!) as { title: string; body: string };
       for (const w of arabicWords(`${title} ${body}`.normalize('NFKC'))) counts.set(w, (counts.get(w) ?? 0) + 1);
     }
+    return (heldOut = counts);
+  };
+
+  it('restores swapped words with high precision and recall and damages almost nothing', () => {
+    const counts = heldOutCounts();
     let total = 0;
     let affected = 0;
     let restored = 0;
@@ -187,5 +198,39 @@ describe('lam-alef repair measured on the Arabic news corpus', () => {
     expect(result.precision).toBeGreaterThan(0.985);
     expect(result.damage).toBeLessThan(0.0015);
     expect(result.withVariants).toBeGreaterThan(0.985);
+  });
+
+  it('repairs swapped lam-meem, lam-jeem, lam-hah and lam-khah ligatures where spelling settles them', () => {
+    const every = Object.fromEntries([...'مجحخ'].map((l) => [l, { article: true, lamArticle: true }]));
+    let total = 0;
+    let affected = 0;
+    let restored = 0;
+    let changed = 0;
+    let changedRight = 0;
+    let damaged = 0;
+    let covered = 0;
+    let withVariant = 0;
+    for (const [word, n] of heldOutCounts()) {
+      const broken = swapLamLigatures(word);
+      const repaired = repairLamLigatures(broken, every);
+      const variants = lamLigatureVariants(repaired, every);
+      total += n;
+      if (variants.length > 0) withVariant += n;
+      if (broken !== word) affected += n;
+      if (broken !== word && (repaired === word || variants.includes(word))) covered += n;
+      if (broken !== word && repaired === word) restored += n;
+      if (broken === word && repaired !== word) damaged += n;
+      if (repaired !== broken) changed += n;
+      if (repaired !== broken && repaired === word) changedRight += n;
+    }
+    // Measured: 10.33 % of words affected; recall 0.8457, precision 0.9866, damage 0.00006;
+    // word accuracy 89.67 % → 98.40 %; the original among the repair + lamLigatureVariants()
+    // 99.91 %, with 4.75 % of words given a variant.
+    expect(affected / total).toBeGreaterThan(0.1);
+    expect(restored / affected).toBeGreaterThan(0.84);
+    expect(changedRight / changed).toBeGreaterThan(0.98);
+    expect(damaged / (total - affected)).toBeLessThan(0.0002);
+    expect(covered / affected).toBeGreaterThan(0.998);
+    expect(withVariant / total).toBeLessThan(0.05);
   });
 });
