@@ -301,6 +301,25 @@ describe('parseHtml on Arabic pages', () => {
     expectArabic(doc);
   });
 
+  it('decodes valid UTF-8 as UTF-8 when the page declares a legacy charset, and says the label was wrong', async () => {
+    for (const label of ['windows-1256', 'gb2312', 'iso-8859-6']) {
+      const page = `<html><head><meta http-equiv="Content-Type" content="text/html; charset=${label}"><title>إدلب</title></head><body><article>${body}<p>中文 内容</p></article></body></html>`;
+      const doc = await parseBytes(`idlib-relabelled-${label}.html`, new TextEncoder().encode(page));
+      expect(doc.encoding).toBe('utf-8');
+      expect(doc.warnings.join(' ')).toMatch(new RegExp(`says ${label === 'gb2312' ? 'gbk' : label} but is utf-8`));
+      expect(doc.text).toContain('中文 内容');
+      expectArabic(doc);
+    }
+  });
+
+  it('keeps a declared legacy charset for pure-ASCII pages and for real legacy bytes', () => {
+    const ascii = decodeHtmlBytes(new TextEncoder().encode('<meta charset="windows-1256"><p>plain words</p>'));
+    expect(ascii).toMatchObject({ encoding: 'windows-1256', warning: null });
+    const legacy = decodeHtmlBytes(iconv.encode('<meta charset="gb2312"><p>中文内容，这是一个测试。</p>', 'gbk'));
+    expect(legacy).toMatchObject({ encoding: 'gbk', warning: null });
+    expect(legacy.text).toContain('中文内容');
+  });
+
   it('honours a UTF-16 byte-order mark', async () => {
     const page = `<html><head><meta charset="windows-1256"><title>إدلب</title></head><body>${body}</body></html>`;
     const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(page, 'utf-16le')]);
