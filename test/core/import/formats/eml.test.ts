@@ -225,7 +225,7 @@ Content-Type: text/html; charset=utf-8
 `);
     const doc = await parseMessage('html-only.eml', message);
     expect(doc.title).toBe('Hostile – HTML');
-    expect(doc.text).toBe('From: Mallory <m@example.com>\n\nVisible paragraph one.\n\nSecond link and image.');
+    expect(doc.text).toBe('From: Mallory <m@example.com>\n\nVisible paragraph one.\n\nSecond link and [tracker] image.');
     expect(doc.publishedAt).toBeNull();
     expect(doc.lang).toBe('en');
     expect(doc.html).not.toBeNull();
