@@ -139,6 +139,38 @@ describe('parseDocx on a built Arabic document', () => {
   });
 });
 
+describe('parseDocx: drop caps and tracked changes', () => {
+  /** A drop cap as Word writes it: the first letter alone in a framed paragraph before its word's paragraph. */
+  const dropCap = (letter: string, rest: string, rtl = false): string =>
+    `<w:p><w:pPr><w:keepNext/><w:framePr w:dropCap="drop" w:lines="3" w:wrap="around" w:vAnchor="text" w:hAnchor="text"/><w:spacing w:after="0" w:line="827" w:lineRule="exact"/>${rtl ? '<w:bidi/>' : ''}<w:textAlignment w:val="baseline"/></w:pPr>` +
+    `<w:r><w:rPr><w:position w:val="-10"/><w:sz w:val="111"/></w:rPr><w:t>${letter}</w:t></w:r></w:p>` +
+    `<w:bookmarkStart w:id="0" w:name="start"/><w:p><w:pPr>${rtl ? '<w:bidi/>' : ''}</w:pPr><w:r>${rtl ? '<w:rPr><w:rtl/></w:rPr>' : ''}<w:t xml:space="preserve">${rest}</w:t></w:r></w:p>`;
+
+  it('joins a drop cap to the rest of its word (Latin and Arabic; a paragraph without properties too)', async () => {
+    const doc = await parseBytes(parseDocx, 'dropcap.docx', buildDocx(
+      `<w:p><w:r><w:t>Chapter One</w:t></w:r></w:p>` +
+        dropCap('T', 'he war began in the spring of that year.') +
+        dropCap('ا', 'لحرب بدأت في ربيع ذلك العام.', true) +
+        `<w:p><w:pPr><w:framePr w:dropCap="margin" w:lines="2"/></w:pPr><w:r><w:t>O</w:t></w:r></w:p><w:p><w:r><w:t>nce more.</w:t></w:r></w:p>` +
+        `<w:p><w:pPr><w:framePr w:w="2000" w:h="500" w:hAnchor="page"/></w:pPr><w:r><w:t>A framed box, not a drop cap.</w:t></w:r></w:p>`,
+    ));
+    expect(doc.text).toBe('Chapter One\n\nThe war began in the spring of that year.\n\nالحرب بدأت في ربيع ذلك العام.\n\nOnce more.\n\nA framed box, not a drop cap.');
+  });
+
+  it('keeps tracked insertions as words and drops tracked deletions, with the spaces between words', async () => {
+    const ins = (id: number, text: string): string => `<w:ins w:id="${id}" w:author="A" w:date="2021-05-11T17:09:00Z"><w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:ins>`;
+    const del = (id: number, text: string): string => `<w:del w:id="${id}" w:author="A" w:date="2021-05-11T17:09:00Z"><w:r><w:delText xml:space="preserve">${text}</w:delText></w:r></w:del>`;
+    const run = (text: string): string => `<w:r><w:t xml:space="preserve">${text}</w:t></w:r>`;
+    const doc = await parseBytes(parseDocx, 'tracked.docx', buildDocx(
+      `<w:p>${run('the ')}${ins(1, 'black ')}${run('cat')}</w:p>` +
+        `<w:p>${run('the')}${del(2, ' old')}${ins(3, ' new')}${run(' dog')}</w:p>` +
+        `<w:p>${run('two')}${ins(4, ' ')}${run('words')}</w:p>` +
+        `<w:p>${run('قال ')}${del(5, 'المتحدث ')}${ins(6, 'الناطق ')}${run('باسم الجيش')}</w:p>`,
+    ));
+    expect(doc.text).toBe('the black cat\n\nthe new dog\n\ntwo words\n\nقال الناطق باسم الجيش');
+  });
+});
+
 describe('parseDocx on bad input', () => {
   const sample = new Uint8Array(fs.readFileSync(path.join(fixtures, 'office/kreuzberg-word_sample.docx')));
 
