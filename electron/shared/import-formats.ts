@@ -11,6 +11,7 @@ export const importFormats = {
   odt: ['.odt'],
   epub: ['.epub'],
   eml: ['.eml'],
+  mhtml: ['.mhtml', '.mht'],
 } as const satisfies Record<string, readonly `.${string}`[]>;
 
 /** The name of an import format: txt, md, html, pdf … */

@@ -75,12 +75,16 @@ function findMetaCharset(bytes: Uint8Array): string | null {
   return null;
 }
 
-/** Decodes an HTML file: BOM, then <meta> charset, then valid UTF-8, then chardet; records what was used. */
-export function decodeHtmlBytes(bytes: Uint8Array): DecodedHtml {
+/**
+ * Decodes an HTML file: BOM, then the declared charset (`transportCharset`, the charset a MIME
+ * part states, else the <meta> one), then valid UTF-8, then chardet; records what was used.
+ */
+export function decodeHtmlBytes(bytes: Uint8Array, transportCharset: string | null = null): DecodedHtml {
   const unicode = decodeUnicodeSignature(bytes);
   if (unicode) return { ...unicode, warning: null };
 
-  const declared = findMetaCharset(bytes);
+  const transport = transportCharset ? normaliseCharsetLabel(transportCharset) : null;
+  const declared = (transport && utf16Names.has(transport) ? 'utf-8' : transport) ?? findMetaCharset(bytes);
   if (declared && declared !== 'utf-8') {
     // Pages re-saved by a UTF-8 editor or CMS keep their old <meta>: legacy text almost never
     // forms valid multi-byte UTF-8, so valid UTF-8 with non-ASCII bytes wins over the label.

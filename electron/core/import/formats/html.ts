@@ -46,14 +46,19 @@ export const parseHtml: Parser = async (bytes, ctx) => {
   assertNotBinary(bytes, 'an HTML page');
   const decoded = decodeHtmlBytes(bytes);
   assertLooksLikeText(decoded.text, 'an HTML page');
+  return parseDecodedHtml(decoded.text, decoded.encoding, decoded.warning ? [decoded.warning] : [], ctx);
+};
+
+/** Parses a page already decoded to text (`encoding` is recorded as the source's): the HTML path after decoding, shared with .mhtml. */
+export function parseDecodedHtml(source: string, encoding: string, warnings: string[], ctx: ParseContext): ParsedDocument {
   try {
-    return withHtmlScope((scope) => extract(scope, decoded.text, decoded.encoding, decoded.warning ? [decoded.warning] : [], ctx));
+    return withHtmlScope((scope) => extract(scope, source, encoding, warnings, ctx));
   } catch (error) {
     // Recursive DOM code (serialisers, Readability) overflows on absurdly nested hostile markup.
     if (error instanceof RangeError) throw new ArchiveError('corrupt', `the page is nested too deeply to read (${libraryMessage(error)})`);
     throw error;
   }
-};
+}
 
 function extract(scope: HtmlScope, source: string, encoding: string, warnings: string[], ctx: ParseContext): ParsedDocument {
   const depth = estimateNestingDepth(source, maxNestingDepth);
