@@ -12,6 +12,8 @@ export const importFormats = {
   epub: ['.epub'],
   eml: ['.eml'],
   mhtml: ['.mhtml', '.mht'],
+  doc: ['.doc'],
+  rtf: ['.rtf'],
 } as const satisfies Record<string, readonly `.${string}`[]>;
 
 /** The name of an import format: txt, md, html, pdf … */
