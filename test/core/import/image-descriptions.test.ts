@@ -79,7 +79,7 @@ describe('image descriptions are searchable', () => {
     expect(html.text).toContain('[جسر الشغور المدمر]');
     expect(html.html).toContain('[جسر الشغور المدمر]</span>');
     const described = await archive.api.getItem({ id: idOf('described.docx') });
-    expect(described.text).toBe('Before the picture.\n\n[a flooded orchard near Idlib]\n\nAfter it.');
+    expect(described.text).toBe('Before the picture.\n\n[Orchard: a flooded orchard near Idlib]\n\nAfter it.'); // title and description
     const framed = await archive.api.getItem({ id: idOf('framed.odt') });
     expect(framed.text).toBe('A drawing:[harbour cranes: cranes at dusk in Latakia] ends here.');
     await archive.close();

@@ -30,10 +30,25 @@ function checkNotCompoundFile(bytes: Uint8Array): void {
   throw new ArchiveError('corrupt', 'this is a legacy Word .doc file, not a .docx');
 }
 
-/** The main document part with drop caps joined to their words (mammoth would make each letter a paragraph). */
-function withDropCapsJoined(bytes: Uint8Array): Uint8Array {
-  if (!Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes('w:dropCap')) return bytes; // also skips UTF-16 parts
-  return new TextEncoder().encode(joinDropCaps(new TextDecoder().decode(bytes)));
+/**
+ * The main document part prepared for mammoth: drop caps joined to their words (mammoth would
+ * make each letter a paragraph), and each picture's title put before its description (mammoth
+ * keeps only one of them as the alt text, which becomes searchable "[…]" text).
+ */
+function prepareDocumentPart(bytes: Uint8Array): Uint8Array {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (!buffer.includes('w:dropCap') && !buffer.includes('docPr')) return bytes; // also skips UTF-16 parts
+  return new TextEncoder().encode(withImageTitles(joinDropCaps(new TextDecoder().decode(bytes))));
+}
+
+/** `<wp:docPr descr="D" title="T">` becomes descr="T: D" (values stay as escaped in the XML). */
+function withImageTitles(xml: string): string {
+  return xml.replace(/<wp:docPr\b[^>]*>/g, (tag) => {
+    const descr = /\sdescr="([^"]*)"/.exec(tag)?.[1]?.trim();
+    const title = /\stitle="([^"]*)"/.exec(tag)?.[1]?.trim();
+    if (!descr || !title || descr === title) return tag;
+    return tag.replace(/\sdescr="[^"]*"/, () => ` descr="${title}: ${descr}"`);
+  });
 }
 
 /** Path of the core-properties part, from the package relationships (docProps/core.xml by convention). */
@@ -88,7 +103,7 @@ export const parseDocx: Parser = async (bytes, ctx) => {
   for (const entry of zip.entries) {
     if (!/\.(xml|rels)$/i.test(entry.name)) continue;
     const bytes = readZipEntry(zip, entry.name) as Uint8Array;
-    parts[entry.name] = /(?:^|\/)document\d*\.xml$/i.test(entry.name) ? withDropCapsJoined(bytes) : bytes;
+    parts[entry.name] = /(?:^|\/)document\d*\.xml$/i.test(entry.name) ? prepareDocumentPart(bytes) : bytes;
   }
   const repacked = zipSync(parts, { level: 0 });
 
