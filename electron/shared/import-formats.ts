@@ -11,6 +11,9 @@ export const importFormats = {
   odt: ['.odt'],
   epub: ['.epub'],
   eml: ['.eml'],
+  mhtml: ['.mhtml', '.mht'],
+  doc: ['.doc'],
+  rtf: ['.rtf'],
 } as const satisfies Record<string, readonly `.${string}`[]>;
 
 /** The name of an import format: txt, md, html, pdf … */

@@ -10,7 +10,9 @@ describe('import formats', () => {
   it('map each extension, in any case, to its format; anything else to null', () => {
     expect(importFormatOf('/a/b.TEXT')).toBe('txt');
     expect(importFormatOf('C:\\a\\page.xhtml')).toBe('html');
-    for (const name of ['a.doc', 'a', 'dir.txt/file', 'dir.md\\file', 'a.txt.bak']) expect(importFormatOf(name), name).toBeNull();
+    expect(importFormatOf('a.DOC')).toBe('doc');
+    expect(importFormatOf('saved.MHT')).toBe('mhtml');
+    for (const name of ['a.xls', 'a', 'dir.txt/file', 'dir.md\\file', 'a.txt.bak']) expect(importFormatOf(name), name).toBeNull();
     expect(importExtensions).toEqual(Object.values(importFormats).flat());
     expect(new Set(importExtensions).size).toBe(importExtensions.length);
   });
@@ -22,7 +24,7 @@ describe('import formats', () => {
         expect(formatForPath(`/in/FILE${ext.toUpperCase()}`)?.format, ext).toBe(format);
       }
     }
-    expect(formatForPath('/in/file.doc')).toBeNull();
+    expect(formatForPath('/in/file.xls')).toBeNull();
   });
 
   it('are what the desktop file dialog offers', () => {

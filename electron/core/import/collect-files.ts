@@ -79,6 +79,47 @@ function lookUp(file: RawPath): { link: fs.Stats; stat: fs.Stats } {
   return { link, stat: link.isSymbolicLink() ? fs.statSync(file) : link };
 }
 
+/** Saved web pages a browser may have written a resources folder beside. */
+const savedPageExtension = /\.(?:html?|xhtml)$/i;
+
+/** The base names (without extension) of the saved web pages among a folder's entries, mapped to their full names. */
+function savedPageNames(names: string[]): Map<string, string> {
+  const pages = new Map<string, string>();
+  for (const name of names) if (savedPageExtension.test(name)) pages.set(name.replace(savedPageExtension, ''), name);
+  return pages;
+}
+
+/**
+ * The page whose resources folder `name` is, or null: browsers save `page.html` with a folder
+ * named after it plus a separator and one localised word (page_files, page-Dateien,
+ * page_archivos, page-fichiers, page_file …).
+ */
+function pageOfResourceFolder(name: string, pages: Map<string, string>): string | null {
+  const match = /^(.+)[_\-. ]\p{L}+$/u.exec(name);
+  if (!match || pages.size === 0) return null;
+  // The base itself may contain separators ("my_page_files"): try each split, longest base first.
+  for (let cut = name.length - 1; cut > 0; cut--) {
+    if (!/[_\-. ]/.test(name[cut]!) || !/^\p{L}+$/u.test(name.slice(cut + 1))) continue;
+    const page = pages.get(name.slice(0, cut));
+    if (page !== undefined) return page;
+  }
+  return null;
+}
+
+/**
+ * True for a folder holding no document of its own: a browser's resources folder has images,
+ * styles, scripts and perhaps framed pages; a folder of the user's that happens to share the
+ * name ("report_drafts" beside report.html) holds documents and is walked as usual.
+ */
+function isResourceFolder(file: RawPath): boolean {
+  try {
+    if (!fs.lstatSync(file).isDirectory()) return false;
+    return fs.readdirSync(file).every((entry) => savedPageExtension.test(entry) || formatForPath(entry) === null);
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Walks the given files and folders. Only regular files are imported: a FIFO, socket or device
  * (or a link to one) is failed when given, skipped when found in a folder. Inside a folder, a
@@ -144,10 +185,16 @@ export function collectFiles(paths: string[]): Collected {
     }
     const byName = names.map((name) => ({ name, text: name.toString('utf8') }));
     byName.sort((a, b) => a.text.localeCompare(b.text) || Buffer.compare(a.name, b.name));
+    const pages = savedPageNames(byName.map((n) => n.text));
     for (const { name, text } of byName) {
       const full = childPath(dir, name);
       if (text.startsWith('.')) {
         settle(full, false, { code: 'unsupported', message: 'hidden file or folder' });
+        continue;
+      }
+      const page = pageOfResourceFolder(text, pages);
+      if (page !== null && isResourceFolder(full)) {
+        settle(full, false, { code: 'unsupported', message: `the images and scripts a browser saved with ${page}: part of that page, not imported on their own` });
         continue;
       }
       let entry: fs.Stats;

@@ -2,7 +2,7 @@
 // then content), falling back to detection because saved pages often lie or say nothing. The
 // Unicode, UTF-8 and detection steps are decode-text.ts's; the <meta> prescan is HTML's own.
 import { ArchiveError } from '../../shared/errors.js';
-import { decodeUnicodeSignature, decodeUtf8OrDetected, decodeWith, normaliseCharsetLabel, type DecodedText } from './decode-text.js';
+import { decodeUnicodeSignature, decodeUtf8OrDetected, decodeWith, normaliseCharsetLabel, validUtf8WithNonAscii, type DecodedText } from './decode-text.js';
 
 /** Decoded page text, plus a warning when the page lied about its charset. */
 export interface DecodedHtml extends DecodedText {
@@ -75,13 +75,23 @@ function findMetaCharset(bytes: Uint8Array): string | null {
   return null;
 }
 
-/** Decodes an HTML file: BOM, then <meta> charset, then valid UTF-8, then chardet; records what was used. */
-export function decodeHtmlBytes(bytes: Uint8Array): DecodedHtml {
+/**
+ * Decodes an HTML file: BOM, then the declared charset (`transportCharset`, the charset a MIME
+ * part states, else the <meta> one), then valid UTF-8, then chardet; records what was used.
+ */
+export function decodeHtmlBytes(bytes: Uint8Array, transportCharset: string | null = null): DecodedHtml {
   const unicode = decodeUnicodeSignature(bytes);
   if (unicode) return { ...unicode, warning: null };
 
-  const declared = findMetaCharset(bytes);
-  if (declared && declared !== 'utf-8') return { text: decodeWith(bytes, declared), encoding: declared, warning: null };
+  const transport = transportCharset ? normaliseCharsetLabel(transportCharset) : null;
+  const declared = (transport && utf16Names.has(transport) ? 'utf-8' : transport) ?? findMetaCharset(bytes);
+  if (declared && declared !== 'utf-8') {
+    // Pages re-saved by a UTF-8 editor or CMS keep their old <meta>: legacy text almost never
+    // forms valid multi-byte UTF-8, so valid UTF-8 with non-ASCII bytes wins over the label.
+    const utf8 = validUtf8WithNonAscii(bytes);
+    if (utf8 !== null) return { text: utf8, encoding: 'utf-8', warning: `the page says ${declared} but is utf-8; decoded as utf-8` };
+    return { text: decodeWith(bytes, declared), encoding: declared, warning: null };
+  }
 
   const decoded = decodeUtf8OrDetected(bytes);
   const warning = declared && decoded.encoding !== 'utf-8' ? `the page says utf-8 but is not; decoded as ${decoded.encoding}` : null;

@@ -96,6 +96,19 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 const lenientUtf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 
+/**
+ * The bytes as UTF-8 when they are strictly valid UTF-8 and hold at least one multi-byte
+ * sequence, else null: pure ASCII proves nothing, so a declared charset keeps it.
+ */
+export function validUtf8WithNonAscii(bytes: Uint8Array): string | null {
+  if (!bytes.some((b) => b >= 0x80)) return null;
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
 /** The bytes as UTF-8 when they are UTF-8 (allowing a few damaged sequences, e.g. a truncated file), else null. */
 function tryUtf8(bytes: Uint8Array): string | null {
   try {

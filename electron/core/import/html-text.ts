@@ -56,8 +56,9 @@ export function removeNonContent(root: ParentNode): void {
 /**
  * Text of a parsed DOM `root`, one paragraph per block element, separated by "\n\n"; inside a
  * paragraph all whitespace (no-break spaces too) is collapsed and <br> becomes "\n".
- * Script/style/etc. content is never included, nor the "[alt]" placeholders the sanitiser
- * leaves for removed images (they break phrases). For HTML and EML, which have a DOM already;
+ * Script/style/etc. content is never included. The "[alt]" placeholders the sanitiser leaves
+ * for removed images are, where they stand: the reader shows them, so search finds and marks
+ * them at the same place (issue 13). For HTML and EML, which have a DOM already;
  * see textOfHtmlString for the formats that do not.
  */
 export function textOfDomNode(root: Node): string {
@@ -82,7 +83,7 @@ export function textOfDomNode(root: Node): string {
     if (node.nodeType === ELEMENT_NODE) {
       const el = node as Element;
       const tag = el.localName;
-      if (nonContent.has(tag) || el.hasAttribute('data-removed-image')) continue;
+      if (nonContent.has(tag)) continue;
       if (tag === 'br') {
         out.push('\n');
         continue;
@@ -153,7 +154,7 @@ export interface HtmlText {
  * Extracts block-separated text from an HTML string (meant for sanitizeHtml output; tolerant of
  * any HTML), keeping no-break spaces as written. A tokenizer, not a DOM: ~10x faster than a
  * jsdom parse, which DOCX, ODT and EPUB never need otherwise. The "[alt]" placeholders
- * sanitizeHtml leaves for removed images are not text (they break phrases).
+ * sanitizeHtml leaves for removed images are text where they stand, as in textOfDomNode.
  */
 export function textOfHtmlString(html: string): HtmlText {
   const blocks: string[] = [];
@@ -228,7 +229,7 @@ export function textOfHtmlString(html: string): HtmlText {
         if (at !== -1) open.length = at;
         if (name === 'pre' && preDepth > 0) preDepth--;
       }
-    } else if (hiddenTags.has(name) || (name === 'span' && html.slice(lt, i).includes('data-removed-image'))) {
+    } else if (hiddenTags.has(name)) {
       if (!selfClosing) {
         const closer = new RegExp(`</${name}[\\s>]`, 'gi');
         closer.lastIndex = i;

@@ -10,7 +10,7 @@ describe('shared parser helpers', () => {
       '<table><tr><td>c1</td><td>c2</td></tr></table><pre>  a\n  b</pre><script>var s = "</p>";</script><style>p{}</style>' +
       '<p>see <span data-removed-image="">[figure]</span> here&nbsp;&#x627;&#1604;&bogus; 5 &lt; 6</p><div>outer<div>inner</div>tail</div>';
     const result = textOfHtmlString(html);
-    expect(result.text).toBe('Title & more\n\none two\nthree\n\nx\n\ny\n\nc1 c2\n\n  a\n  b\n\nsee here\u00a0ال&bogus; 5 < 6\n\nouter\n\ninner\n\ntail');
+    expect(result.text).toBe('Title & more\n\none two\nthree\n\nx\n\ny\n\nc1 c2\n\n  a\n  b\n\nsee [figure] here\u00a0ال&bogus; 5 < 6\n\nouter\n\ninner\n\ntail');
     expect(result.firstHeading).toBe('Title & more');
     expect(result.firstBlock).toBe('Title & more');
     expect(textOfHtmlString('<p>  </p><p>only</p>')).toEqual({ text: 'only', firstHeading: null, firstBlock: 'only' });

@@ -9,6 +9,7 @@ import { detectDirection } from '../../text/language.js';
 import { textOfHtmlString, withoutNoteReferences, wrapWithDirection } from '../html-text.js';
 import { checkTextLimit, cleanLine, documentLanguage, isoDateInUtc, libraryMessage, pickTitle } from '../parse-helpers.js';
 import { emptyDocument, type Parser } from '../parsed-document.js';
+import { joinDropCaps } from './docx-drop-caps.js';
 import { sanitizeHtml } from '../sanitize-html.js';
 import { keywordList, splitAuthors, usableAuthors, usableTitle } from '../source-facts.js';
 import { findElement, findElements, openZip, readXmlEntry, readZipEntry, xmlText, type ZipArchive } from '../safe-zip.js';
@@ -27,6 +28,27 @@ function checkNotCompoundFile(bytes: Uint8Array): void {
     throw new ArchiveError('encrypted', 'the Word document is password-protected');
   }
   throw new ArchiveError('corrupt', 'this is a legacy Word .doc file, not a .docx');
+}
+
+/**
+ * The main document part prepared for mammoth: drop caps joined to their words (mammoth would
+ * make each letter a paragraph), and each picture's title put before its description (mammoth
+ * keeps only one of them as the alt text, which becomes searchable "[…]" text).
+ */
+function prepareDocumentPart(bytes: Uint8Array): Uint8Array {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (!buffer.includes('w:dropCap') && !buffer.includes('docPr')) return bytes; // also skips UTF-16 parts
+  return new TextEncoder().encode(withImageTitles(joinDropCaps(new TextDecoder().decode(bytes))));
+}
+
+/** `<wp:docPr descr="D" title="T">` becomes descr="T: D" (values stay as escaped in the XML). */
+function withImageTitles(xml: string): string {
+  return xml.replace(/<wp:docPr\b[^>]*>/g, (tag) => {
+    const descr = /\sdescr="([^"]*)"/.exec(tag)?.[1]?.trim();
+    const title = /\stitle="([^"]*)"/.exec(tag)?.[1]?.trim();
+    if (!descr || !title || descr === title) return tag;
+    return tag.replace(/\sdescr="[^"]*"/, () => ` descr="${title}: ${descr}"`);
+  });
 }
 
 /** Path of the core-properties part, from the package relationships (docProps/core.xml by convention). */
@@ -79,7 +101,9 @@ export const parseDocx: Parser = async (bytes, ctx) => {
   // Only XML parts: mammoth reads images lazily, and our image converter never reads them.
   const parts: Record<string, Uint8Array> = {};
   for (const entry of zip.entries) {
-    if (/\.(xml|rels)$/i.test(entry.name)) parts[entry.name] = readZipEntry(zip, entry.name) as Uint8Array;
+    if (!/\.(xml|rels)$/i.test(entry.name)) continue;
+    const bytes = readZipEntry(zip, entry.name) as Uint8Array;
+    parts[entry.name] = /(?:^|\/)document\d*\.xml$/i.test(entry.name) ? prepareDocumentPart(bytes) : bytes;
   }
   const repacked = zipSync(parts, { level: 0 });
 

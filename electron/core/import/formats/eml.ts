@@ -8,6 +8,8 @@ import { assertLooksLikeText, assertNotBinary } from '../decode-html-bytes.js';
 import { sanitizeAndExtract, tidyText, withHtmlScope, wrapWithDirection } from '../html-text.js';
 import { checkInputSize, checkTextLimit, documentLanguage, isoDateKeepingOffset, libraryMessage } from '../parse-helpers.js';
 import { emptyDocument, type Parser } from '../parsed-document.js';
+import { validUtf8WithNonAscii } from '../decode-text.js';
+import { headerValue, isMultipart, mediaType, parameter, readPart, splitMultipart, transferDecoded, type Part } from './mime-parts.js';
 
 /** Headers at least one of which every real message carries. */
 const messageHeaders = new Set(['from', 'to', 'subject', 'date', 'message-id', 'mime-version', 'received', 'content-type', 'return-path', 'sender', 'cc', 'delivered-to']);
@@ -37,6 +39,7 @@ export const parseEml: Parser = async (bytes, ctx) => {
   assertHasHeaders(email);
 
   const warnings: string[] = [];
+  const relabelled = await readRelabelledUtf8(raw, rawText, email, warnings);
   const parts = declaredTextParts(rawText, email);
   const htmlPart = email.html ? readHtmlPart(email.html, warnings) : null;
   const plain = parts.plain ? tidyPlain(email.text ?? '') : '';
@@ -57,7 +60,7 @@ export const parseEml: Parser = async (bytes, ctx) => {
   const contentLanguage = email.headers.find((h) => h.key === 'content-language')?.value.split(',')[0];
   const lang = documentLanguage(contentLanguage, body || title || '');
   const dir = directionOfLanguage(lang) ?? detectDirection(body);
-  const charset = fromHtml ? parts.htmlCharset : parts.plainCharset;
+  const charset = (fromHtml ? relabelled.html : relabelled.plain) ? 'utf-8' : fromHtml ? parts.htmlCharset : parts.plainCharset;
   const sender = email.from ? oneLine(mailboxName(email.from)) : null;
   return {
     ...emptyDocument(),
@@ -72,6 +75,36 @@ export const parseEml: Parser = async (bytes, ctx) => {
     warnings,
   };
 };
+
+/**
+ * A text part that declares a legacy charset but is valid UTF-8 with non-ASCII bytes is read as
+ * UTF-8, as for HTML pages (decode-html-bytes.ts): `email` is corrected in place, with a warning.
+ * Only a message's single plain or single HTML part is checked (postal-mime joins several).
+ */
+async function readRelabelledUtf8(raw: Uint8Array, rawText: string, email: Email, warnings: string[]): Promise<{ plain: boolean; html: boolean }> {
+  const done = { plain: false, html: false };
+  const top = readPart(rawText, 0, rawText.length);
+  if (!top) return done;
+  let parts: Part[];
+  try {
+    parts = isMultipart(top.headers) ? splitMultipart(rawText, top) : [top];
+  } catch {
+    return done; // postal-mime read it; a missing boundary only means no check
+  }
+  const inline = parts.filter((p) => !/^attachment/i.test(headerValue(p.headers, 'content-disposition') ?? ''));
+  for (const [kind, type] of [['plain', 'text/plain'], ['html', 'text/html']] as const) {
+    const ofType = inline.filter((p) => mediaType(p.headers) === type);
+    const declared = parameter(headerValue(ofType[0]?.headers ?? '', 'content-type'), 'charset')?.toLowerCase();
+    if (ofType.length !== 1 || !declared || /^(?:utf-?8|us-ascii|ascii|utf-16.*)$/.test(declared)) continue;
+    const text = validUtf8WithNonAscii(await transferDecoded(raw, ofType[0]!));
+    if (text === null) continue;
+    if (kind === 'plain') email.text = text;
+    else email.html = text;
+    done[kind] = true;
+    warnings.push(`the ${type} part says ${declared} but is utf-8; decoded as utf-8`);
+  }
+  return done;
+}
 
 /** The Date header as written (postal-mime's `date` is converted to UTC; the stated offset is worth keeping). */
 function dateHeader(email: Email): string | undefined {

@@ -1,6 +1,6 @@
 // Saved web pages (.html/.htm): decode as a browser would, pull the article out with
 // Readability, keep it sanitised for reading and as plain text for search (DESIGN §5, §6).
-import { Readability } from '@mozilla/readability';
+import { isProbablyReaderable, Readability } from '@mozilla/readability';
 import { ArchiveError } from '../../../shared/errors.js';
 import { detectDirection, directionOfLanguage } from '../../text/language.js';
 import { assertLooksLikeText, assertNotBinary, decodeHtmlBytes } from '../decode-html-bytes.js';
@@ -10,8 +10,18 @@ import { emptyDocument, type ParseContext, type ParsedDocument, type Parser } fr
 import { splitAuthors, usableAuthors, webUrl } from '../source-facts.js';
 import { readPageSource, type PageSource } from './html-source.js';
 
-/** Below this many characters an extracted article may be a caption or a teaser: compare with the whole page. */
+/**
+ * Readability's own charThreshold: below it, Readability retries and then returns its longest
+ * attempt, which may be a real short article or, on a page without one, a stray fragment.
+ */
 const minArticleChars = 500;
+/**
+ * Whether a page holds an article is Readability's own test (isProbablyReaderable, run on the
+ * untouched page): paragraphs outside menus, sidebars, footers and hidden parts, counted from
+ * the 25 characters Readability's scoring starts at; one real sentence (over 50) is enough.
+ * Short news (12 % of Arabic bodies are under 500 characters) is an article, not a fragment.
+ */
+const articleSignal = { minContentLength: 25, minScore: 5 };
 /** Readability gives up (and we import the whole page) beyond this many elements, to bound its time. */
 const maxReadabilityElements = 200_000;
 /** Readability's time grows with the square of nesting depth (1.5 s at 200 levels); real pages nest 10–30. */
@@ -36,14 +46,19 @@ export const parseHtml: Parser = async (bytes, ctx) => {
   assertNotBinary(bytes, 'an HTML page');
   const decoded = decodeHtmlBytes(bytes);
   assertLooksLikeText(decoded.text, 'an HTML page');
+  return parseDecodedHtml(decoded.text, decoded.encoding, decoded.warning ? [decoded.warning] : [], ctx);
+};
+
+/** Parses a page already decoded to text (`encoding` is recorded as the source's): the HTML path after decoding, shared with .mhtml. */
+export function parseDecodedHtml(source: string, encoding: string, warnings: string[], ctx: ParseContext): ParsedDocument {
   try {
-    return withHtmlScope((scope) => extract(scope, decoded.text, decoded.encoding, decoded.warning ? [decoded.warning] : [], ctx));
+    return withHtmlScope((scope) => extract(scope, source, encoding, warnings, ctx));
   } catch (error) {
     // Recursive DOM code (serialisers, Readability) overflows on absurdly nested hostile markup.
     if (error instanceof RangeError) throw new ArchiveError('corrupt', `the page is nested too deeply to read (${libraryMessage(error)})`);
     throw error;
   }
-};
+}
 
 function extract(scope: HtmlScope, source: string, encoding: string, warnings: string[], ctx: ParseContext): ParsedDocument {
   const depth = estimateNestingDepth(source, maxNestingDepth);
@@ -53,11 +68,13 @@ function extract(scope: HtmlScope, source: string, encoding: string, warnings: s
   const base = facts.source.linkBase;
   const tryArticle = depth <= maxReadabilityDepth;
   if (!tryArticle) warnings.push('the page is nested too deeply for article extraction: the whole page text was imported');
-  const article = tryArticle ? runReadability(doc, warnings) : null; // rewrites `doc`
+  const hasArticle = tryArticle && isProbablyReaderable(doc, articleSignal); // before Readability rewrites `doc`
+  const article = tryArticle ? runReadability(doc, warnings) : null;
 
   let content = article?.content ? sanitizeAndExtract(scope, article.content, base) : null;
-  if (!content || content.text.length < minArticleChars) {
-    // Readability found nothing, or maybe only a fragment: compare with the whole page, parsed afresh.
+  if (!content || content.text === '' || (content.text.length < minArticleChars && !hasArticle)) {
+    // Readability found nothing, or a short piece of a page without article paragraphs: compare
+    // with the whole page, parsed afresh.
     const page = tryArticle ? scope.parse(source) : doc;
     removeNonContent(page);
     const whole = sanitizeElementContent(scope, page.body, base);

@@ -59,6 +59,9 @@ function block(el: XmlElement, w: Walk): void {
       rows(el, w);
       w.out.push('</table>');
       return;
+    case 'frame':
+      frame(el, w);
+      return;
     default:
       // Sections, index bodies, text boxes, frames, groups: their paragraphs are the content.
       blocks(el, w);
@@ -130,6 +133,8 @@ function inline(el: XmlElement, w: Walk): void {
         note(child, w);
         break;
       case 'frame':
+        frame(child, w);
+        break;
       case 'text-box':
       case 'g':
         // Text boxes and grouped shapes hold whole paragraphs (and draw:image, which is skipped).
@@ -146,6 +151,20 @@ function inline(el: XmlElement, w: Walk): void {
         inline(child, w);
     }
   }
+}
+
+/**
+ * A frame (an image, a text box): its svg:title and svg:desc, the image's description, become an
+ * image placeholder the sanitiser turns into searchable "[description]" text (as docx and HTML
+ * alt text do); then the paragraphs it holds.
+ */
+function frame(el: XmlElement, w: Walk): void {
+  const said = childElements(el)
+    .filter((c) => c.name === 'title' || c.name === 'desc')
+    .map((c) => cleanLine(xmlText(c)))
+    .filter((t, i, all): t is string => t !== null && all.indexOf(t) === i);
+  if (said.length > 0) w.out.push(`<img src="" alt="${escapeHtml(said.join(': '))}">`);
+  blocks(el, w);
 }
 
 /** A foot/endnote: its citation stays in the text as <sup>, its body goes to the notes at the end. */

@@ -18,8 +18,11 @@ const docx: FormatEntry = { format: 'docx', load: async () => (await import('./d
 const odt: FormatEntry = { format: 'odt', load: async () => (await import('./odt.js')).parseOdt };
 const epub: FormatEntry = { format: 'epub', load: async () => (await import('./epub.js')).parseEpub };
 const eml: FormatEntry = { format: 'eml', load: async () => (await import('./eml.js')).parseEml };
+const doc: FormatEntry = { format: 'doc', load: async () => (await import('./doc.js')).parseDoc };
+const rtf: FormatEntry = { format: 'rtf', load: async () => (await import('./rtf.js')).parseRtf };
+const mhtml: FormatEntry = { format: 'mhtml', load: async () => (await import('./mhtml.js')).parseMhtml };
 
-const parsers: Record<ImportFormat, FormatEntry> = { txt, md, html, pdf, docx, odt, epub, eml };
+const parsers: Record<ImportFormat, FormatEntry> = { txt, md, html, pdf, docx, odt, epub, eml, mhtml, doc, rtf };
 
 /** The format entry for a file name, or null when Khizana cannot import it. */
 export function formatForPath(filePath: string): FormatEntry | null {

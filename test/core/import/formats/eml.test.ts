@@ -98,6 +98,36 @@ describe('parseEml on Arabic mail', () => {
   const paragraphs = arabic.split(/\n+/).filter((p) => p.trim() !== '');
   const subject = 'كشفت فصائل عسكرية عن حصيلة خسائر قوات النظام في إدلب';
 
+  it('reads a UTF-8 part that declares a legacy charset as UTF-8, and says the declaration was wrong', async () => {
+    const utf8 = new TextEncoder().encode(paragraphs.join('\n\n'));
+    const html = new TextEncoder().encode(`<p>${paragraphs[0]}</p><p>中文 内容</p>`);
+    const message = crlf(`From: ahmad@example.com
+Subject: relabelled
+MIME-Version: 1.0
+Content-Type: multipart/alternative; boundary="b1"
+
+--b1
+Content-Type: text/plain; charset="windows-1256"
+Content-Transfer-Encoding: quoted-printable
+
+${quotedPrintable(utf8)}
+--b1
+Content-Type: text/html; charset=gb2312
+Content-Transfer-Encoding: base64
+
+${Buffer.from(html).toString('base64')}
+--b1--
+`);
+    const doc = await parseMessage('relabelled.eml', message);
+    for (const p of paragraphs) expect(doc.text).toContain(p.replace(/\s+/g, ' ').trim());
+    expect(doc.encoding).toBe('utf-8');
+    expect(doc.warnings).toEqual([
+      'the text/plain part says windows-1256 but is utf-8; decoded as utf-8',
+      'the text/html part says gb2312 but is utf-8; decoded as utf-8',
+    ]);
+    expect(doc.html).toContain('中文 内容');
+  });
+
   it('decodes a windows-1256 base64 subject and a windows-1256 quoted-printable body', async () => {
     const body = iconv.encode(paragraphs.join('\n\n'), 'windows-1256');
     const message = crlf(`From: ${encodedWord('أحمد الحلبي', 'windows-1256')} <ahmad@example.com>
@@ -225,7 +255,7 @@ Content-Type: text/html; charset=utf-8
 `);
     const doc = await parseMessage('html-only.eml', message);
     expect(doc.title).toBe('Hostile – HTML');
-    expect(doc.text).toBe('From: Mallory <m@example.com>\n\nVisible paragraph one.\n\nSecond link and image.');
+    expect(doc.text).toBe('From: Mallory <m@example.com>\n\nVisible paragraph one.\n\nSecond link and [tracker] image.');
     expect(doc.publishedAt).toBeNull();
     expect(doc.lang).toBe('en');
     expect(doc.html).not.toBeNull();

@@ -301,6 +301,25 @@ describe('parseHtml on Arabic pages', () => {
     expectArabic(doc);
   });
 
+  it('decodes valid UTF-8 as UTF-8 when the page declares a legacy charset, and says the label was wrong', async () => {
+    for (const label of ['windows-1256', 'gb2312', 'iso-8859-6']) {
+      const page = `<html><head><meta http-equiv="Content-Type" content="text/html; charset=${label}"><title>إدلب</title></head><body><article>${body}<p>中文 内容</p></article></body></html>`;
+      const doc = await parseBytes(`idlib-relabelled-${label}.html`, new TextEncoder().encode(page));
+      expect(doc.encoding).toBe('utf-8');
+      expect(doc.warnings.join(' ')).toMatch(new RegExp(`says ${label === 'gb2312' ? 'gbk' : label} but is utf-8`));
+      expect(doc.text).toContain('中文 内容');
+      expectArabic(doc);
+    }
+  });
+
+  it('keeps a declared legacy charset for pure-ASCII pages and for real legacy bytes', () => {
+    const ascii = decodeHtmlBytes(new TextEncoder().encode('<meta charset="windows-1256"><p>plain words</p>'));
+    expect(ascii).toMatchObject({ encoding: 'windows-1256', warning: null });
+    const legacy = decodeHtmlBytes(iconv.encode('<meta charset="gb2312"><p>中文内容，这是一个测试。</p>', 'gbk'));
+    expect(legacy).toMatchObject({ encoding: 'gbk', warning: null });
+    expect(legacy.text).toContain('中文内容');
+  });
+
   it('honours a UTF-16 byte-order mark', async () => {
     const page = `<html><head><meta charset="windows-1256"><title>إدلب</title></head><body>${body}</body></html>`;
     const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(page, 'utf-16le')]);
@@ -343,6 +362,42 @@ describe('parseHtml metadata and fallbacks', () => {
     expect(doc.text).toContain('Second link');
     expect(doc.text).toContain('cell one cell two');
     expect(doc.text).not.toMatch(/script text|color:red|Enable JavaScript|template text/);
+  });
+
+  it('keeps a short article Readability found in a full page: no menus, sidebars or footer, no false warning', async () => {
+    // A real-looking Arabic news page: a 296-character article under a menu, beside a "most read" sidebar, above a footer.
+    const page = `<!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>مجلس الوزراء يقر ميزانية البلديات | صحيفة الوطن</title></head>
+<body>
+<header class="site-header"><div class="logo"><a href="/">صحيفة الوطن</a></div>
+<nav class="main-menu"><ul><li><a href="/local">محليات</a></li><li><a href="/world">دوليات</a></li><li><a href="/economy">اقتصاد</a></li><li><a href="/sport">رياضة</a></li><li><a href="/culture">ثقافة</a></li><li><a href="/opinion">كتاب وآراء</a></li></ul></nav>
+<form class="search"><input name="q" placeholder="ابحث"></form></header>
+<div class="container">
+<main class="content"><article class="news-item">
+<h1>مجلس الوزراء يقر ميزانية البلديات للعام المقبل</h1>
+<div class="meta"><span class="author">الرياض - واس</span> <time datetime="2015-03-02">2 مارس 2015</time></div>
+<div class="news-body"><p>أقر مجلس الوزراء في جلسته الأسبوعية أمس ميزانية البلديات للعام المالي المقبل، بزيادة قدرها عشرة في المئة عن العام الماضي، وذلك لتمويل مشاريع الطرق والحدائق وتصريف مياه الأمطار في المدن الكبرى.</p>
+<p>وأوضح وزير الشؤون البلدية أن الميزانية الجديدة تركز على صيانة المشاريع القائمة قبل البدء بمشاريع جديدة.</p></div>
+<div class="share"><a href="#">تويتر</a> <a href="#">فيسبوك</a> <a href="#">واتساب</a></div>
+</article></main>
+<aside class="sidebar"><h3>الأكثر قراءة</h3><ul>
+<li><a href="/a/1">ارتفاع أسعار النفط في الأسواق العالمية مع تراجع المخزونات الأمريكية للأسبوع الثالث على التوالي</a></li>
+<li><a href="/a/2">الهلال يتأهل إلى نهائي كأس ولي العهد بعد فوزه على الأهلي بثلاثة أهداف مقابل هدف</a></li>
+<li><a href="/a/3">وزارة التعليم تعلن موعد بداية العام الدراسي الجديد وتقويم الإجازات الرسمية للطلاب والطالبات</a></li>
+<li><a href="/a/4">الأرصاد تتوقع أمطارا رعدية على مناطق جازان وعسير والباحة حتى نهاية الأسبوع الحالي</a></li>
+<li><a href="/a/5">هيئة السياحة تطلق مهرجان الربيع في المنطقة الشرقية بمشاركة أكثر من مئة جهة حكومية وخاصة</a></li>
+</ul><div class="ad">إعلان</div></aside>
+</div>
+<footer class="site-footer"><p>جميع الحقوق محفوظة لصحيفة الوطن 2015. يمنع نسخ أو إعادة نشر المواد دون إذن مسبق من إدارة التحرير.</p>
+<ul><li><a href="/about">من نحن</a></li><li><a href="/contact">اتصل بنا</a></li><li><a href="/ads">أعلن معنا</a></li><li><a href="/privacy">سياسة الخصوصية</a></li></ul></footer>
+</body></html>
+`;
+    const doc = await parseBytes('short-news.html', new TextEncoder().encode(page));
+    expect(doc.warnings).toEqual([]);
+    expect(doc.text).toContain('أقر مجلس الوزراء في جلسته الأسبوعية أمس ميزانية البلديات');
+    expect(doc.text).toContain('تركز على صيانة المشاريع القائمة');
+    expect(doc.text.length).toBeLessThan(500);
+    expect(doc.text).not.toMatch(/محليات|الأكثر قراءة|ارتفاع أسعار النفط|جميع الحقوق محفوظة|سياسة الخصوصية/);
+    expect(doc.title).toBe('مجلس الوزراء يقر ميزانية البلديات');
   });
 
   it('reads the publication date from article meta when Readability has none', async () => {

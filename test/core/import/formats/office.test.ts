@@ -80,7 +80,7 @@ describe('parseDocx on real files', () => {
     expect(doc.text).not.toContain('\u2191');
   });
 
-  it('reads the English sample: title from the first heading, lists, tables, image alt only in HTML', async () => {
+  it('reads the English sample: title from the first heading, lists, tables, image description in the text where the image is', async () => {
     const doc = await parseFixture(parseDocx, 'office/kreuzberg-word_sample.docx');
     expect(collapse(doc.text)).toContain('Swimming in the lake');
     expect(doc.title).toBe('Summer activities');
@@ -92,7 +92,7 @@ describe('parseDocx on real files', () => {
     expect(doc.html).toContain('<li>Paddle about</li>');
     expect(doc.html).toContain('[A cartoon duck holding a paper');
     expect(doc.html).not.toMatch(/<img/);
-    expect(doc.text).not.toContain('cartoon duck');
+    expect(doc.text).toContain('[A cartoon duck holding a paper'); // searchable, as the reader shows it
   });
 
   it('includes footnotes in the text, without reference markers or back-links', async () => {
@@ -136,6 +136,38 @@ describe('parseDocx on a built Arabic document', () => {
     expect(doc.html).not.toMatch(/<script|<img|javascript:|onerror="/i);
     expect(doc.text).toContain('اضغط هنا');
     expect(doc.text).toContain('خلية أولى');
+  });
+});
+
+describe('parseDocx: drop caps and tracked changes', () => {
+  /** A drop cap as Word writes it: the first letter alone in a framed paragraph before its word's paragraph. */
+  const dropCap = (letter: string, rest: string, rtl = false): string =>
+    `<w:p><w:pPr><w:keepNext/><w:framePr w:dropCap="drop" w:lines="3" w:wrap="around" w:vAnchor="text" w:hAnchor="text"/><w:spacing w:after="0" w:line="827" w:lineRule="exact"/>${rtl ? '<w:bidi/>' : ''}<w:textAlignment w:val="baseline"/></w:pPr>` +
+    `<w:r><w:rPr><w:position w:val="-10"/><w:sz w:val="111"/></w:rPr><w:t>${letter}</w:t></w:r></w:p>` +
+    `<w:bookmarkStart w:id="0" w:name="start"/><w:p><w:pPr>${rtl ? '<w:bidi/>' : ''}</w:pPr><w:r>${rtl ? '<w:rPr><w:rtl/></w:rPr>' : ''}<w:t xml:space="preserve">${rest}</w:t></w:r></w:p>`;
+
+  it('joins a drop cap to the rest of its word (Latin and Arabic; a paragraph without properties too)', async () => {
+    const doc = await parseBytes(parseDocx, 'dropcap.docx', buildDocx(
+      `<w:p><w:r><w:t>Chapter One</w:t></w:r></w:p>` +
+        dropCap('T', 'he war began in the spring of that year.') +
+        dropCap('ا', 'لحرب بدأت في ربيع ذلك العام.', true) +
+        `<w:p><w:pPr><w:framePr w:dropCap="margin" w:lines="2"/></w:pPr><w:r><w:t>O</w:t></w:r></w:p><w:p><w:r><w:t>nce more.</w:t></w:r></w:p>` +
+        `<w:p><w:pPr><w:framePr w:w="2000" w:h="500" w:hAnchor="page"/></w:pPr><w:r><w:t>A framed box, not a drop cap.</w:t></w:r></w:p>`,
+    ));
+    expect(doc.text).toBe('Chapter One\n\nThe war began in the spring of that year.\n\nالحرب بدأت في ربيع ذلك العام.\n\nOnce more.\n\nA framed box, not a drop cap.');
+  });
+
+  it('keeps tracked insertions as words and drops tracked deletions, with the spaces between words', async () => {
+    const ins = (id: number, text: string): string => `<w:ins w:id="${id}" w:author="A" w:date="2021-05-11T17:09:00Z"><w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:ins>`;
+    const del = (id: number, text: string): string => `<w:del w:id="${id}" w:author="A" w:date="2021-05-11T17:09:00Z"><w:r><w:delText xml:space="preserve">${text}</w:delText></w:r></w:del>`;
+    const run = (text: string): string => `<w:r><w:t xml:space="preserve">${text}</w:t></w:r>`;
+    const doc = await parseBytes(parseDocx, 'tracked.docx', buildDocx(
+      `<w:p>${run('the ')}${ins(1, 'black ')}${run('cat')}</w:p>` +
+        `<w:p>${run('the')}${del(2, ' old')}${ins(3, ' new')}${run(' dog')}</w:p>` +
+        `<w:p>${run('two')}${ins(4, ' ')}${run('words')}</w:p>` +
+        `<w:p>${run('قال ')}${del(5, 'المتحدث ')}${ins(6, 'الناطق ')}${run('باسم الجيش')}</w:p>`,
+    ));
+    expect(doc.text).toBe('the black cat\n\nthe new dog\n\ntwo words\n\nقال الناطق باسم الجيش');
   });
 });
 
@@ -291,7 +323,8 @@ describe('parseOdt on a built Arabic document', () => {
     expect(doc.text).toContain('عنوان الجدول\n\nخلية أ\n\nخلية ب');
     expect(doc.text).toContain('نص ظاهر');
     expect(doc.text).toContain('تعليق الصورة');
-    expect(doc.text).not.toMatch(/تعليق خاص|نص محذوف|عنوان الإطار/);
+    expect(doc.text).not.toMatch(/تعليق خاص|نص محذوف/);
+    expect(doc.text).toContain('صورة:[عنوان الإطار]'); // the frame's svg:title describes the image
     expect(doc.html).toContain('<ul><li><p>البند الأول</p></li><li><p>البند الثاني</p><ul><li><p>بند فرعي</p></li></ul></li></ul>');
     expect(doc.html).toContain('<td colspan="2"><p>عنوان الجدول</p></td>');
   });
