@@ -8,6 +8,8 @@ import type { SourceMetadata } from '../../../shared/dto.js';
 import { checkInputSize, checkTextLimit, documentLanguage, isoDateKeepingOffset, libraryMessage } from '../parse-helpers.js';
 import { emptyDocument, type ParseContext, type ParsedDocument, type Parser } from '../parsed-document.js';
 import { keywordList, splitAuthors, usableAuthors, usableTitle } from '../source-facts.js';
+import { createScanReader } from '../ocr/pdf-scans.js';
+import { outOfTimeWarning } from '../page-hooks.js';
 import { detectLamAlefSwap, repairArabicSpacing, repairLamAlef, type LamAlefSwap, lamAlefVariants } from './pdf-arabic.js';
 
 // Without the CMaps and standard font data pdf.js finds no text in CID-keyed fonts (a LibreOffice
@@ -340,7 +342,17 @@ export async function parsePdfDetailed(bytes: Uint8Array, ctx: ParseContext): Pr
     const warnings: string[] = [];
     const unreadable: number[] = [];
     let chars = 0;
+    // Pages without a text layer: scans go to OCR (their text by page index), blank pages do not.
+    const hooks = ctx.pages;
+    const progress = (done: number): void => hooks?.onPage?.({ done, total: pdf.numPages, ocrPages: scans.ocrPages });
+    const scans = createScanReader(pdf, hooks, noTextLayerWarning, () => progress(pages.length));
+    const ocrText = new Map<number, string>();
+    progress(0);
     for (let n = 1; n <= pdf.numPages; n++) {
+      if (hooks?.outOfTime?.()) {
+        warnings.push(outOfTimeWarning(n - 1, pdf.numPages));
+        break;
+      }
       let lines: Line[] = [];
       try {
         const page = await pdf.getPage(n);
@@ -348,13 +360,19 @@ export async function parsePdfDetailed(bytes: Uint8Array, ctx: ParseContext): Pr
         // before it reverses right-to-left runs, which would reverse their letters.
         const content = await page.getTextContent({ disableNormalization: true });
         lines = pageLines(content.items);
+        if (lines.length === 0) {
+          const read = await scans.read(page);
+          if (read.kind === 'ocr') ocrText.set(n - 1, read.text);
+        }
         page.cleanup();
-      } catch {
+      } catch (error) {
+        if (error instanceof ArchiveError && error.code === 'cancelled') throw error;
         unreadable.push(n);
       }
-      chars += lines.reduce((sum, l) => sum + l.text.length + 2, 0);
+      chars += lines.reduce((sum, l) => sum + l.text.length + 2, 0) + (ocrText.get(n - 1)?.length ?? 0);
       checkTextLimit(chars, ctx.limits);
       pages.push(lines);
+      progress(pages.length);
     }
     if (unreadable.length === pdf.numPages && pdf.numPages > 0) {
       throw new ArchiveError('corrupt', 'this PDF is damaged: none of its pages could be read');
@@ -367,20 +385,17 @@ export async function parsePdfDetailed(bytes: Uint8Array, ctx: ParseContext): Pr
 
     const pageStarts: number[] = [];
     let text = '';
-    for (const lines of pages) {
+    for (const [index, lines] of pages.entries()) {
       if (pageStarts.length > 0) text += '\n\n';
       pageStarts.push(text.length);
-      text += pageText(lines);
+      text += ocrText.get(index) ?? pageText(lines);
     }
 
     const hasText = /[\p{L}\p{N}]/u.test(text);
+    warnings.push(...scans.warnings(pdf.numPages, hasText));
     if (!hasText) {
-      warnings.push(noTextLayerWarning);
       text = '';
       pageStarts.fill(0);
-    } else {
-      const empty = pages.filter((lines) => lines.length === 0).length;
-      if (empty > pdf.numPages / 2) warnings.push(`${empty} of ${pdf.numPages} pages have no text layer (scanned images?); only the text of the others is searchable`);
     }
 
     const { info, metadata } = (await pdf.getMetadata().catch(() => ({ info: {}, metadata: null }))) as {

@@ -18,8 +18,9 @@ const docx: FormatEntry = { format: 'docx', load: async () => (await import('./d
 const odt: FormatEntry = { format: 'odt', load: async () => (await import('./odt.js')).parseOdt };
 const epub: FormatEntry = { format: 'epub', load: async () => (await import('./epub.js')).parseEpub };
 const eml: FormatEntry = { format: 'eml', load: async () => (await import('./eml.js')).parseEml };
+const image: FormatEntry = { format: 'image', load: async () => (await import('./image.js')).parseImage };
 
-const parsers: Record<ImportFormat, FormatEntry> = { txt, md, html, pdf, docx, odt, epub, eml };
+const parsers: Record<ImportFormat, FormatEntry> = { txt, md, html, pdf, docx, odt, epub, eml, image };
 
 /** The format entry for a file name, or null when Khizana cannot import it. */
 export function formatForPath(filePath: string): FormatEntry | null {
