@@ -1,7 +1,7 @@
 // What a paged parser (PDF) is given besides bytes: an OCR engine for scanned pages, a page
 // progress callback and a clock that says when the file's time is up (issue 13). All optional: a
 // parser given none reads every page and leaves scans without text, as before.
-import type { OcrEngine } from './ocr/ocr-engine.js';
+import type { OcrEngine } from './ocr/ocr-text.js';
 
 /** Where a paged parser is: pages read of the total, and how many of them went through OCR. */
 export interface PageProgress {

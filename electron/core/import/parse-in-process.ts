@@ -1,6 +1,6 @@
 // Parses a file in this thread: used by tests and where no worker pool is wanted.
 import type { FileJob } from './collect-files.js';
-import { createOcrEngine } from './ocr/ocr-engine.js';
+import { createLazyOcrEngine } from './ocr/ocr-text.js';
 import type { PageHooks } from './page-hooks.js';
 import type { ParseLimits } from './parsed-document.js';
 import { prepareDocument, type PreparedDocument } from './prepare-document.js';
@@ -11,7 +11,7 @@ import { prepareDocument, type PreparedDocument } from './prepare-document.js';
  */
 export async function parseInProcess(job: Pick<FileJob, 'path' | 'format'>, bytes: Uint8Array, limits: ParseLimits, hooks: PageHooks = {}): Promise<PreparedDocument> {
   const parser = await job.format.load();
-  const ocr = hooks.ocr ?? createOcrEngine();
+  const ocr = hooks.ocr ?? createLazyOcrEngine();
   try {
     return prepareDocument(await parser(bytes, { path: job.path, limits, pages: { ...hooks, ocr } }), job.path);
   } finally {

@@ -129,10 +129,10 @@ export function createParsePool(options: ParsePoolOptions): ParsePool {
 
   // The worker stops reading pages at the limit and returns what it has; the pool kills it only
   // if it is still busy after a grace (a page that hangs), and the file then fails with `timeout`.
-  const armTimer = (slot: Slot, limitMs: number): void => {
+  const armTimer = (slot: Slot, limitMs: number, grace: boolean): void => {
     if (slot.timer) clearTimeout(slot.timer);
     const task = slot.task!;
-    const hardMs = limitMs === timeoutMs ? limitMs : limitMs + Math.max(10_000, limitMs * 0.1);
+    const hardMs = grace ? limitMs + Math.max(10_000, limitMs * 0.1) : limitMs;
     slot.timer = setTimeout(
       () => replace(slot, new ArchiveError('timeout', `parsing took longer than ${Math.round(limitMs / 1000)} s`)),
       Math.max(0, task.started + hardMs - Date.now()),
@@ -140,7 +140,7 @@ export function createParsePool(options: ParsePoolOptions): ParsePool {
   };
 
   const onProgress = (slot: Slot, progress: PageProgress): void => {
-    armTimer(slot, pageTimeLimitMs(time, progress));
+    armTimer(slot, pageTimeLimitMs(time, progress), true);
     slot.task?.options.onPage?.(progress);
   };
 
@@ -151,7 +151,7 @@ export function createParsePool(options: ParsePoolOptions): ParsePool {
       slot.task = task;
       slot.worker.ref();
       task.started = Date.now();
-      armTimer(slot, timeoutMs);
+      armTimer(slot, timeoutMs, false);
       slot.worker.postMessage(task.request);
     }
     for (const slot of slots) if (!slot.task) slot.worker.unref();

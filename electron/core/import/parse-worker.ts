@@ -3,7 +3,7 @@
 import { parentPort } from 'node:worker_threads';
 import { toErrorShape } from '../../shared/errors.js';
 import { formatForPath } from './formats/registry.js';
-import { createOcrEngine } from './ocr/ocr-engine.js';
+import { createLazyOcrEngine } from './ocr/ocr-text.js';
 import { pageTimeLimitMs, type PageProgress } from './page-hooks.js';
 import { parseInProcess } from './parse-in-process.js';
 import type { ParseRequest, ParseResponse } from './parse-pool.js';
@@ -13,7 +13,7 @@ const port = parentPort;
 if (!port) throw new Error('parse-worker must run in a worker thread');
 
 // One OCR engine per parser thread, started on the first scan; it ends with the thread.
-const ocr = createOcrEngine();
+const ocr = createLazyOcrEngine();
 
 port.on('message', async (request: ParseRequest) => {
   let response: ParseResponse;

@@ -1,9 +1,8 @@
 // Image files (PNG, JPEG, TIFF, WebP): a scan or a photo of a page, read by OCR (issue 13). The
-// title is the first line OCR reads (as for a text file), else the file name; the original is
-// kept like every other format.
-import { createCanvas, Image } from '@napi-rs/canvas';
+// title is the file name (see scanTitle); the original is kept like every other format.
+import { createCanvas, loadImage, type Image } from '@napi-rs/canvas';
 import { ArchiveError } from '../../../shared/errors.js';
-import { createOcrEngine, ocrWarning } from '../ocr/ocr-engine.js';
+import { createLazyOcrEngine, ocrWarning, scanTitle } from '../ocr/ocr-text.js';
 import { checkInputSize, checkTextLimit, documentLanguage, libraryMessage } from '../parse-helpers.js';
 import { emptyDocument, type Parser } from '../parsed-document.js';
 
@@ -15,9 +14,9 @@ const upscaleBelowPixels = 4_000_000;
  * and what canvas cannot decode (TIFF), as they are (tesseract's own decoders read them).
  */
 async function imageForOcr(bytes: Uint8Array): Promise<Uint8Array> {
-  const image = new Image();
+  let image: Image;
   try {
-    image.src = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    image = await loadImage(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   } catch {
     return bytes;
   }
@@ -35,7 +34,7 @@ async function imageForOcr(bytes: Uint8Array): Promise<Uint8Array> {
 export const parseImage: Parser = async (bytes, ctx) => {
   checkInputSize(bytes, ctx);
   const hooks = ctx.pages;
-  const engine = hooks?.ocr ?? createOcrEngine();
+  const engine = hooks?.ocr ?? createLazyOcrEngine();
   hooks?.onPage?.({ done: 0, total: 1, ocrPages: 1 });
   let text: string;
   try {
@@ -50,6 +49,7 @@ export const parseImage: Parser = async (bytes, ctx) => {
   const hasText = /[\p{L}\p{N}]/u.test(text);
   return {
     ...emptyDocument(),
+    title: scanTitle(ctx.path),
     text: hasText ? text : '',
     lang: documentLanguage(null, text),
     warnings: [hasText ? ocrWarning(1, null) : 'no text found: OCR read no words in this image; only its title and your notes are searchable'],

@@ -9,6 +9,7 @@ import { checkInputSize, checkTextLimit, documentLanguage, isoDateKeepingOffset,
 import { emptyDocument, type ParseContext, type ParsedDocument, type Parser } from '../parsed-document.js';
 import { keywordList, splitAuthors, usableAuthors, usableTitle } from '../source-facts.js';
 import { createScanReader } from '../ocr/pdf-scans.js';
+import { scanTitle } from '../ocr/ocr-text.js';
 import { outOfTimeWarning } from '../page-hooks.js';
 import { detectLamAlefSwap, repairArabicSpacing, repairLamAlef, type LamAlefSwap, lamAlefVariants } from './pdf-arabic.js';
 
@@ -403,7 +404,7 @@ export async function parsePdfDetailed(bytes: Uint8Array, ctx: ParseContext): Pr
       metadata: { get(name: string): unknown } | null;
     };
     const facts = readDocumentFacts(info, metadata, ctx.path);
-    const title = facts.title ?? (pages[0] ? titleFromLines(pages[0]) : null);
+    const title = facts.title ?? (pages[0] ? titleFromLines(pages[0]) : null) ?? (ocrText.has(0) ? scanTitle(ctx.path) : null);
     const stated = typeof info['Language'] === 'string' ? info['Language'] : null;
 
     const document: ParsedDocument = {

@@ -7,25 +7,12 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { createWorker, OEM, type Worker as TesseractWorker } from 'tesseract.js';
+import { cleanOcrText, type OcrEngine } from './ocr-text.js';
 
 const require = createRequire(import.meta.url);
 
 /** Languages read on every page: Arabic first (the archive's main script), then English. */
 export const ocrLanguages = ['ara', 'eng'] as const;
-
-/** The warning every item whose text (or part of it) came from OCR carries. */
-export function ocrWarning(pages: number, total: number | null): string {
-  if (total === null) return 'text from OCR: it may contain misread words';
-  return `text from OCR on ${pages} of ${total} page(s) (scanned images): it may contain misread words`;
-}
-
-/** Reads images into text. */
-export interface OcrEngine {
-  /** Recognises one image (PNG, JPEG, TIFF, WebP, BMP bytes); returns its text, lines by "\n", paragraphs by "\n\n". */
-  recognize(image: Uint8Array): Promise<string>;
-  /** Ends the tesseract worker; safe to call twice. */
-  close(): Promise<void>;
-}
 
 // In a packaged app the tesseract scripts and data are unpacked beside app.asar (electron-builder
 // asarUnpack), because worker threads and WebAssembly cannot load files from inside the archive.
@@ -37,20 +24,8 @@ export function languageDataPath(lang: string): string {
   return unpacked(path.join(root, '4.0.0_best_int', `${lang}.traineddata.gz`));
 }
 
-/** Tesseract's text cleaned for storing: no bidi marks, no form feeds, at most one blank line. */
-export function cleanOcrText(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(/[\u200E\u200F\u202A-\u202E\u2066-\u2069\f]/gu, '')
-    .split('\n')
-    .map((line) => line.replace(/[ \t]+/gu, ' ').trim())
-    .join('\n')
-    .replace(/\n{3,}/gu, '\n\n')
-    .trim();
-}
-
-/** An OCR engine that starts tesseract lazily, on the first image. */
-export function createOcrEngine(): OcrEngine {
+/** An OCR engine that starts tesseract lazily, on the first image (other languages: for the bench). */
+export function createOcrEngine(languages: readonly string[] = ocrLanguages): OcrEngine {
   let started: Promise<TesseractWorker> | null = null;
   let closed = false;
 
@@ -58,9 +33,9 @@ export function createOcrEngine(): OcrEngine {
     // tesseract.js reads every language from one folder (langPath): copy both there.
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'khizana-ocr-'));
     try {
-      for (const lang of ocrLanguages) fs.copyFileSync(languageDataPath(lang), path.join(dir, `${lang}.traineddata.gz`));
+      for (const lang of languages) fs.copyFileSync(languageDataPath(lang), path.join(dir, `${lang}.traineddata.gz`));
       const workerPath = unpacked(path.join(path.dirname(require.resolve('tesseract.js/package.json')), 'src/worker-script/node/index.js'));
-      const worker = await createWorker([...ocrLanguages], OEM.LSTM_ONLY, {
+      const worker = await createWorker([...languages], OEM.LSTM_ONLY, {
         workerPath,
         langPath: dir,
         cachePath: dir,

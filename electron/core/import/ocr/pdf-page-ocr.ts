@@ -3,7 +3,7 @@
 // every image codec, mask and transform pdf.js knows, and upscales low-resolution scans, which
 // tesseract reads far better at 300 dpi (bench/README.md, OCR).
 import { OPS, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import type { OcrEngine } from './ocr-engine.js';
+import type { OcrEngine } from './ocr-text.js';
 
 const imageOps = new Set<number>([
   OPS.paintImageXObject,

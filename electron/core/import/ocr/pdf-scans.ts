@@ -2,7 +2,7 @@
 // by OCR when an engine is given; a blank or vector-only page is "no text found". Used by pdf.ts.
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PageHooks } from '../page-hooks.js';
-import { ocrWarning } from './ocr-engine.js';
+import { ocrWarning } from './ocr-text.js';
 import { ocrPdfPage, pageDrawsImage } from './pdf-page-ocr.js';
 
 /** What a page without a text layer turned out to be. */
