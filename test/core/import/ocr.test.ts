@@ -12,7 +12,7 @@ import { cliPath, repoRoot, tempDir } from '../../support/paths.js';
 import { buildPdf, rasterisePage, rasteriseToPng, renderTextPdf, writeFixture } from '../../support/scan-fixtures.js';
 import { sampleText } from '../../support/shared.js';
 
-const dir = tempDir('khizana-ocr-');
+const dir = tempDir('khizana-ocr-test-');
 const archive = path.join(dir, 'archive');
 let mixedPdf = '';
 let scanPng = '';
