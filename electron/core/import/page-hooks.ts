@@ -17,6 +17,8 @@ export interface PageHooks {
   onPage?(progress: PageProgress): void;
   /** True once the file's time limit is used up: the parser stops and keeps the pages read so far. */
   outOfTime?(): boolean;
+  /** Aborted when the import is cancelled: the parser stops between pages with `cancelled` (in-process parsing; the pool ends its worker instead). */
+  signal?: AbortSignal;
 }
 
 /** How long one file may take: a base, plus an allowance per page and a larger one per OCR page. */

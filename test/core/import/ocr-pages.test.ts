@@ -95,6 +95,17 @@ describe('the time limit of a long PDF', () => {
   });
 });
 
+describe('cancelling a PDF being read in this thread', () => {
+  it('stops between pages with cancelled', async () => {
+    const cancel = new AbortController();
+    const ocr = fakeOcr('text');
+    const pages: FixturePage[] = [scan, scan, scan, scan];
+    const reading = parsePdf(buildPdf(pages), ctx({ ocr, signal: cancel.signal, onPage: (p) => p.ocrPages === 2 && cancel.abort() }));
+    await expect(reading).rejects.toMatchObject({ code: 'cancelled' });
+    expect(ocr.calls).toBe(2); // the page being read is finished, the next is not started
+  });
+});
+
 describe('OCR text and image formats', () => {
   it('OCR text loses bidi marks and extra blank lines', () => {
     expect(cleanOcrText('\u200Eسطر\u200F  أول\n\n\n\nsecond\tline \f')).toBe('سطر أول\n\nsecond line');

@@ -350,6 +350,7 @@ export async function parsePdfDetailed(bytes: Uint8Array, ctx: ParseContext): Pr
     const ocrText = new Map<number, string>();
     progress(0);
     for (let n = 1; n <= pdf.numPages; n++) {
+      if (hooks?.signal?.aborted) throw new ArchiveError('cancelled', 'the import was stopped');
       if (hooks?.outOfTime?.()) {
         warnings.push(outOfTimeWarning(n - 1, pdf.numPages));
         break;
