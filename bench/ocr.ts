@@ -94,14 +94,14 @@ try {
   await measure('Arabic, 300 dpi PNG', arabic, 'per page', (ocr) => ocr.recognize(ar300));
   await measure('Arabic, 300 dpi PNG', arabic, 'ara+eng', (ocr) => ocr.recognize(ar300));
   await measure('Arabic, 150 dpi PNG as is', arabic, 'per page', (ocr) => ocr.recognize(ar150));
-  await measure('Arabic, 150 dpi PNG upscaled ×2 (image import)', arabic, 'per page', async (ocr) => (await parseImage(ar150, ctx(ocr, 'ar150.png'))).text);
+  await measure('Arabic, 150 dpi PNG (image import)', arabic, 'per page', async (ocr) => (await parseImage(ar150, ctx(ocr, 'ar150.png'))).text);
   const scan150 = buildPdf([{ kind: 'scan', image: rasterisePage(arPdf, 150) }]);
   await measure('Arabic, 150 dpi scan in a PDF (rendered at 300 dpi)', arabic, 'per page', async (ocr) => (await parsePdf(scan150, ctx(ocr, 'scan150.pdf'))).text);
   const scan300 = buildPdf([{ kind: 'scan', image: rasterisePage(arPdf, 300) }]);
   await measure('Arabic, 300 dpi scan in a PDF (rendered at 300 dpi)', arabic, 'per page', async (ocr) => (await parsePdf(scan300, ctx(ocr, 'scan300.pdf'))).text);
   await measure('English, 300 dpi PNG', english, 'per page', (ocr) => ocr.recognize(png(enPdf, 300)));
   await measure('English, 300 dpi PNG', english, 'ara+eng', (ocr) => ocr.recognize(png(enPdf, 300)));
-  await measure('English, 150 dpi PNG upscaled ×2 (image import)', english, 'per page', async (ocr) => (await parseImage(png(enPdf, 150), ctx(ocr, 'en150.png'))).text);
+  await measure('English, 150 dpi PNG (image import)', english, 'per page', async (ocr) => (await parseImage(png(enPdf, 150), ctx(ocr, 'en150.png'))).text);
   for (const ocr of engines.values()) await ocr.close();
 } finally {
   fs.rmSync(dir, { recursive: true, force: true });
