@@ -2,9 +2,10 @@
 // sample Arabic article rendered by Chromium, rasterised by pdftoppm and imported as a scanned
 // page inside a PDF with a text page, and as a 150 dpi PNG; a phrase from it is then found. The
 // CLI runs without a network (unshare -rn) where the machine allows it: nothing is downloaded.
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openArchive, type ArchiveSession } from '../../../electron/core/archive.js';
 import type { ArchiveEvent, ImportProgress } from '../../../electron/shared/dto.js';
@@ -17,6 +18,7 @@ const archive = path.join(dir, 'archive');
 let mixedPdf = '';
 let scanPng = '';
 let scanOnlyPdf = '';
+let textPdf = '';
 
 const offline = spawnSync('unshare', ['-rn', 'true']).status === 0;
 
@@ -31,7 +33,7 @@ function khizanaOffline(args: string[]): { status: number; stdout: string; stder
 beforeAll(async () => {
   // The article's first two paragraphs: one page, rendered once by Chromium.
   const text = sampleText().split('\n').filter((l) => l.trim()).slice(0, 2).join('\n');
-  const textPdf = await renderTextPdf(text, path.join(dir, 'article.pdf'), { rtl: true, fontSizePt: 14 });
+  textPdf = await renderTextPdf(text, path.join(dir, 'article.pdf'), { rtl: true, fontSizePt: 14 });
   const page300 = rasterisePage(textPdf, 300);
   mixedPdf = writeFixture(dir, 'mixed scan.pdf', buildPdf([{ kind: 'text', line: 'Quarterly zephyrine report, typed page' }, { kind: 'scan', image: page300 }]));
   scanOnlyPdf = writeFixture(dir, 'three scans.pdf', buildPdf([{ kind: 'scan', image: page300 }, { kind: 'scan', image: page300 }, { kind: 'scan', image: page300 }]));
@@ -53,6 +55,27 @@ describe('OCR through the CLI', () => {
     const typed = khizanaOffline(['--archive', archive, 'search', 'zephyrine']);
     expect(typed.stdout).toMatch(/1 result/u);
   }, 150_000);
+});
+
+describe('image formats', () => {
+  it('reads JPEG, TIFF and WebP; a damaged image fails alone with corrupt', async () => {
+    const prefix = path.join(dir, 'formats');
+    execFileSync('pdftoppm', ['-r', '150', '-gray', '-jpeg', '-singlefile', textPdf, prefix]);
+    execFileSync('pdftoppm', ['-r', '150', '-gray', '-tiff', '-singlefile', textPdf, prefix]);
+    const jpeg = await loadImage(fs.readFileSync(`${prefix}.jpg`));
+    const canvas = createCanvas(jpeg.width, jpeg.height);
+    canvas.getContext('2d').drawImage(jpeg, 0, 0);
+    fs.writeFileSync(`${prefix}.webp`, await canvas.encode('webp', 90));
+    const damaged = writeFixture(dir, 'damaged.png', Buffer.concat([Buffer.from('\x89PNG\r\n\x1a\n', 'latin1'), Buffer.alloc(400, 7)]));
+    const formats = path.join(dir, 'formats-archive');
+    const imported = khizanaOffline(['--archive', formats, 'import', `${prefix}.jpg`, `${prefix}.tif`, `${prefix}.webp`, damaged]);
+    // The same page three times: a copy OCR read letter for letter like another is a duplicate by text.
+    for (const ext of ['jpg', 'tif', 'webp']) expect(imported.stdout).toMatch(new RegExp(`(imported|duplicate) .*formats\\.${ext}`, 'u'));
+    expect(imported.stdout).toMatch(/damaged\.png +\[corrupt\] this image is damaged or not a PNG, JPEG, TIFF or WebP image/u);
+    expect(imported.stdout).toMatch(/, 1 failed/u);
+    const found = khizanaOffline(['--archive', formats, 'search', '"حصيلة خسائر"']);
+    expect(found.stdout).toMatch(/[1-3] results?/u);
+  }, 200_000);
 });
 
 describe('OCR in the parser pool', () => {
