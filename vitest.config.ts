@@ -19,6 +19,7 @@ const integration = [
   'test/web/originals.test.ts',
   'test/core/worker/**/*.test.ts',
   'test/core/import/parse-pool.test.ts',
+  'test/core/import/ocr.test.ts',
   'test/core/storage/trash-crash.test.ts',
   'test/main/main-lifecycle.test.ts',
   'test/main/preload-bundle.test.ts',

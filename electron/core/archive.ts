@@ -92,7 +92,7 @@ export async function openArchive(options: OpenArchiveOptions): Promise<ArchiveS
         return exported.merge(await importPaths(
           {
             db, archiveDir: dir, limits,
-            parse: pool ? (job, bytes) => pool.parse(job, bytes) : (job, bytes) => parseInProcess(job, bytes, limits),
+            parse: pool ? (job, bytes, parse) => pool.parse(job, bytes, parse) : (job, bytes, parse) => parseInProcess(job, bytes, limits, { onPage: parse.onPage, signal: parse.signal }),
             // Read ahead enough to keep every parser busy while the writer stores in order.
             parallelism: pool ? pool.size * 2 : 1,
             onProgress: (progress) => options.onEvent?.({ type: 'importProgress', progress }),

@@ -171,6 +171,8 @@ export interface ImportProgress {
   currentFile: string | null;
   /** The result for the file just finished, if any. */
   last?: ImportFileResult;
+  /** Pages read of a long file being parsed (a PDF, a scan going through OCR), if any. */
+  pages?: { file: string; done: number; total: number; ocrPages: number };
 }
 
 export interface TagInfo {

@@ -14,6 +14,8 @@ export const importFormats = {
   mhtml: ['.mhtml', '.mht'],
   doc: ['.doc'],
   rtf: ['.rtf'],
+  // Scans and photos of pages: their text comes from OCR (Arabic and English, offline).
+  image: ['.png', '.jpg', '.jpeg', '.tif', '.tiff', '.webp'],
 } as const satisfies Record<string, readonly `.${string}`[]>;
 
 /** The name of an import format: txt, md, html, pdf … */

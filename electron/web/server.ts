@@ -77,6 +77,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         ...p,
         currentFile: p.currentFile === null ? null : uploads.displayPath(p.currentFile),
         ...(p.last ? { last: { ...p.last, path: uploads.displayPath(p.last.path) } } : {}),
+        ...(p.pages ? { pages: { ...p.pages, file: uploads.displayPath(p.pages.file) } } : {}),
       },
     };
   };

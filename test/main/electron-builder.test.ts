@@ -57,6 +57,20 @@ describe('electron-builder.yml', () => {
     expect(existsSync(path.join(root, 'node_modules/pdfjs-dist/standard_fonts'))).toBe(true);
   });
 
+  it('unpacks what OCR loads from disk: tesseract.js, its core and dependencies, the language data (issue 13)', () => {
+    const require = createRequire(path.join(root, 'package.json'));
+    const tesseract = JSON.parse(readFileSync(require.resolve('tesseract.js/package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    // The worker script runs from app.asar.unpacked: every module it requires must be there too.
+    for (const name of ['tesseract.js', ...Object.keys(tesseract.dependencies).filter((d) => d !== 'opencollective-postinstall')]) {
+      expect(config.asarUnpack, name).toContain(`**/node_modules/${name}/**`);
+    }
+    for (const lang of ['ara', 'eng']) {
+      expect(config.asarUnpack).toContain(`**/node_modules/@tesseract.js-data/${lang}/4.0.0_best_int/**`);
+      expect(existsSync(path.join(root, `node_modules/@tesseract.js-data/${lang}/4.0.0_best_int/${lang}.traineddata.gz`))).toBe(true);
+    }
+    expect(config.asarUnpack).toContain('**/node_modules/@napi-rs/canvas*/**');
+  });
+
   it('targets AppImage and deb, dmg, and nsis', () => {
     expect(config.linux.target).toEqual(['AppImage', 'deb']);
     expect(config.mac.target).toBe('dmg');

@@ -4,6 +4,7 @@ import type { ImportFileResult, ImportProgress, ImportReport } from '../../share
 import { ArchiveError, toErrorShape, type ErrorShape } from '../../shared/errors.js';
 import type { Db } from '../storage/database.js';
 import { collectFiles, type FileJob } from './collect-files.js';
+import type { ParseOptions } from './parse-pool.js';
 import type { ParseLimits } from './parsed-document.js';
 import { sha256, type PreparedDocument } from './prepare-document.js';
 import { readSourceFile } from './read-source-file.js';
@@ -15,7 +16,7 @@ export interface ImportDeps {
   archiveDir: string;
   limits: ParseLimits;
   /** Parses and analyses one file's bytes (in-process, or in a worker pool with time and memory limits). */
-  parse: (job: FileJob, bytes: Uint8Array) => Promise<PreparedDocument>;
+  parse: (job: FileJob, bytes: Uint8Array, options: ParseOptions) => Promise<PreparedDocument>;
   /** How many files may be read and parsed ahead of the writer. */
   parallelism: number;
   onProgress?: (progress: ImportProgress) => void;
@@ -37,7 +38,7 @@ const batchTargetMs = 50;
 /** Pause after each commit, so that a writer waiting in another process gets the lock in between. */
 const yieldMs = 2;
 
-async function prepare(deps: ImportDeps, job: FileJob): Promise<Prepared> {
+async function prepare(deps: ImportDeps, job: FileJob, onPage: ParseOptions['onPage']): Promise<Prepared> {
   const fail = (error: unknown): Prepared => ({ job, result: { path: job.path, status: 'failed', error: toErrorShape(error) } });
   try {
     const bytes = await readSourceFile(job.file, deps.limits.maxFileBytes);
@@ -45,7 +46,7 @@ async function prepare(deps: ImportDeps, job: FileJob): Promise<Prepared> {
     const existing = findBySha(deps.db, sha);
     if (existing !== undefined) return { job, result: duplicateResult(deps.db, job.path, existing) };
     if (bytes.length === 0) throw new ArchiveError('empty', 'the file is empty');
-    const prepared = await deps.parse(job, bytes);
+    const prepared = await deps.parse(job, bytes, { signal: deps.signal, onPage });
     if (typeof job.file !== 'string') prepared.doc.warnings.push(nameNotUtf8);
     return { job, bytes, sha, prepared };
   } catch (error) {
@@ -71,6 +72,13 @@ export async function importPaths(deps: ImportDeps, args: { paths: string[]; tag
     if (last) progress.last = last;
     deps.onProgress?.(progress);
   };
+  // Page progress of long files: every OCR page, text pages at most four times a second.
+  let pageEmittedAt = 0;
+  const pageProgress = (job: FileJob): ParseOptions['onPage'] => (pages) => {
+    if (pages.ocrPages === 0 && pages.done < pages.total && performance.now() - pageEmittedAt < 250) return;
+    pageEmittedAt = performance.now();
+    deps.onProgress?.({ jobId: args.jobId, filesDone, filesTotal: jobs.length, bytesDone, bytesTotal, currentFile: job.path, pages: { file: job.path, ...pages } });
+  };
   emit(jobs[0]?.path ?? null);
   for (const result of settled) emit(jobs[0]?.path ?? null, result); // settled without reading: reported at once
 
@@ -81,7 +89,7 @@ export async function importPaths(deps: ImportDeps, args: { paths: string[]; tag
   const startNext = (): void => {
     if (next >= jobs.length || deps.signal.aborted || stopped) return;
     const job = jobs[next++]!;
-    const entry: { job: FileJob; promise: Promise<Prepared>; ready: Prepared | null } = { job, promise: prepare(deps, job), ready: null };
+    const entry: { job: FileJob; promise: Promise<Prepared>; ready: Prepared | null } = { job, promise: prepare(deps, job, pageProgress(job)), ready: null };
     void entry.promise.then((value) => (entry.ready = value));
     inflight.push(entry);
   };

@@ -5,6 +5,7 @@ import type { Worker } from 'node:worker_threads';
 import { ArchiveError, fromErrorShape, type ErrorShape } from '../../shared/errors.js';
 import { siblingModule, spawnWorker } from '../worker/spawn-worker.js';
 import type { FileJob } from './collect-files.js';
+import { defaultPageTimeLimits, pageTimeLimitMs, type PageProgress, type PageTimeLimits } from './page-hooks.js';
 import type { ParseLimits } from './parsed-document.js';
 import type { PreparedDocument } from './prepare-document.js';
 
@@ -13,16 +14,30 @@ export interface ParseRequest {
   path: string;
   bytes: Uint8Array;
   limits: ParseLimits;
+  /** The file's time limit, which grows with its pages (see page-hooks.ts). */
+  time: PageTimeLimits;
 }
 
-export type ParseResponse = { id: number; ok: true; prepared: PreparedDocument } | { id: number; ok: false; error: ErrorShape };
+export type ParseResponse =
+  | { id: number; ok: true; prepared: PreparedDocument }
+  | { id: number; ok: false; error: ErrorShape }
+  | { id: number; progress: PageProgress };
+
+/** What the caller of one parse may pass: page progress, and a signal that cancels it. */
+export interface ParseOptions {
+  onPage?: (progress: PageProgress) => void;
+  signal?: AbortSignal;
+}
 
 export interface ParsePoolOptions {
   limits: ParseLimits;
   /** Worker threads; default: one per core. */
   size?: number;
-  /** A file whose parse takes longer fails with `timeout`. */
+  /** A file whose parse takes longer (before its page count is known) fails with `timeout`. */
   timeoutMs?: number;
+  /** Time allowed per page and per OCR page on top of `timeoutMs` (page-hooks.ts defaults). */
+  perPageMs?: number;
+  perOcrPageMs?: number;
   /** Heap limit of a parser worker; a file that needs more fails with `too-large`. */
   maxHeapMb?: number;
   /** The worker module (tests substitute a misbehaving parser to prove the limits hold). */
@@ -31,7 +46,7 @@ export interface ParsePoolOptions {
 
 export interface ParsePool {
   size: number;
-  parse(job: Pick<FileJob, 'path'>, bytes: Uint8Array): Promise<PreparedDocument>;
+  parse(job: Pick<FileJob, 'path'>, bytes: Uint8Array, options?: ParseOptions): Promise<PreparedDocument>;
   close(): Promise<void>;
 }
 
@@ -39,6 +54,8 @@ interface Task {
   request: ParseRequest;
   resolve: (prepared: PreparedDocument) => void;
   reject: (error: Error) => void;
+  options: ParseOptions;
+  started: number;
 }
 
 interface Slot {
@@ -50,7 +67,12 @@ interface Slot {
 /** Starts a pool of parser workers. */
 export function createParsePool(options: ParsePoolOptions): ParsePool {
   const size = Math.max(1, options.size ?? os.availableParallelism());
-  const timeoutMs = options.timeoutMs ?? 120_000;
+  const timeoutMs = options.timeoutMs ?? defaultPageTimeLimits.baseMs;
+  const time: PageTimeLimits = {
+    baseMs: timeoutMs,
+    perPageMs: options.perPageMs ?? defaultPageTimeLimits.perPageMs,
+    perOcrPageMs: options.perOcrPageMs ?? defaultPageTimeLimits.perOcrPageMs,
+  };
   const maxHeapMb = options.maxHeapMb ?? 1024;
   const queue: Task[] = [];
   const slots: Slot[] = [];
@@ -82,6 +104,10 @@ export function createParsePool(options: ParsePoolOptions): ParsePool {
       resourceLimits: { maxOldGenerationSizeMb: maxHeapMb, maxYoungGenerationSizeMb: 64 },
     });
     worker.on('message', (response: ParseResponse) => {
+      if ('progress' in response) {
+        if (slot.task?.request.id === response.id) onProgress(slot, response.progress);
+        return;
+      }
       const task = finish(slot);
       if (task) {
         if (response.ok) task.resolve(response.prepared);
@@ -101,16 +127,31 @@ export function createParsePool(options: ParsePoolOptions): ParsePool {
     return worker;
   };
 
+  // The worker stops reading pages at the limit and returns what it has; the pool kills it only
+  // if it is still busy after a grace (a page that hangs), and the file then fails with `timeout`.
+  const armTimer = (slot: Slot, limitMs: number, grace: boolean): void => {
+    if (slot.timer) clearTimeout(slot.timer);
+    const task = slot.task!;
+    const hardMs = grace ? limitMs + Math.max(10_000, limitMs * 0.1) : limitMs;
+    slot.timer = setTimeout(
+      () => replace(slot, new ArchiveError('timeout', `parsing took longer than ${Math.round(limitMs / 1000)} s`)),
+      Math.max(0, task.started + hardMs - Date.now()),
+    );
+  };
+
+  const onProgress = (slot: Slot, progress: PageProgress): void => {
+    armTimer(slot, pageTimeLimitMs(time, progress), true);
+    slot.task?.options.onPage?.(progress);
+  };
+
   const dispatch = (): void => {
     for (const slot of slots) {
       if (slot.task || queue.length === 0) continue;
       const task = queue.shift()!;
       slot.task = task;
       slot.worker.ref();
-      slot.timer = setTimeout(
-        () => replace(slot, new ArchiveError('timeout', `parsing took longer than ${Math.round(timeoutMs / 1000)} s`)),
-        timeoutMs,
-      );
+      task.started = Date.now();
+      armTimer(slot, timeoutMs, false);
       slot.worker.postMessage(task.request);
     }
     for (const slot of slots) if (!slot.task) slot.worker.unref();
@@ -124,10 +165,35 @@ export function createParsePool(options: ParsePoolOptions): ParsePool {
 
   return {
     size,
-    parse(job, bytes) {
+    parse(job, bytes, parseOptions = {}) {
       if (closed) return Promise.reject(new ArchiveError('cancelled', 'the parser pool is closed'));
+      const { signal } = parseOptions;
+      if (signal?.aborted) return Promise.reject(new ArchiveError('cancelled', 'the import was stopped'));
       return new Promise((resolve, reject) => {
-        queue.push({ request: { id: nextId++, path: job.path, bytes, limits: options.limits }, resolve, reject });
+        const task: Task = { request: { id: nextId++, path: job.path, bytes, limits: options.limits, time }, resolve, reject, options: parseOptions, started: 0 };
+        // Cancelling stops a long parse (OCR) at once: its worker is replaced, the others go on.
+        const cancel = (): void => {
+          const error = new ArchiveError('cancelled', 'the import was stopped');
+          const queued = queue.indexOf(task);
+          if (queued >= 0) {
+            queue.splice(queued, 1);
+            reject(error);
+            return;
+          }
+          const slot = slots.find((s) => s.task === task);
+          if (slot) replace(slot, error);
+        };
+        signal?.addEventListener('abort', cancel, { once: true });
+        const done = (): void => signal?.removeEventListener('abort', cancel);
+        task.resolve = (prepared) => {
+          done();
+          resolve(prepared);
+        };
+        task.reject = (error) => {
+          done();
+          reject(error);
+        };
+        queue.push(task);
         dispatch();
       });
     },

@@ -3,6 +3,8 @@
 import { parentPort } from 'node:worker_threads';
 import { toErrorShape } from '../../shared/errors.js';
 import { formatForPath } from './formats/registry.js';
+import { createLazyOcrEngine } from './ocr/ocr-text.js';
+import { pageTimeLimitMs, type PageProgress } from './page-hooks.js';
 import { parseInProcess } from './parse-in-process.js';
 import type { ParseRequest, ParseResponse } from './parse-pool.js';
 import { ArchiveError } from '../../shared/errors.js';
@@ -10,12 +12,26 @@ import { ArchiveError } from '../../shared/errors.js';
 const port = parentPort;
 if (!port) throw new Error('parse-worker must run in a worker thread');
 
+// One OCR engine per parser thread, started on the first scan; it ends with the thread.
+const ocr = createLazyOcrEngine();
+
 port.on('message', async (request: ParseRequest) => {
   let response: ParseResponse;
+  const started = Date.now();
+  let pages: PageProgress | null = null;
   try {
     const format = formatForPath(request.path);
     if (!format) throw new ArchiveError('unsupported', `Khizana cannot import ${request.path}`);
-    response = { id: request.id, ok: true, prepared: await parseInProcess({ path: request.path, format }, request.bytes, request.limits) };
+    const hooks = {
+      ocr,
+      onPage: (progress: PageProgress) => {
+        pages = progress;
+        port.postMessage({ id: request.id, progress });
+      },
+      // The pool's hard limit is this plus a grace for finishing: the pages read so far are kept.
+      outOfTime: () => Date.now() - started > pageTimeLimitMs(request.time, pages),
+    };
+    response = { id: request.id, ok: true, prepared: await parseInProcess({ path: request.path, format }, request.bytes, request.limits, hooks) };
   } catch (error) {
     response = { id: request.id, ok: false, error: toErrorShape(error) };
   }

@@ -1,5 +1,6 @@
 // What every format parser returns. The importer turns it into an item; parsers never touch storage.
 import type { SourceMetadata } from '../../shared/dto.js';
+import type { PageHooks } from './page-hooks.js';
 
 export interface ParsedDocument {
   /** Null when the format carries no title; the importer then uses the first line or file name. */
@@ -60,6 +61,8 @@ export interface ParseContext {
   /** The file's path, for messages and extension sniffing only; parsers read `bytes`, never the disk. */
   path: string;
   limits: ParseLimits;
+  /** OCR, page progress and the time limit of paged formats (PDF); see page-hooks.ts. */
+  pages?: PageHooks;
 }
 
 /** A format parser: bytes in, document out; throws ArchiveError with one of these codes on bad input. */

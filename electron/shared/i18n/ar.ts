@@ -381,6 +381,8 @@ export const ar: Record<MessageId, string> = {
   'import.importing': 'جارٍ الاستيراد…',
   'import.looking': 'جارٍ البحث عن الملفات…',
   'import.bytes': '{done} من {total}',
+  'import.pages': 'الصفحة {done} من {total}',
+  'import.pagesOcr': 'الصفحة {done} من {total} (تُقرأ الصفحات الممسوحة ضوئيًا بالتعرّف الضوئي OCR)',
   'import.failed': 'فشل الاستيراد',
   'import.closeReport': 'إغلاق تقرير الاستيراد',
   'import.progressFiles': '{done, number} من {total, plural, zero {# ملف} one {ملف واحد} two {ملفين} few {# ملفات} many {# ملفًا} other {# ملف}}',

@@ -378,6 +378,8 @@ export const en = {
   'import.importing': 'Importing…',
   'import.looking': 'Looking for files…',
   'import.bytes': '{done} of {total}',
+  'import.pages': 'Page {done} of {total}',
+  'import.pagesOcr': 'Page {done} of {total} (scanned pages are read by OCR)',
   'import.failed': 'Import failed',
   'import.closeReport': 'Close import report',
   'import.progressFiles': '{done, number} of {total, number} files',

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createParsePool, type ParsePool } from '../../../electron/core/import/parse-pool.js';
 import { defaultParseLimits } from '../../../electron/core/import/parsed-document.js';
+import { buildPdf } from '../../support/scan-fixtures.js';
 
 const misbehaving = new URL('../../support/misbehaving-parse-worker.ts', import.meta.url);
 const bytes = (text: string) => new TextEncoder().encode(text);
@@ -34,5 +35,50 @@ describe('parser pool: a bad file fails alone', () => {
     pool = createParsePool({ limits: defaultParseLimits, size: 1, workerModule: misbehaving });
     await expect(pool.parse({ path: 'crash.txt' }, bytes('x'))).rejects.toMatchObject({ code: 'corrupt' });
     await expect(pool.parse({ path: 'fine.txt' }, bytes('after a crash'))).resolves.toMatchObject({ title: 'after a crash' });
+  });
+});
+
+describe('parser pool: long files (issue 13)', () => {
+  // Starting a worker and loading pdf.js in it (TypeScript compiled on the fly here) takes seconds
+  // on a busy machine: done once before the timed parse.
+  const warmUp = (p: ParsePool) => p.parse({ path: 'warm.pdf' }, buildPdf([{ kind: 'text', line: 'warm up' }]));
+
+  it('a PDF that runs over its time limit keeps the pages read so far, with a warning', async () => {
+    // 20,000 pages of 40 lines take ~60 s to read here (a quiet machine: ~30 s); the limit is 12 s
+    // (room for a cold worker on a busy machine), with nothing per page.
+    const pdf = buildPdf(Array.from({ length: 20_000 }, (_, i) => ({ kind: 'text' as const, line: `Page number ${i + 1}`, repeat: 40 })));
+    pool = createParsePool({ limits: defaultParseLimits, size: 1, timeoutMs: 12_000, perPageMs: 0 });
+    await warmUp(pool);
+    const pages: number[] = [];
+    const prepared = await pool.parse({ path: 'long.pdf' }, pdf, { onPage: (p) => pages.push(p.done) });
+    const read = prepared.doc.pageStarts!.length;
+    expect(read).toBeGreaterThan(0);
+    expect(read).toBeLessThan(20_000);
+    expect(prepared.doc.pages).toBe(20_000);
+    expect(prepared.doc.text).toContain('Page number 1\n');
+    expect(prepared.doc.warnings).toEqual([`only the first ${read} of 20000 pages were read: the time limit for this file ran out; the rest is not searchable (import the file again on a less busy machine, or split it)`]);
+    expect(pages.length).toBeGreaterThan(1); // page progress reached the caller
+  }, 60_000);
+
+  it('the same PDF with a time allowance per page is read whole', async () => {
+    const pdf = buildPdf(Array.from({ length: 300 }, (_, i) => ({ kind: 'text' as const, line: `Page number ${i + 1}` })));
+    pool = createParsePool({ limits: defaultParseLimits, size: 1, timeoutMs: 12_000, perPageMs: 50 });
+    await warmUp(pool);
+    const prepared = await pool.parse({ path: 'long.pdf' }, pdf);
+    expect(prepared.doc.pageStarts).toHaveLength(300);
+    expect(prepared.doc.warnings).toEqual([]);
+  }, 60_000);
+
+  it('a cancelled parse fails with cancelled at once, and the pool keeps working', async () => {
+    pool = createParsePool({ limits: defaultParseLimits, size: 1, workerModule: misbehaving });
+    const cancel = new AbortController();
+    const hang = pool.parse({ path: 'hang.txt' }, bytes('x'), { signal: cancel.signal });
+    const queued = pool.parse({ path: 'queued.txt' }, bytes('x'), { signal: cancel.signal });
+    setTimeout(() => cancel.abort(), 200);
+    const started = Date.now();
+    await expect(hang).rejects.toMatchObject({ code: 'cancelled' });
+    await expect(queued).rejects.toMatchObject({ code: 'cancelled' });
+    expect(Date.now() - started).toBeLessThan(2000);
+    await expect(pool.parse({ path: 'fine.txt' }, bytes('after a cancel'))).resolves.toMatchObject({ title: 'after a cancel' });
   });
 });

@@ -11,6 +11,9 @@ import { checkInputSize, checkTextLimit, documentLanguage, isoDateKeepingOffset,
 import { emptyDocument, type ParseContext, type ParsedDocument, type Parser } from '../parsed-document.js';
 import { keywordList, splitAuthors, usableAuthors, usableTitle } from '../source-facts.js';
 import { readFormText } from './pdf-forms.js';
+import { createScanReader } from '../ocr/pdf-scans.js';
+import { scanTitle } from '../ocr/ocr-text.js';
+import { outOfTimeWarning } from '../page-hooks.js';
 import {
   anyLamLigatureSwapped,
   detectLamAlefSwap,
@@ -404,7 +407,18 @@ export async function parsePdfDetailed(bytes: Uint8Array, ctx: ParseContext): Pr
     const unreadable: number[] = [];
     let chars = 0;
     let controlItems = 0;
+    // Pages without a text layer: scans go to OCR (their text by page index), blank pages do not.
+    const hooks = ctx.pages;
+    const progress = (done: number): void => hooks?.onPage?.({ done, total: pdf.numPages, ocrPages: scans.ocrPages });
+    const scans = createScanReader(pdf, hooks, noTextLayerWarning, () => progress(pages.length));
+    const ocrText = new Map<number, string>();
+    progress(0);
     for (let n = 1; n <= pdf.numPages; n++) {
+      if (hooks?.signal?.aborted) throw new ArchiveError('cancelled', 'the import was stopped');
+      if (hooks?.outOfTime?.()) {
+        warnings.push(outOfTimeWarning(n - 1, pdf.numPages));
+        break;
+      }
       let lines: Line[] = [];
       try {
         const page = await pdf.getPage(n);
@@ -413,13 +427,19 @@ export async function parsePdfDetailed(bytes: Uint8Array, ctx: ParseContext): Pr
         const content = await page.getTextContent({ disableNormalization: true });
         for (const item of content.items) if ('str' in item && hasGlyphIdControls(item.str)) controlItems++;
         lines = pageLines(content.items);
+        if (lines.length === 0) {
+          const read = await scans.read(page);
+          if (read.kind === 'ocr') ocrText.set(n - 1, read.text);
+        }
         page.cleanup();
-      } catch {
+      } catch (error) {
+        if (error instanceof ArchiveError && error.code === 'cancelled') throw error;
         unreadable.push(n);
       }
-      chars += lines.reduce((sum, l) => sum + l.text.length + 2, 0);
+      chars += lines.reduce((sum, l) => sum + l.text.length + 2, 0) + (ocrText.get(n - 1)?.length ?? 0);
       checkTextLimit(chars, ctx.limits);
       pages.push(lines);
+      progress(pages.length);
     }
     if (unreadable.length === pdf.numPages && pdf.numPages > 0) {
       throw new ArchiveError('corrupt', 'this PDF is damaged: none of its pages could be read');
@@ -431,7 +451,11 @@ export async function parsePdfDetailed(bytes: Uint8Array, ctx: ParseContext): Pr
 
     // Form values, comments and XFA forms go after each page's own text (pdf-forms.ts).
     const forms = await readFormText(pdf, bytes, pages.map((lines) => lines.map((l) => l.text).join('\n')));
-    for (const [i, drop] of forms.dropPageText.entries()) if (drop) pages[i] = [];
+    for (const [i, drop] of forms.dropPageText.entries()) {
+      if (!drop) continue;
+      pages[i] = [];
+      ocrText.delete(i);
+    }
     warnings.push(...forms.warnings);
     checkTextLimit(chars + forms.pages.reduce((sum, t) => sum + t.length + 2, 0), ctx.limits);
 
@@ -443,20 +467,17 @@ export async function parsePdfDetailed(bytes: Uint8Array, ctx: ParseContext): Pr
 
     const pageStarts: number[] = [];
     let text = '';
-    pages.forEach((lines, i) => {
+    for (const [index, lines] of pages.entries()) {
       if (pageStarts.length > 0) text += '\n\n';
       pageStarts.push(text.length);
-      text += [pageText(lines), forms.pages[i] ?? ''].filter((t) => t !== '').join('\n\n');
-    });
+      text += [ocrText.get(index) ?? pageText(lines), forms.pages[index] ?? ''].filter((t) => t !== '').join('\n\n');
+    }
 
     const hasText = /[\p{L}\p{N}]/u.test(text);
+    warnings.push(...scans.warnings(pdf.numPages, hasText));
     if (!hasText) {
-      warnings.push(noTextLayerWarning);
       text = '';
       pageStarts.fill(0);
-    } else {
-      const empty = pages.filter((lines, i) => lines.length === 0 && !forms.pages[i]).length;
-      if (empty > pdf.numPages / 2) warnings.push(`${empty} of ${pdf.numPages} pages have no text layer (scanned images?); only the text of the others is searchable`);
     }
 
     const { info, metadata } = (await pdf.getMetadata().catch(() => ({ info: {}, metadata: null }))) as {
@@ -464,7 +485,7 @@ export async function parsePdfDetailed(bytes: Uint8Array, ctx: ParseContext): Pr
       metadata: { get(name: string): unknown } | null;
     };
     const facts = readDocumentFacts(info, metadata, ctx.path);
-    const title = facts.title ?? (pages[0] ? titleFromLines(pages[0]) : null);
+    const title = facts.title ?? (pages[0] ? titleFromLines(pages[0]) : null) ?? (ocrText.has(0) ? scanTitle(ctx.path) : null);
     const stated = typeof info['Language'] === 'string' ? info['Language'] : null;
 
     const document: ParsedDocument = {

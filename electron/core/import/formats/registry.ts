@@ -21,8 +21,9 @@ const eml: FormatEntry = { format: 'eml', load: async () => (await import('./eml
 const doc: FormatEntry = { format: 'doc', load: async () => (await import('./doc.js')).parseDoc };
 const rtf: FormatEntry = { format: 'rtf', load: async () => (await import('./rtf.js')).parseRtf };
 const mhtml: FormatEntry = { format: 'mhtml', load: async () => (await import('./mhtml.js')).parseMhtml };
+const image: FormatEntry = { format: 'image', load: async () => (await import('./image.js')).parseImage };
 
-const parsers: Record<ImportFormat, FormatEntry> = { txt, md, html, pdf, docx, odt, epub, eml, mhtml, doc, rtf };
+const parsers: Record<ImportFormat, FormatEntry> = { txt, md, html, pdf, docx, odt, epub, eml, mhtml, doc, rtf, image };
 
 /** The format entry for a file name, or null when Khizana cannot import it. */
 export function formatForPath(filePath: string): FormatEntry | null {

@@ -1,4 +1,4 @@
-import type { ImportFileResult, ImportReport } from '../../../../electron/shared/dto.js';
+import type { ImportFileResult, ImportProgress, ImportReport } from '../../../../electron/shared/dto.js';
 import type { ImportState } from '../../hooks/use-import.js';
 import { useErrorText } from '../../lib/errors.js';
 import { baseName, formatBytes } from '../../lib/format.js';
@@ -30,6 +30,7 @@ export function ImportStatus({ state, onCancel, onDismiss }: ImportStatusProps) 
           total={state.progress?.filesTotal ?? 0}
           detail={state.progress?.currentFile ?? t('import.looking')}
           bytes={state.progress ? t('import.bytes', { done: formatBytes(state.progress.bytesDone), total: formatBytes(state.progress.bytesTotal) }) : ''}
+          pages={pagesLine(state.progress?.pages, t)}
           onCancel={onCancel}
         />
       )}
@@ -56,7 +57,14 @@ function CardHeader({ title, onDismiss }: { title: string; onDismiss: () => void
   );
 }
 
-function Progress({ title, done, total, detail, bytes, onCancel }: { title: string; done: number; total: number; detail: string; bytes?: string; onCancel: () => void }) {
+/** "Page 3 of 12" of a long file being read, and whether a scan is going through OCR (issue 13). */
+function pagesLine(pages: ImportProgress['pages'], t: ReturnType<typeof useT>): string {
+  if (!pages || (pages.total < 2 && pages.ocrPages === 0)) return '';
+  const values = { done: Math.min(pages.done + 1, pages.total), total: pages.total };
+  return pages.ocrPages > 0 ? t('import.pagesOcr', values) : t('import.pages', values);
+}
+
+function Progress({ title, done, total, detail, bytes, pages, onCancel }: { title: string; done: number; total: number; detail: string; bytes?: string; pages?: string; onCancel: () => void }) {
   const t = useT();
   return (
     <>
@@ -70,6 +78,7 @@ function Progress({ title, done, total, detail, bytes, onCancel }: { title: stri
         {bytes && <span className="muted">{bytes}</span>}
       </p>
       <p className="current-file" dir="auto" title={detail}>{detail && baseName(detail)}</p>
+      {pages && <p className="muted" aria-live="polite">{pages}</p>}
     </>
   );
 }
