@@ -80,8 +80,9 @@ function cslType(item: ItemDetail, ids: { ISBN?: string; DOI?: string }): CslIte
   if (format === 'eml') return 'personal_communication';
   if (format === 'epub' || ids.ISBN) return 'book';
   if (ids.DOI) return 'article-journal';
-  if (format === 'html') return item.publication && item.publishedAt ? 'article-newspaper' : 'webpage';
-  if (item.publication && (format === 'txt' || format === 'md')) return 'article-newspaper';
+  // A saved page in one file (.mhtml) is a web page like .html.
+  if (format === 'html' || format === 'mhtml') return item.publication && item.publishedAt ? 'article-newspaper' : 'webpage';
+  if (item.publication && (format === 'txt' || format === 'md' || format === 'doc' || format === 'rtf')) return 'article-newspaper';
   return 'article';
 }
 

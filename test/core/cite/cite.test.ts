@@ -46,6 +46,8 @@ describe('CSL-JSON of an item', () => {
     expect(type({ sourceMeta: { identifier: 'urn:isbn:9780141439518' } }, 'epub')).toBe('book');
     expect(type({ sourceMeta: { identifier: '10.1000/xyz' } }, 'pdf')).toBe('article-journal');
     expect(type({}, 'eml')).toBe('personal_communication');
+    expect(type({}, 'mhtml')).toBe('webpage');
+    expect(type({ publication: 'Reuters' }, 'rtf')).toBe('article-newspaper');
     const web = toCslItem({ ...base, url: 'https://example.org/a', publication: 'Example', authors: ['Jane Doe'] });
     expect(web).toMatchObject({ accessed: { 'date-parts': [[2026, 12, 7]] }, 'container-title': 'Example', URL: 'https://example.org/a', 'citation-key': 'doe' });
     const book = toCslItem({ ...base, publication: 'Penguin', sourceMeta: { identifier: 'urn:isbn:9780141439518' } });
