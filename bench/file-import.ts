@@ -37,7 +37,7 @@ export async function cliImport(archiveDir: string, folder: string): Promise<{ s
 }
 
 /** Starts the built CLI's `khizana serve` on `archiveDir`; resolves once it prints its address. */
-async function startServe(archiveDir: string): Promise<{ base: string; token: string; stop: () => Promise<void> }> {
+export async function startServe(archiveDir: string): Promise<{ base: string; token: string; pid: number; stop: () => Promise<void> }> {
   const child = spawn(process.execPath, [...(process.env.KHIZANA_BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []), path.join(repoRoot, 'bin/khizana.js'), '--archive', archiveDir, 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
   child.stdout.setEncoding('utf8');
   const url = await new Promise<URL>((resolve, reject) => {
@@ -56,6 +56,7 @@ async function startServe(archiveDir: string): Promise<{ base: string; token: st
   return {
     base: `${url.origin}/api`,
     token: url.searchParams.get('token')!,
+    pid: child.pid!,
     stop: async () => {
       const exited = new Promise((resolve) => child.on('exit', resolve));
       child.kill('SIGTERM');
