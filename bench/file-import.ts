@@ -69,7 +69,7 @@ export async function startServe(archiveDir: string): Promise<{ base: string; to
  * Uploads `articles` as .txt files to a fresh `khizana serve` (the built CLI) the way the UI does:
  * begin, one POST per file in turn, commit. Times the whole upload and the commit (the import).
  */
-export async function serveUpload(archiveDir: string, articles: Article[], rounds = 1): Promise<Array<{ seconds: number; commitSeconds: number; imported: number }>> {
+export async function serveUpload(archiveDir: string, articles: Article[], rounds = 1): Promise<UploadTiming[]> {
   const serve = await startServe(archiveDir);
   try {
     const out = [];
@@ -80,9 +80,29 @@ export async function serveUpload(archiveDir: string, articles: Article[], round
   }
 }
 
-async function uploadOnce(serve: { base: string; token: string }, articles: Article[]): Promise<{ seconds: number; commitSeconds: number; imported: number }> {
+/** CPU seconds (user + system, every thread) process `pid` has used so far; NaN off Linux. */
+export function processCpuSeconds(pid: number): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (100 a second)
+  } catch {
+    return Number.NaN;
+  }
+}
+
+export interface UploadTiming {
+  seconds: number;
+  commitSeconds: number;
+  /** CPU seconds serve used for the uploads, and for the commit (the import): load-independent. */
+  uploadCpuSeconds: number;
+  commitCpuSeconds: number;
+  imported: number;
+}
+
+async function uploadOnce(serve: { base: string; token: string; pid: number }, articles: Article[]): Promise<UploadTiming> {
   const headers = { Authorization: `Bearer ${serve.token}` };
   const start = nowMs();
+  const startCpu = processCpuSeconds(serve.pid);
   const begun = (await (await fetch(`${serve.base}/upload/begin`, { method: 'POST', headers: { ...headers, 'Content-Type': 'application/json' }, body: '{}' })).json()) as { batch: string };
   for (const [i, article] of articles.entries()) {
     const res = await fetch(`${serve.base}/upload/file`, {
@@ -94,10 +114,12 @@ async function uploadOnce(serve: { base: string; token: string }, articles: Arti
     await res.arrayBuffer();
   }
   const commitStart = nowMs();
+  const commitCpu = processCpuSeconds(serve.pid);
   const res = await fetch(`${serve.base}/upload/commit`, { method: 'POST', headers: { ...headers, 'Content-Type': 'application/json' }, body: JSON.stringify({ batch: begun.batch }) });
   const report = (await res.json()) as { imported: number };
   const end = nowMs();
-  return { seconds: (end - start) / 1000, commitSeconds: (end - commitStart) / 1000, imported: report.imported };
+  const endCpu = processCpuSeconds(serve.pid);
+  return { seconds: (end - start) / 1000, commitSeconds: (end - commitStart) / 1000, uploadCpuSeconds: commitCpu - startCpu, commitCpuSeconds: endCpu - commitCpu, imported: report.imported };
 }
 
 async function main(): Promise<void> {
