@@ -134,7 +134,9 @@ function collectAndCount(db: Db, plan: SearchPlan): { total: number; facets: Sea
   try {
     const collect = searchSql(plan, { kind: 'collect' });
     const total = statement(db, collect.sql).run(...collect.params).changes;
-    const tag = statement(db, searchSql(plan, { kind: 'facet', facet: 'tag' }).sql).all() as FacetCount[];
+    // Broad when the matches are over a third of the items (ids are never reused, so max(id) bounds their number).
+    const items = (statement(db, 'SELECT max(id) FROM items').pluck().get() as number | null) ?? 0;
+    const tag = statement(db, searchSql(plan, { kind: 'facet', facet: 'tag', broad: total * 3 > items }).sql).all() as FacetCount[];
     const meta = statement(db, searchSql(plan, { kind: 'facet', facet: 'meta' }).sql).all() as Array<Record<(typeof metaFacets)[number], string | null> & { count: number }>;
     const sums = Object.fromEntries(metaFacets.map((facet) => [facet, new Map<string, number>()])) as Record<(typeof metaFacets)[number], Map<string, number>>;
     for (const row of meta) {

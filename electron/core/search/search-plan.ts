@@ -35,7 +35,9 @@ export type SearchStatement =
   | { kind: 'count' }
   | { kind: 'page'; sort: SortOrder; limit: number; offset: number }
   | { kind: 'collect' }
-  | { kind: 'facet'; facet: 'tag' | 'meta' };
+  | { kind: 'facet'; facet: 'meta' }
+  /** `broad`: the matches are a good share of the archive, so every tagging is read once, in tag order. */
+  | { kind: 'facet'; facet: 'tag'; broad?: boolean };
 
 /**
  * Where the first page's matching ids are stored once, per connection, so the facets count them
@@ -202,10 +204,12 @@ export function searchSql(plan: SearchPlan, statement: SearchStatement): { sql: 
       if (statement.facet === 'tag') {
         // Per tag first, then its path: (item, tag) pairs are unique and paths are unique, so this
         // is the number of matching items per path.
-        return {
-          sql: `SELECT t.path AS value, c.count AS count FROM (SELECT it.tag_id, count(*) AS count FROM ${matchesTable} m CROSS JOIN item_tags it ON it.item_id = m.id GROUP BY it.tag_id) c JOIN tags t ON t.id = c.tag_id ORDER BY count DESC, value LIMIT 100`,
-          params: [],
-        };
+        // For most of the archive, reading every tagging in tag order (no sort) costs less than
+        // looking up each match's tags and sorting them (95,000 of 100,000 matches: 10 ms, not 28 ms).
+        const perTag = statement.broad === true
+          ? `SELECT it.tag_id, count(*) AS count FROM item_tags it INDEXED BY item_tags_tag CROSS JOIN ${matchesTable} m ON m.id = it.item_id GROUP BY it.tag_id`
+          : `SELECT it.tag_id, count(*) AS count FROM ${matchesTable} m CROSS JOIN item_tags it ON it.item_id = m.id GROUP BY it.tag_id`;
+        return { sql: `SELECT t.path AS value, c.count AS count FROM (${perTag}) c JOIN tags t ON t.id = c.tag_id ORDER BY count DESC, value LIMIT 100`, params: [] };
       }
       // Grouped by the stored values, then each group's facet values computed (once per group, not
       // per item: 17 → 10 ms for 28,000 matches); the caller adds up the groups per facet value.

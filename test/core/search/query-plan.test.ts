@@ -50,7 +50,9 @@ describe('search query plans', () => {
     // (`SCAN i` alone reads the groups, not items.)
     expect(meta.filter((line) => /^(SCAN|SEARCH) (m|i)( |$)/.test(line) && line !== 'SCAN i'), meta.join(' | ')).toEqual(['SCAN m', 'SEARCH i USING COVERING INDEX items_meta (id=?)']);
     expect(tagPlan.filter((line) => /^(SCAN|SEARCH) /.test(line)).slice(0, 2), tagPlan.join(' | ')).toEqual(['SCAN m', 'SEARCH it USING PRIMARY KEY (item_id=?)']);
-    for (const plan of [meta, tagPlan]) expect(plan.join(' | ')).not.toMatch(/_fts/);
+    const broad = queryPlan(sqlOf(query, { kind: 'facet', facet: 'tag', broad: true }));
+    expect(broad.filter((line) => /^(SCAN|SEARCH) /.test(line)).slice(0, 2), broad.join(' | ')).toEqual(['SCAN it USING COVERING INDEX item_tags_tag', 'SEARCH m USING INTEGER PRIMARY KEY (rowid=?)']);
+    for (const plan of [meta, tagPlan, broad]) expect(plan.join(' | ')).not.toMatch(/_fts|TEMP B-TREE FOR ORDER BY.*TEMP B-TREE FOR ORDER BY/);
     expect(itemsColumnsRead(tag).size).toBe(0);
   });
 
