@@ -19,6 +19,7 @@ import { breakDownSearch, queryMix, timeQueries, uiFirstPage, type SearchBreakdo
 const usage = `usage: npm run bench -- [--lang ar|en] [--n 1000|10000|all|<count>] [--json] [--runs 20] [--warmup 3]
                         [--batch ${appBatch}] [--profile] [--pipeline] [--no-plain] [--save | --out FILE] [--keep]
        npm run bench -- --mixed [--lang ar|en] [--n N] [--json]
+  --n N       the first N articles; past the corpus's end, perturbed copies (bench/perturb.ts), e.g. --n 100000
   --mixed     import a generated folder of mixed formats (txt, legacy-encoded txt, md, html, eml, docx,
               odt, epub, and pdf for English) through the real import; reports files/s and MB/s
   --json      print the results as one JSON object on the last line
