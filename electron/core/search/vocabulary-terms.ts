@@ -15,14 +15,18 @@ export const minVariantLength = 4;
 // FTS5's `ascii` tokenizer: every ASCII character but letters and digits separates tokens; ASCII letters are folded.
 const asciiSeparators = /[\u0000-\u002F\u003A-\u0040\u005B-\u0060\u007B-\u007F]+/u;
 
-/** The distinct tokens of length ≥ minVariantLength that items_fts makes of `columns` (its tokenizer's rules). */
-export function variantTerms(columns: string[]): string[] {
+// Fields are the analyser's words joined by spaces: most hold no other separator, and split faster on ' '.
+const otherSeparator = /[\u0000-\u001F\u0021-\u002F\u003A-\u0040\u005B-\u0060\u007B-\u007F]/u;
+
+/** The distinct tokens of length ≥ minVariantLength that items_fts makes of `columns` (its tokenizer's rules), minus `known`. */
+export function variantTerms(columns: string[], known: ReadonlySet<string> = new Set()): string[] {
   const terms = new Set<string>();
   for (const column of columns) {
-    for (const token of column.split(asciiSeparators)) {
+    for (const token of otherSeparator.test(column) ? column.split(asciiSeparators) : column.split(' ')) {
       // Most tokens are long enough in UTF-16 units and in code points alike; count code points only when it matters.
       if (token.length < minVariantLength || (token.length < 2 * minVariantLength && [...token].length < minVariantLength)) continue;
-      terms.add(/[A-Z]/.test(token) ? token.replace(/[A-Z]+/g, (m) => m.toLowerCase()) : token);
+      const term = /[A-Z]/.test(token) ? token.replace(/[A-Z]+/g, (m) => m.toLowerCase()) : token;
+      if (!known.has(term)) terms.add(term);
     }
   }
   return [...terms];
@@ -38,12 +42,52 @@ function hasTable(db: Db): boolean {
   return found;
 }
 
+/**
+ * Words this connection has written, so a row's known words are not written again (most of an
+ * article's words after the first thousand articles). Only true while nothing was rolled back: a
+ * TEMP counter, bumped by every call inside the same transaction, comes back short after a
+ * rollback (of a batch, or of one item's savepoint), and then the set is dropped.
+ */
+interface Written {
+  terms: Set<string>;
+  calls: number;
+}
+const written = new WeakMap<Db, Written>();
+// Bounds the writer's memory (~7 MB); past it the set starts again (costing only speed).
+const maxWritten = 100_000;
+
+function writtenBy(db: Db): Written {
+  let state = written.get(db);
+  if (!state) {
+    state = { terms: new Set(), calls: -1 };
+    written.set(db, state);
+  }
+  const bump = (): number | undefined => {
+    try {
+      return statement(db, 'UPDATE temp.vocabulary_calls SET n = n + 1 RETURNING n').pluck().get() as number | undefined;
+    } catch {
+      return undefined; // no counter yet, or its creation was rolled back
+    }
+  };
+  let calls = bump();
+  if (calls === undefined) {
+    db.exec('CREATE TEMP TABLE IF NOT EXISTS vocabulary_calls (n INTEGER NOT NULL)');
+    statement(db, 'INSERT INTO temp.vocabulary_calls (n) SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM temp.vocabulary_calls)').run();
+    calls = bump()!;
+  }
+  if (calls !== state.calls + 1 || state.terms.size > maxWritten) state.terms.clear();
+  state.calls = calls;
+  return state;
+}
+
 /** Adds the words of one index row (its six columns' text). Call inside the transaction that writes the row. */
 export function recordVocabularyTerms(db: Db, columns: string[]): void {
   if (!hasTable(db)) return;
-  const terms = variantTerms(columns);
-  // One statement per row: the words go through json_each, not one call each (≈ 300 words an article).
+  const state = writtenBy(db);
+  const terms = variantTerms(columns, state.terms);
+  // One statement per row: the words go through json_each, not one call each (≈ 270 words an article).
   if (terms.length > 0) statement(db, `INSERT OR IGNORE INTO ${vocabularyTermsTable} (term) SELECT value FROM json_each(?)`).run(JSON.stringify(terms));
+  for (const term of terms) state.terms.add(term);
 }
 
 /** Creates the table and fills it from the index (once, in migration 8: 0.7 s at 30,000 articles). */
