@@ -64,6 +64,47 @@ function nextCodePoint(cp: number): string | null {
 
 const isSurrogate = (unit: string): boolean => unit.charCodeAt(0) >= 0xd800 && unit.charCodeAt(0) <= 0xdfff;
 
+/** SQLite's BINARY order of text (code points): JavaScript's, except that astral letters sort after U+E000–U+FFFF. */
+function compareCodePoints(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    const xs = x >= 0xd800 && x <= 0xdfff;
+    const ys = y >= 0xd800 && y <= 0xdfff;
+    return xs === ys ? x - y : xs ? 1 : -1;
+  }
+  return a.length - b.length;
+}
+
+// Words read per seek: the walk asks for keys in increasing order, mostly close together, so most
+// answers come from the last run read (a seek through better-sqlite3 costs ~5 µs; 30,000 for a long word).
+const runLength = 32;
+
+/** `firstFrom` over `runs(key, n)` (the first n stored words at or after key), answering from the last run when it can. */
+function runReader(runs: (key: string, n: number) => string[]): (key: string) => string | undefined {
+  let run: string[] = [];
+  let atEnd = false;
+  return (key) => {
+    if (run.length > 0 && compareCodePoints(run[0]!, key) <= 0) {
+      let lo = 0;
+      let hi = run.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (compareCodePoints(run[mid]!, key) < 0) lo = mid + 1;
+        else hi = mid;
+      }
+      // No stored word lies between two of a run: the first at or after key is in it, or past it.
+      if (lo < run.length) return run[lo];
+      if (atEnd) return undefined;
+    }
+    run = runs(key, runLength);
+    atEnd = run.length < runLength;
+    return run[0];
+  };
+}
+
 /**
  * Every word of `firstFrom` (the first stored word at or after a key, code point order) that the
  * fuzzy automaton accepts: lunr's TokenSet intersection, walked as a trie over the sorted words.
@@ -134,8 +175,8 @@ export function createVocabulary(db: Db): Vocabulary {
     const distance = editDistanceFor(word);
     // A fuzzy automaton grows with the word: long "words" (pasted junk) are not expanded.
     if ([...word].length > maxFuzzyLength || distance === 0) return [];
-    const firstFrom = statement(db, `SELECT term FROM ${wordsTable()} WHERE term >= ? ORDER BY term LIMIT 1`).pluck();
-    const words = fuzzyWalk(TokenSet.fromFuzzyString(word, distance), (key) => firstFrom.get(key) as string | undefined)
+    const runs = statement(db, `SELECT term FROM ${wordsTable()} WHERE term >= ? ORDER BY term LIMIT ?`).pluck();
+    const words = fuzzyWalk(TokenSet.fromFuzzyString(word, distance), runReader((key, n) => runs.all(key, n) as string[]))
       .filter((w) => w !== word && [...w].length >= minFuzzyLength);
     const docs = new Map(words.map((w) => [w, docsOf(w)]));
     return words
