@@ -156,7 +156,7 @@ async function main(): Promise<void> {
       lang, files: n, benchPerSec: round(benchPerSec, 1),
       cliSeconds: round(cli.seconds, 3), cliPerSec: round(n / cli.seconds, 1), cliVsBench: round(n / cli.seconds / benchPerSec, 3), cliTransactions,
       uploadFiles: uploadCount, uploadSeconds: round(upload.seconds, 3), uploadPerSec: round(uploadCount / upload.seconds, 1),
-      uploadCommitSeconds: round(upload.commitSeconds, 3), uploadCommitPerSec: round(uploadCount / upload.commitSeconds, 1), uploadTransactions, loadAverage1m: round(os.loadavg()[0]!, 2),
+      uploadCommitSeconds: round(upload.commitSeconds, 3), uploadCpuSeconds: round(upload.uploadCpuSeconds, 2), uploadCommitCpuSeconds: round(upload.commitCpuSeconds, 2), uploadCommitPerSec: round(uploadCount / upload.commitSeconds, 1), uploadTransactions, loadAverage1m: round(os.loadavg()[0]!, 2),
     };
     if (values.json) console.log(JSON.stringify(result));
   } finally {
