@@ -48,6 +48,8 @@ interface Slot {
   /** Bytes of those tasks. */
   bytes: number;
   timer: NodeJS.Timeout | null;
+  /** False until the worker's thread runs: a file's time limit does not count the worker's start. */
+  online: boolean;
 }
 
 /**
@@ -72,7 +74,7 @@ export function createParsePool(options: ParsePoolOptions): ParsePool {
   // The time limit runs for the task at the head, the one the worker is parsing.
   const startTimer = (slot: Slot): void => {
     if (slot.timer) clearTimeout(slot.timer);
-    slot.timer = slot.tasks.length === 0 ? null : setTimeout(
+    slot.timer = slot.tasks.length === 0 || !slot.online ? null : setTimeout(
       () => replace(slot, new ArchiveError('timeout', `parsing took longer than ${Math.round(timeoutMs / 1000)} s`)),
       timeoutMs,
     );
@@ -95,6 +97,7 @@ export function createParsePool(options: ParsePoolOptions): ParsePool {
     slot.bytes = 0;
     slot.worker.removeAllListeners();
     void slot.worker.terminate();
+    slot.online = false;
     queue.unshift(...waiting);
     task?.reject(error);
     if (!closed) {
@@ -106,6 +109,10 @@ export function createParsePool(options: ParsePoolOptions): ParsePool {
   const startWorker = (slot: Slot): Worker => {
     const worker = spawnWorker(options.workerModule ?? siblingModule(import.meta.url, 'parse-worker'), {
       resourceLimits: { maxOldGenerationSizeMb: maxHeapMb, maxYoungGenerationSizeMb: 64 },
+    });
+    worker.once('online', () => {
+      slot.online = true;
+      startTimer(slot);
     });
     worker.on('message', (response: ParseResponse) => {
       // Answers come in order (the worker parses one file at a time); anything else is not an answer.
@@ -148,7 +155,7 @@ export function createParsePool(options: ParsePoolOptions): ParsePool {
   };
 
   for (let i = 0; i < size; i++) {
-    const slot: Slot = { worker: undefined as unknown as Worker, tasks: [], bytes: 0, timer: null };
+    const slot: Slot = { worker: undefined as unknown as Worker, tasks: [], bytes: 0, timer: null, online: false };
     slot.worker = startWorker(slot);
     slots.push(slot);
   }
