@@ -5,6 +5,7 @@ import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 import { emptyDocument, type ParsedDocument } from '../electron/core/import/parsed-document.js';
+import { extendCorpus } from './perturb.js';
 
 export type CorpusLang = 'ar' | 'en';
 
@@ -24,8 +25,9 @@ export function corpusPath(lang: CorpusLang): string {
 }
 
 /**
- * The first `limit` articles (all when `limit` is null). Streams the gzip line by line: the Arabic
- * file is ~100 MB of JSON once inflated, so it is never held as one string.
+ * The first `limit` articles (all when `limit` is null); past the end of the file, perturbed copies
+ * (bench/perturb.ts). Streams the gzip line by line: the Arabic file is ~100 MB of JSON once
+ * inflated, so it is never held as one string.
  */
 export async function readCorpus(lang: CorpusLang, limit: number | null): Promise<Article[]> {
   const file = corpusPath(lang);
@@ -46,7 +48,7 @@ export async function readCorpus(lang: CorpusLang, limit: number | null): Promis
     lines.close();
     input.destroy();
   }
-  return articles;
+  return limit !== null && limit > articles.length ? extendCorpus(articles, limit) : articles;
 }
 
 // The SaudiNewsNet ids carry the crawl date (saudinewsnet-2015-07-21-00000); the other sources have none.

@@ -40,6 +40,23 @@ export const queryMix: Record<CorpusLang, QuerySpec[]> = {
   ],
 };
 
+/**
+ * The app's first page (50 hits + facets) is also timed for what costs most there (issue 14): the
+ * corpus's most common word, a big tag on its own, and the biggest tag subtree with that word.
+ */
+export const firstPageExtra: Record<CorpusLang, QuerySpec[]> = {
+  ar: [
+    { kind: 'most common word', query: 'في' },
+    { kind: 'big tag', query: 'tag:sport' },
+    { kind: 'big subtree + common word', query: 'tag:source/saudinewsnet في' },
+  ],
+  en: [
+    { kind: 'most common word', query: 'the' },
+    { kind: 'big tag', query: 'tag:sport' },
+    { kind: 'big subtree + common word', query: 'tag:source/bbc-news-dataset the' },
+  ],
+};
+
 export interface QueryTiming {
   kind: string;
   query: string;

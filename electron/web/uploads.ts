@@ -73,6 +73,10 @@ interface Batch {
   files: string[];
   /** Every target path handed out, including uploads still streaming (names are unique per batch). */
   reserved: Set<string>;
+  /** The folders those paths need (below the batch folder), with how many reserved paths need each. */
+  folders: Map<string, number>;
+  /** Folders known to exist on disk (the batch folder and those made for its files). */
+  made: Set<string>;
   bytes: number;
   busy: boolean;
   timer: NodeJS.Timeout;
@@ -116,6 +120,27 @@ export function uniqueName(name: string, taken: (candidate: string) => boolean):
     if (!taken(candidate)) return candidate;
   }
   throw new ArchiveError('invalid-argument', `no free name for ${name}`);
+}
+
+/** The folders between the batch folder and `full` (outermost first), without either. */
+function foldersOf(batch: Batch, full: string): string[] {
+  const out: string[] = [];
+  for (let dir = path.dirname(full); dir.length > batch.dir.length && dir.startsWith(batch.dir + path.sep); dir = path.dirname(dir)) out.unshift(dir);
+  return out;
+}
+
+function reserve(batch: Batch, target: string): void {
+  batch.reserved.add(target);
+  for (const dir of foldersOf(batch, target)) batch.folders.set(dir, (batch.folders.get(dir) ?? 0) + 1);
+}
+
+function release(batch: Batch, target: string): void {
+  if (!batch.reserved.delete(target)) return;
+  for (const dir of foldersOf(batch, target)) {
+    const left = (batch.folders.get(dir) ?? 1) - 1;
+    if (left > 0) batch.folders.set(dir, left);
+    else batch.folders.delete(dir);
+  }
 }
 
 /** Creates the store of upload batches, kept under one temp folder (removed on close, and at process exit). */
@@ -166,7 +191,9 @@ export function createUploadStore(given: Partial<UploadLimits> = {}): UploadStor
       const id = randomBytes(12).toString('base64url');
       const dir = path.join(await rootDir(), id);
       await mkdir(dir);
-      const batch: Batch = { id, dir, files: [], reserved: new Set(), bytes: 0, busy: false, timer: setTimeout(() => void drop(batch), batchTtlMs) };
+      const batch: Batch = {
+        id, dir, files: [], reserved: new Set(), folders: new Map(), made: new Set([dir]), bytes: 0, busy: false, timer: setTimeout(() => void drop(batch), batchTtlMs),
+      };
       batch.timer.unref();
       batches.set(id, batch);
       return id;
@@ -178,13 +205,11 @@ export function createUploadStore(given: Partial<UploadLimits> = {}): UploadStor
       if (batch.reserved.size >= limits.files) throw new ArchiveError('too-large', `at most ${limits.files} files per upload`);
       if (pendingFiles >= limits.pendingFiles) throw new ArchiveError('too-large', `${pendingFiles} uploaded files are already waiting to be imported: let them finish first`);
       // A name is taken when another upload of this batch (finished or still streaming) holds it,
-      // or would need it as a folder, or it is a folder another one needs.
+      // or would need it as a folder, or it is a folder another one needs. Looked up by name and
+      // by the folders on the way (never a scan of every upload: a batch may hold 100,000 files).
       const taken = (candidate: string): boolean => {
         const full = path.resolve(batch.dir, candidate);
-        for (const other of batch.reserved) {
-          if (other === full || other.startsWith(full + path.sep) || full.startsWith(other + path.sep)) return true;
-        }
-        return false;
+        return batch.reserved.has(full) || batch.folders.has(full) || foldersOf(batch, full).some((dir) => batch.reserved.has(dir));
       };
       let wanted = safeRelativeName(name);
       // A folder on the way that is already a file of this batch: keep the file at the top instead.
@@ -193,7 +218,7 @@ export function createUploadStore(given: Partial<UploadLimits> = {}): UploadStor
       const relative = uniqueName(wanted, taken);
       const target = path.resolve(batch.dir, relative);
       if (!target.startsWith(batch.dir + path.sep)) throw new ArchiveError('invalid-argument', 'bad file name');
-      batch.reserved.add(target);
+      reserve(batch, target);
       pendingFiles++;
       let bytes = 0;
       const counter = new Transform({
@@ -208,11 +233,15 @@ export function createUploadStore(given: Partial<UploadLimits> = {}): UploadStor
         },
       });
       try {
-        await mkdir(path.dirname(target), { recursive: true });
+        const parent = path.dirname(target);
+        if (!batch.made.has(parent)) {
+          await mkdir(parent, { recursive: true });
+          batch.made.add(parent);
+        }
         await pipeline(body, counter, createWriteStream(target, { flags: 'wx' }));
       } catch (error) {
         if (batches.get(batch.id) === batch) {
-          batch.reserved.delete(target);
+          release(batch, target);
           batch.bytes -= bytes;
           pendingBytes -= bytes;
           pendingFiles--;

@@ -43,7 +43,8 @@ describe('writes while an import runs', () => {
     const archive = path.join(tempDir(), 'archive');
     const first = await runKhizana(['--archive', archive, 'import', '--json', writeFiles({ 'a.txt': 'the article the notes are about' })]);
     expect(first.status).toBe(0);
-    const folder = smallFiles(5000);
+    // Long enough (~25 s here) for the three lanes below to write 20 times while it runs.
+    const folder = smallFiles(10_000);
 
     // A person typing a note in another program: saved every 20 ms all through the import.
     const typing = spawn(process.execPath, ['--max-old-space-size=512', '--import', 'tsx', path.join(repoRoot, 'test/support/note-stream.ts'), archive, '20', '120000'], {
@@ -81,7 +82,7 @@ describe('writes while an import runs', () => {
     expect(notes.errors).toEqual([]);
     expect(notes.writes).toBeGreaterThan(20);
     expect(imported.status).toBe(0);
-    expect(jsonLines<FileLine>(imported.stdout).filter((l) => l.status === 'imported')).toHaveLength(5000);
-    expect(inspectArchive(archive)).toMatchObject({ items: 5001, badOriginals: [], orphans: [], temps: [], quickCheck: 'ok' });
+    expect(jsonLines<FileLine>(imported.stdout).filter((l) => l.status === 'imported')).toHaveLength(10_000);
+    expect(inspectArchive(archive)).toMatchObject({ items: 10_001, badOriginals: [], orphans: [], temps: [], quickCheck: 'ok' });
   }, 240_000);
 });

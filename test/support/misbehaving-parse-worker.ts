@@ -15,6 +15,8 @@ parentPort!.on('message', (request: ParseRequest) => {
     for (;;) hog.push(new Array(1_000_000).fill('x'));
   }
   if (request.path.includes('crash')) process.exit(3);
-  const prepared = prepareDocument({ ...emptyDocument(), text: new TextDecoder().decode(request.bytes) }, request.path);
+  // 'stamp': the title says when the worker parsed the file (to see whether files wait for the pool).
+  const text = request.path.includes('stamp') ? String(Date.now()) : new TextDecoder().decode(request.bytes);
+  const prepared = prepareDocument({ ...emptyDocument(), text }, request.path);
   parentPort!.postMessage({ id: request.id, ok: true, prepared } satisfies ParseResponse);
 });

@@ -17,7 +17,7 @@ export interface ImportDeps {
   limits: ParseLimits;
   /** Parses and analyses one file's bytes (in-process, or in a worker pool with time and memory limits). */
   parse: (job: FileJob, bytes: Uint8Array, options: ParseOptions) => Promise<PreparedDocument>;
-  /** How many files may be read and parsed ahead of the writer. */
+  /** How many files may be parsed at once (the read-ahead is at least this, and up to aheadFiles / aheadBytes). */
   parallelism: number;
   onProgress?: (progress: ImportProgress) => void;
   /** Aborted to cancel the import: no new file is started, and what is stored stays stored. */
@@ -27,18 +27,50 @@ export interface ImportDeps {
 
 type Prepared = { job: FileJob; result: ImportFileResult } | { job: FileJob; bytes: Uint8Array; sha: string; prepared: PreparedDocument };
 
-/** Most files stored in one transaction. */
-const maxBatch = 100;
 /**
  * How long one batch should hold the archive's write lock: every other writer (a note being typed,
- * a `khizana tag`, another import) waits at most about this long. Batches are sized to it from the
- * time the previous ones took per file.
+ * a `khizana tag`, another import) waits at most about this long. A batch is stored once about this
+ * much work is ready (estimated from the time earlier batches took per file), or when nothing more
+ * is coming soon: batches are sized by time, not by count.
  */
 const batchTargetMs = 50;
+/** Most files stored in one transaction, however fast they store. */
+const maxBatch = 1000;
+/** How long the writer waits for a batch to fill once its first file is ready (slow parsers: PDFs). */
+const batchWaitMs = 100;
+/** Files read and parsed ahead of the writer, at most: by count and by bytes held in memory. */
+const aheadFiles = 256;
+const aheadBytes = 32 * 1024 * 1024;
 /** Pause after each commit, so that a writer waiting in another process gets the lock in between. */
 const yieldMs = 2;
 
-async function prepare(deps: ImportDeps, job: FileJob, onPage: ParseOptions['onPage']): Promise<Prepared> {
+/**
+ * Files handed to the parser at once, at most: enough to keep every worker busy while the writer
+ * holds the thread, few enough that a cancelled import does not wait for a long queue of parses.
+ */
+const parsesAhead = 64;
+
+/** Lets at most `size` callers through at once; the others wait in order. */
+function createGate(size: number) {
+  let active = 0;
+  const waiting: Array<() => void> = [];
+  return {
+    async enter(): Promise<void> {
+      if (active < size) {
+        active++;
+        return;
+      }
+      await new Promise<void>((resolve) => waiting.push(resolve));
+    },
+    leave(): void {
+      const nextInLine = waiting.shift();
+      if (nextInLine) nextInLine(); // the place passes on
+      else active--;
+    },
+  };
+}
+
+async function prepare(deps: ImportDeps, job: FileJob, parsing: ReturnType<typeof createGate>, onPage: ParseOptions['onPage']): Promise<Prepared> {
   const fail = (error: unknown): Prepared => ({ job, result: { path: job.path, status: 'failed', error: toErrorShape(error) } });
   try {
     const bytes = await readSourceFile(job.file, deps.limits.maxFileBytes);
@@ -46,7 +78,15 @@ async function prepare(deps: ImportDeps, job: FileJob, onPage: ParseOptions['onP
     const existing = findBySha(deps.db, sha);
     if (existing !== undefined) return { job, result: duplicateResult(deps.db, job.path, existing) };
     if (bytes.length === 0) throw new ArchiveError('empty', 'the file is empty');
-    const prepared = await deps.parse(job, bytes, { signal: deps.signal, onPage });
+    await parsing.enter();
+    let prepared: PreparedDocument;
+    try {
+      // A cancelled import parses nothing more (its report leaves out files it did not store).
+      if (deps.signal.aborted) throw new ArchiveError('cancelled', 'the import was cancelled');
+      prepared = await deps.parse(job, bytes, { signal: deps.signal, onPage });
+    } finally {
+      parsing.leave();
+    }
     if (typeof job.file !== 'string') prepared.doc.warnings.push(nameNotUtf8);
     return { job, bytes, sha, prepared };
   } catch (error) {
@@ -72,6 +112,9 @@ export async function importPaths(deps: ImportDeps, args: { paths: string[]; tag
     if (last) progress.last = last;
     deps.onProgress?.(progress);
   };
+  emit(jobs[0]?.path ?? null);
+  for (const result of settled) emit(jobs[0]?.path ?? null, result); // settled without reading: reported at once
+
   // Page progress of long files: every OCR page, text pages at most four times a second.
   let pageEmittedAt = 0;
   const pageProgress = (job: FileJob): ParseOptions['onPage'] => (pages) => {
@@ -79,21 +122,41 @@ export async function importPaths(deps: ImportDeps, args: { paths: string[]; tag
     pageEmittedAt = performance.now();
     deps.onProgress?.({ jobId: args.jobId, filesDone, filesTotal: jobs.length, bytesDone, bytesTotal, currentFile: job.path, pages: { file: job.path, ...pages } });
   };
-  emit(jobs[0]?.path ?? null);
-  for (const result of settled) emit(jobs[0]?.path ?? null, result); // settled without reading: reported at once
 
-  // Files are read and parsed ahead; whatever is ready when the writer comes round is stored in
-  // one transaction (in file order), so a fast import commits in batches and a slow one per file.
-  const inflight: Array<{ job: FileJob; promise: Promise<Prepared>; ready: Prepared | null }> = [];
+  // Files are read and parsed ahead (up to aheadFiles / aheadBytes); the writer stores them in
+  // file order, in one transaction once about batchTargetMs of work is ready or nothing more comes soon.
+  type Entry = { job: FileJob; promise: Promise<Prepared>; ready: Prepared | null };
+  const inflight: Entry[] = [];
   let next = 0;
-  const startNext = (): void => {
-    if (next >= jobs.length || deps.signal.aborted || stopped) return;
-    const job = jobs[next++]!;
-    const entry: { job: FileJob; promise: Promise<Prepared>; ready: Prepared | null } = { job, promise: prepare(deps, job, pageProgress(job)), ready: null };
+  let bytesAhead = 0;
+  const parsing = createGate(Math.max(parsesAhead, deps.parallelism));
+  const startNext = (): boolean => {
+    if (next >= jobs.length || deps.signal.aborted || stopped) return false;
+    const job = jobs[next]!;
+    if (inflight.length >= Math.max(1, deps.parallelism) && (inflight.length >= aheadFiles || bytesAhead + job.size > aheadBytes)) return false;
+    next++;
+    bytesAhead += job.size;
+    const entry: Entry = { job, promise: prepare(deps, job, parsing, pageProgress(job)), ready: null };
     void entry.promise.then((value) => (entry.ready = value));
     inflight.push(entry);
+    return true;
   };
-  for (let k = 0; k < Math.max(1, deps.parallelism); k++) startNext();
+  const fill = (): void => {
+    while (startNext()) {
+      // keeps starting until the read-ahead is full
+    }
+  };
+  const readyCount = (): number => {
+    let k = 0;
+    while (k < inflight.length && inflight[k]!.ready) k++;
+    return k;
+  };
+  const enoughReady = (ready: number): boolean => {
+    if (ready >= maxBatch || ready * msPerFile >= batchTargetMs) return true;
+    // Nothing more to wait for: every file read ahead is ready and no other can start.
+    return ready === inflight.length && (next >= jobs.length || inflight.length >= aheadFiles || deps.signal.aborted);
+  };
+  fill();
 
   while (inflight.length > 0) {
     await inflight[0]!.promise;
@@ -101,10 +164,22 @@ export async function importPaths(deps: ImportDeps, args: { paths: string[]; tag
       cancelled = true;
       break;
     }
+    // Wait (without holding anything) for more files to be ready, up to batchWaitMs.
+    const waitUntil = performance.now() + batchWaitMs;
+    for (let ready = readyCount(); !enoughReady(ready) && !stopped && !deps.signal.aborted; ready = readyCount()) {
+      const left = waitUntil - performance.now();
+      if (left <= 0) break;
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([inflight[ready]!.promise, new Promise((resolve) => (timer = setTimeout(resolve, left)))]);
+      clearTimeout(timer);
+    }
+    if (deps.signal.aborted) {
+      cancelled = true;
+      break;
+    }
     const batch: Prepared[] = [];
-    const batchLimit = Math.max(1, Math.min(maxBatch, Math.floor(batchTargetMs / msPerFile)));
-    while (inflight.length > 0 && inflight[0]!.ready && batch.length < batchLimit) batch.push(inflight.shift()!.ready!);
-    for (let k = 0; k < batch.length; k++) startNext();
+    const batchBytes = inflight.slice(0, Math.min(maxBatch, readyCount())).reduce((sum, e) => sum + e.job.size, 0);
+    while (inflight.length > 0 && inflight[0]!.ready && batch.length < maxBatch) batch.push(inflight.shift()!.ready!);
     const parsed = batch.filter((p): p is Extract<Prepared, { prepared: PreparedDocument }> => 'prepared' in p);
     const started = performance.now();
     const stored = storeDocuments(
@@ -133,11 +208,12 @@ export async function importPaths(deps: ImportDeps, args: { paths: string[]; tag
         for (const result of known) result.warnings = [...(result.warnings ?? []), `the import's tags were not added: ${toErrorShape(error).message}`];
       }
     }
+    let storedIndex = 0;
     for (const prepared of batch) {
       let result: ImportFileResult;
       if ('result' in prepared) result = prepared.result;
       else {
-        const outcome = stored[parsed.indexOf(prepared)]!;
+        const outcome = stored[storedIndex++]!;
         if (stopsWriting(outcome)) stopped ??= toErrorShape(outcome);
         result = outcome instanceof Error
           ? { path: prepared.job.path, status: 'failed', error: toErrorShape(outcome) }
@@ -148,6 +224,8 @@ export async function importPaths(deps: ImportDeps, args: { paths: string[]; tag
       bytesDone += prepared.job.size;
       emit(inflight[0] ? jobs[next - inflight.length]?.path ?? null : null, result);
     }
+    bytesAhead -= batchBytes;
+    fill();
     if (stopped) break;
     if (parsed.length > 0) await new Promise((resolve) => setTimeout(resolve, yieldMs));
   }

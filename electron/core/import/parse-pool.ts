@@ -55,14 +55,29 @@ interface Task {
   resolve: (prepared: PreparedDocument) => void;
   reject: (error: Error) => void;
   options: ParseOptions;
+  /** When the worker began parsing it (its time limit counts from here). */
   started: number;
 }
 
 interface Slot {
   worker: Worker;
-  task: Task | null;
+  /** Tasks posted to this worker, in order: the first is being parsed, the rest wait in its port. */
+  tasks: Task[];
+  /** Bytes of those tasks. */
+  bytes: number;
   timer: NodeJS.Timeout | null;
+  /** False until the worker's thread runs: a file's time limit does not count the worker's start. */
+  online: boolean;
 }
+
+/**
+ * How much work a worker is handed ahead. The writer holds the thread that dispatches for a whole
+ * transaction (~50 ms), so a worker given one file at a time would sit idle after it; a few
+ * hundred KB of small files each keeps it busy, while a big file (a PDF) goes alone so that one
+ * slow file does not hold files back another worker could take.
+ */
+const aheadTasks = 32;
+const aheadBytes = 256 * 1024;
 
 /** Starts a pool of parser workers. */
 export function createParsePool(options: ParsePoolOptions): ParsePool {
@@ -79,19 +94,54 @@ export function createParsePool(options: ParsePoolOptions): ParsePool {
   let nextId = 1;
   let closed = false;
 
-  const finish = (slot: Slot): Task | null => {
-    const task = slot.task;
+  // The time limit runs for the task at the head, the one the worker is parsing. The worker stops
+  // reading pages at the limit and returns what it has; once it has reported pages, the pool kills
+  // it only if it is still busy after a grace (a page that hangs), and the file fails with `timeout`.
+  const armTimer = (slot: Slot, limitMs: number, grace: boolean): void => {
     if (slot.timer) clearTimeout(slot.timer);
-    slot.task = null;
-    slot.timer = null;
+    const task = slot.tasks[0];
+    if (!task || !slot.online) {
+      slot.timer = null;
+      return;
+    }
+    const hardMs = grace ? limitMs + Math.max(10_000, limitMs * 0.1) : limitMs;
+    slot.timer = setTimeout(
+      () => replace(slot, new ArchiveError('timeout', `parsing took longer than ${Math.round(limitMs / 1000)} s`)),
+      Math.max(0, task.started + hardMs - Date.now()),
+    );
+  };
+
+  // A new head (or a worker that just came online) starts its file's clock.
+  const startTimer = (slot: Slot): void => {
+    const task = slot.tasks[0];
+    if (task && slot.online) task.started = Date.now();
+    armTimer(slot, timeoutMs, false);
+  };
+
+  const onProgress = (slot: Slot, progress: PageProgress): void => {
+    armTimer(slot, pageTimeLimitMs(time, progress), true);
+    slot.tasks[0]?.options.onPage?.(progress);
+  };
+
+  const finishHead = (slot: Slot): Task | null => {
+    const task = slot.tasks.shift() ?? null;
+    if (task) slot.bytes -= task.request.bytes.length;
+    startTimer(slot);
     return task;
   };
 
-  // A worker that timed out, crashed or ran out of memory is replaced; its file fails alone.
+  // A worker that timed out, crashed, ran out of memory or was cancelled is replaced; its file fails
+  // alone, and the files queued behind it go to the front of the pool's queue.
   const replace = (slot: Slot, error: ArchiveError): void => {
-    const task = finish(slot);
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = null;
+    const [task, ...waiting] = slot.tasks;
+    slot.tasks = [];
+    slot.bytes = 0;
     slot.worker.removeAllListeners();
     void slot.worker.terminate();
+    slot.online = false;
+    queue.unshift(...waiting);
     task?.reject(error);
     if (!closed) {
       slot.worker = startWorker(slot);
@@ -103,16 +153,20 @@ export function createParsePool(options: ParsePoolOptions): ParsePool {
     const worker = spawnWorker(options.workerModule ?? siblingModule(import.meta.url, 'parse-worker'), {
       resourceLimits: { maxOldGenerationSizeMb: maxHeapMb, maxYoungGenerationSizeMb: 64 },
     });
+    worker.once('online', () => {
+      slot.online = true;
+      startTimer(slot);
+    });
     worker.on('message', (response: ParseResponse) => {
+      // Answers come in order (the worker parses one file at a time); anything else is not an answer.
+      if (slot.tasks[0]?.request.id !== response?.id) return;
       if ('progress' in response) {
-        if (slot.task?.request.id === response.id) onProgress(slot, response.progress);
+        onProgress(slot, response.progress);
         return;
       }
-      const task = finish(slot);
-      if (task) {
-        if (response.ok) task.resolve(response.prepared);
-        else task.reject(fromErrorShape(response.error));
-      }
+      const task = finishHead(slot)!;
+      if (response.ok) task.resolve(response.prepared);
+      else task.reject(fromErrorShape(response.error));
       dispatch();
     });
     worker.on('error', (error: Error & { code?: string }) => {
@@ -127,38 +181,28 @@ export function createParsePool(options: ParsePoolOptions): ParsePool {
     return worker;
   };
 
-  // The worker stops reading pages at the limit and returns what it has; the pool kills it only
-  // if it is still busy after a grace (a page that hangs), and the file then fails with `timeout`.
-  const armTimer = (slot: Slot, limitMs: number, grace: boolean): void => {
-    if (slot.timer) clearTimeout(slot.timer);
-    const task = slot.task!;
-    const hardMs = grace ? limitMs + Math.max(10_000, limitMs * 0.1) : limitMs;
-    slot.timer = setTimeout(
-      () => replace(slot, new ArchiveError('timeout', `parsing took longer than ${Math.round(limitMs / 1000)} s`)),
-      Math.max(0, task.started + hardMs - Date.now()),
-    );
-  };
-
-  const onProgress = (slot: Slot, progress: PageProgress): void => {
-    armTimer(slot, pageTimeLimitMs(time, progress), true);
-    slot.task?.options.onPage?.(progress);
-  };
+  const hasRoom = (slot: Slot, task: Task): boolean =>
+    slot.tasks.length === 0 || (slot.tasks.length < aheadTasks && slot.bytes + task.request.bytes.length <= aheadBytes);
 
   const dispatch = (): void => {
-    for (const slot of slots) {
-      if (slot.task || queue.length === 0) continue;
-      const task = queue.shift()!;
-      slot.task = task;
-      slot.worker.ref();
-      task.started = Date.now();
-      armTimer(slot, timeoutMs, false);
-      slot.worker.postMessage(task.request);
+    while (queue.length > 0) {
+      const task = queue[0]!;
+      // The least loaded worker that has room.
+      let best: Slot | null = null;
+      for (const slot of slots) if (hasRoom(slot, task) && (!best || slot.bytes < best.bytes)) best = slot;
+      if (!best) break;
+      queue.shift();
+      best.tasks.push(task);
+      best.bytes += task.request.bytes.length;
+      best.worker.ref();
+      if (best.tasks.length === 1) startTimer(best);
+      best.worker.postMessage(task.request);
     }
-    for (const slot of slots) if (!slot.task) slot.worker.unref();
+    for (const slot of slots) if (slot.tasks.length === 0) slot.worker.unref();
   };
 
   for (let i = 0; i < size; i++) {
-    const slot: Slot = { worker: undefined as unknown as Worker, task: null, timer: null };
+    const slot: Slot = { worker: undefined as unknown as Worker, tasks: [], bytes: 0, timer: null, online: false };
     slot.worker = startWorker(slot);
     slots.push(slot);
   }
@@ -177,11 +221,19 @@ export function createParsePool(options: ParsePoolOptions): ParsePool {
           const queued = queue.indexOf(task);
           if (queued >= 0) {
             queue.splice(queued, 1);
-            reject(error);
+            task.reject(error);
             return;
           }
-          const slot = slots.find((s) => s.task === task);
-          if (slot) replace(slot, error);
+          const slot = slots.find((s) => s.tasks.includes(task));
+          if (!slot) return;
+          if (slot.tasks[0] === task) {
+            replace(slot, error);
+            return;
+          }
+          // Waiting in the worker's port: its answer, when it comes, is not taken.
+          slot.tasks.splice(slot.tasks.indexOf(task), 1);
+          slot.bytes -= task.request.bytes.length;
+          task.reject(error);
         };
         signal?.addEventListener('abort', cancel, { once: true });
         const done = (): void => signal?.removeEventListener('abort', cancel);
@@ -201,7 +253,8 @@ export function createParsePool(options: ParsePoolOptions): ParsePool {
       closed = true;
       for (const task of queue.splice(0)) task.reject(new ArchiveError('cancelled', 'the import was stopped'));
       await Promise.all(slots.map(async (slot) => {
-        finish(slot)?.reject(new ArchiveError('cancelled', 'the import was stopped'));
+        if (slot.timer) clearTimeout(slot.timer);
+        for (const task of slot.tasks.splice(0)) task.reject(new ArchiveError('cancelled', 'the import was stopped'));
         slot.worker.removeAllListeners();
         await slot.worker.terminate();
       }));

@@ -9,13 +9,19 @@ import { parseInProcess } from './parse-in-process.js';
 import type { ParseRequest, ParseResponse } from './parse-pool.js';
 import { ArchiveError } from '../../shared/errors.js';
 
+if (!parentPort) throw new Error('parse-worker must run in a worker thread');
 const port = parentPort;
-if (!port) throw new Error('parse-worker must run in a worker thread');
 
 // One OCR engine per parser thread, started on the first scan; it ends with the thread.
 const ocr = createLazyOcrEngine();
 
-port.on('message', async (request: ParseRequest) => {
+// The pool posts several files ahead; they are parsed one after the other, never side by side.
+let queue: Promise<void> = Promise.resolve();
+port.on('message', (request: ParseRequest) => {
+  queue = queue.then(() => parseOne(request));
+});
+
+async function parseOne(request: ParseRequest): Promise<void> {
   let response: ParseResponse;
   const started = Date.now();
   let pages: PageProgress | null = null;
@@ -36,4 +42,4 @@ port.on('message', async (request: ParseRequest) => {
     response = { id: request.id, ok: false, error: toErrorShape(error) };
   }
   port.postMessage(response);
-});
+}

@@ -9,7 +9,7 @@ import { annotationSearchText } from '../storage/annotation-text.js';
 import { resolveAnchor } from '../../shared/annotation-anchor.js';
 import { analyseQuery, type AnalysedQuery, type MatchTerm } from './match-terms.js';
 import { parseQuery, type QueryFilters } from './parse-query.js';
-import { planSearch, searchSql, type SearchPlan } from './search-plan.js';
+import { createMatchesTable, matchesTable, metaFacets, planSearch, searchSql, type SearchPlan } from './search-plan.js';
 import type { Vocabulary } from './vocabulary.js';
 
 export interface SearchOptions {
@@ -111,12 +111,44 @@ function toHit(db: Db, row: HitRow, terms: MatchTerm[], inAnnotations: boolean):
   return hit;
 }
 
-function facetCounts(db: Db, plan: SearchPlan): SearchFacets {
-  const counts = (facet: keyof SearchFacets): FacetCount[] => {
-    const { sql, params } = searchSql(plan, { kind: 'facet', facet });
-    return statement(db, sql).all(...params) as FacetCount[];
-  };
-  return { tag: counts('tag'), type: counts('type'), lang: counts('lang'), year: counts('year') };
+/** SQLite's BINARY order of text (UTF-8 bytes, i.e. code points), which the facets' SQL sorted by. */
+function binaryOrder(a: string, b: string): number {
+  return Buffer.compare(Buffer.from(a), Buffer.from(b));
+}
+
+/** A facet's counts as its SQL listed them: most first, then by value; the first 100. */
+function topValues(counts: Map<string, number>): FacetCount[] {
+  return [...counts]
+    .map(([value, count]) => ({ value, count }))
+    .sort((a, b) => b.count - a.count || binaryOrder(a.value, b.value))
+    .slice(0, 100);
+}
+
+/**
+ * The total and the facets from one run of the match: its ids are stored in a TEMP table of this
+ * connection, then the tags are counted from it, and the type, language and year in one pass.
+ */
+function collectAndCount(db: Db, plan: SearchPlan): { total: number; facets: SearchFacets } {
+  statement(db, createMatchesTable).run();
+  statement(db, `DELETE FROM ${matchesTable}`).run();
+  try {
+    const collect = searchSql(plan, { kind: 'collect' });
+    const total = statement(db, collect.sql).run(...collect.params).changes;
+    // Broad when the matches are over a third of the items (ids are never reused, so max(id) bounds their number).
+    const items = (statement(db, 'SELECT max(id) FROM items').pluck().get() as number | null) ?? 0;
+    const tag = statement(db, searchSql(plan, { kind: 'facet', facet: 'tag', broad: total * 3 > items }).sql).all() as FacetCount[];
+    const meta = statement(db, searchSql(plan, { kind: 'facet', facet: 'meta' }).sql).all() as Array<Record<(typeof metaFacets)[number], string | null> & { count: number }>;
+    const sums = Object.fromEntries(metaFacets.map((facet) => [facet, new Map<string, number>()])) as Record<(typeof metaFacets)[number], Map<string, number>>;
+    for (const row of meta) {
+      for (const facet of metaFacets) {
+        const value = row[facet];
+        if (value !== null) sums[facet].set(value, (sums[facet].get(value) ?? 0) + row.count);
+      }
+    }
+    return { total, facets: { tag, type: topValues(sums.type), lang: topValues(sums.lang), year: topValues(sums.year) } };
+  } finally {
+    statement(db, `DELETE FROM ${matchesTable}`).run();
+  }
 }
 
 function countMatches(db: Db, plan: SearchPlan): number {
@@ -171,7 +203,9 @@ export function prepareQuery(query: string, vocabulary: Vocabulary): { analysed:
 export function runSearch(db: Db, vocabulary: Vocabulary, options: SearchOptions): SearchResult {
   const { analysed, filters, notices } = prepareQuery(options.query, vocabulary);
   const plan = planSearch(analysed, filters);
-  const total = countMatches(db, plan);
+  // With facets, the match runs once for the total and every facet (collectAndCount); the page ranks it again.
+  const counted = options.facets ? collectAndCount(db, plan) : null;
+  const total = counted ? counted.total : countMatches(db, plan);
   // Rank ids first, then load the page's rows (see searchSql).
   const ranked = searchSql(plan, { kind: 'page', sort: options.sort, limit: options.limit, offset: options.offset });
   const page = total === 0 ? [] : (statement(db, ranked.sql).all(...ranked.params) as Array<{ id: number; score: number }>);
@@ -181,7 +215,7 @@ export function runSearch(db: Db, vocabulary: Vocabulary, options: SearchOptions
   const rows = page.map(({ id, score }) => ({ ...(loadRow.get(id) as Omit<HitRow, 'score'>), score }));
   const terms = positiveTerms(analysed);
   const result: SearchResult = { total, hits: rows.map((row) => toHit(db, row, terms, filters.inAnnotations === true)) };
-  if (options.facets) result.facets = facetCounts(db, plan);
+  if (counted) result.facets = counted.facets;
   if (notices.length > 0) result.notices = notices;
   if (total === 0 && terms.length > 0) {
     const suggestion = suggestQuery(db, vocabulary, options.query);

@@ -26,11 +26,26 @@ export interface SearchPlan {
   params: unknown[];
 }
 
-/** One statement of a search: the total, one page of ranked ids, or one facet's counts. */
+/**
+ * One statement of a search: the total, one page of ranked ids, the matching ids stored once in
+ * `matchesTable` (`collect`), or facet counts read from that table: the tag facet, or the type,
+ * language and year facets in one pass (`meta`: counts per kind, language and year together).
+ */
 export type SearchStatement =
   | { kind: 'count' }
   | { kind: 'page'; sort: SortOrder; limit: number; offset: number }
-  | { kind: 'facet'; facet: keyof SearchFacets };
+  | { kind: 'collect' }
+  | { kind: 'facet'; facet: 'meta' }
+  /** `broad`: the matches are a good share of the archive, so every tagging is read once, in tag order. */
+  | { kind: 'facet'; facet: 'tag'; broad?: boolean };
+
+/**
+ * Where the first page's matching ids are stored once, per connection, so the facets count them
+ * without running the match again (four facets each re-ran it: 62 % of a common word's first page).
+ */
+export const matchesTable = 'temp.search_matches';
+/** Creates `matchesTable` on a connection if it has none yet (TEMP is writable on a read-only connection). */
+export const createMatchesTable = 'CREATE TEMP TABLE IF NOT EXISTS search_matches (id INTEGER PRIMARY KEY)';
 
 // BM25 weights per column: title above body, exact forms above stems (DESIGN §4).
 const bm25 = 'bm25(items_fts, 10.0, 4.0, 2.0, 1.0, 2.0, 1.0)';
@@ -47,15 +62,21 @@ const byPublished = (direction: 'ASC' | 'DESC') => `i.published_at IS NULL, i.pu
 // An item's language tag, lower case; 'und' (BCP 47 "undetermined") when none was stated or detected,
 // so the facet's "Unknown language" can be filtered on like any other (`lang:und`).
 const langOf = "coalesce(nullif(lower(i.lang), ''), 'und')";
-// Per matching row, a primary-key probe: cheaper than materialising every item of a big tag.
-const hasTag = `EXISTS (SELECT 1 FROM item_tags it WHERE it.item_id = i.id AND it.tag_id IN (SELECT t.id FROM tags t WHERE ${tagSubtreeCondition}))`;
-const facetValues: Record<Exclude<keyof SearchFacets, 'tag'>, string> = {
+// Per matching row, the item's few tags read by primary key and looked up in the list of wanted
+// ones (`+` keeps the planner from probing once per wanted tag: a subtree has many).
+const hasTag = `EXISTS (SELECT 1 FROM item_tags it WHERE it.item_id = i.id AND +it.tag_id IN (SELECT t.id FROM tags t WHERE ${tagSubtreeCondition}))`;
+/** The columns of a `meta` facet row, in order, beside its `count`. */
+export const metaFacets = ['type', 'lang', 'year'] as const satisfies ReadonlyArray<Exclude<keyof SearchFacets, 'tag'>>;
+const facetValues: Record<(typeof metaFacets)[number], string> = {
   type: 'i.kind',
   // A regional variant counts under its language (en-AU, en-GB → en), as `lang:en` finds them.
   lang: `substr(${langOf}, 1, instr(${langOf} || '-', '-') - 1)`,
+  // Years of publication: undated items have no year (null here; they are not counted under their import's).
   year: 'substr(i.published_at, 1, 4)',
 };
-const tagJoins = ['JOIN item_tags it ON it.item_id = i.id', 'JOIN tags t ON t.id = it.tag_id'];
+// Every column a condition or an order reads is in this covering index: a match joined to `items`
+// itself read each matching row (a big page of text) just to test a tag (129 ms → 1 ms per 1,000 rows).
+const itemsMeta = 'items i INDEXED BY items_meta';
 const hasAnnotations = 'EXISTS (SELECT 1 FROM annotations a WHERE a.item_id = i.id AND a.deleted_at IS NULL)';
 
 /**
@@ -121,13 +142,13 @@ export function planSearch(analysed: AnalysedQuery, filters: QueryFilters): Sear
   return { match, strict: positive !== null && strict !== positive ? strict : null, joins: [], where, params };
 }
 
-/** FROM … WHERE … of a plan; `items` is how the items table is named (facets force an index). */
+/** FROM … WHERE … of a plan; `items` is how the items table is named without a match (with one: the covering index). */
 function fromWhere(plan: SearchPlan, items: string): { sql: string; params: unknown[] } {
   const joins = plan.joins.map((join) => ` ${join}`).join('');
   if (plan.match !== null) {
     const fts = plan.table ?? 'items_fts';
     const where = [`${fts} MATCH ?`, ...plan.where].join(' AND ');
-    return { sql: `FROM ${fts} JOIN ${items} ON i.id = ${fts}.rowid${joins} WHERE ${where}`, params: [plan.match, ...plan.params] };
+    return { sql: `FROM ${fts} JOIN ${itemsMeta} ON i.id = ${fts}.rowid${joins} WHERE ${where}`, params: [plan.match, ...plan.params] };
   }
   // Trashed items have no index row, so a match never finds them; without words, leave them out here.
   const where = ` WHERE ${['i.deleted_at IS NULL', ...plan.where].join(' AND ')}`;
@@ -171,17 +192,29 @@ export function searchSql(plan: SearchPlan, statement: SearchStatement): { sql: 
         params: [...from.params, ...(ranked ? tierParams : []), limit, offset],
       };
     }
+    case 'collect': {
+      if (ftsOnly) return { sql: `INSERT INTO ${matchesTable} (id) SELECT rowid FROM ${fts} WHERE ${fts} MATCH ?`, params: [plan.match] };
+      // Without a match, the covering index: the planner would otherwise read the full rows.
+      const from = fromWhere(plan, itemsMeta);
+      return { sql: `INSERT INTO ${matchesTable} (id) SELECT i.id ${from.sql}`, params: from.params };
+    }
     case 'facet': {
-      // Force the covering index: without ANALYZE statistics the planner reads the full rows.
-      const items = 'items i INDEXED BY items_meta';
+      // Read from the ids `collect` stored: the match is not run again. CROSS JOIN keeps the matches
+      // first (the planner, without statistics on a TEMP table, would scan every item and probe them).
       if (statement.facet === 'tag') {
-        const from = fromWhere({ ...plan, joins: [...plan.joins, ...tagJoins] }, items);
-        return { sql: `SELECT t.path AS value, count(DISTINCT i.id) AS count ${from.sql} GROUP BY t.path ORDER BY count DESC, value LIMIT 100`, params: from.params };
+        // Per tag first, then its path: (item, tag) pairs are unique and paths are unique, so this
+        // is the number of matching items per path.
+        // For most of the archive, reading every tagging in tag order (no sort) costs less than
+        // looking up each match's tags and sorting them (95,000 of 100,000 matches: 10 ms, not 28 ms).
+        const perTag = statement.broad === true
+          ? `SELECT it.tag_id, count(*) AS count FROM item_tags it INDEXED BY item_tags_tag CROSS JOIN ${matchesTable} m ON m.id = it.item_id GROUP BY it.tag_id`
+          : `SELECT it.tag_id, count(*) AS count FROM ${matchesTable} m CROSS JOIN item_tags it ON it.item_id = m.id GROUP BY it.tag_id`;
+        return { sql: `SELECT t.path AS value, c.count AS count FROM (${perTag}) c JOIN tags t ON t.id = c.tag_id ORDER BY count DESC, value LIMIT 100`, params: [] };
       }
-      const value = facetValues[statement.facet];
-      // Years of publication: undated items have no year (they are not counted under their import's).
-      const from = fromWhere(statement.facet === 'year' ? { ...plan, where: [...plan.where, 'i.published_at IS NOT NULL'] } : plan, items);
-      return { sql: `SELECT ${value} AS value, count(*) AS count ${from.sql} GROUP BY ${value} ORDER BY count DESC, value LIMIT 100`, params: from.params };
+      // Grouped by the stored values, then each group's facet values computed (once per group, not
+      // per item: 17 → 10 ms for 28,000 matches); the caller adds up the groups per facet value.
+      const groups = `SELECT i.kind AS kind, i.lang AS lang, substr(i.published_at, 1, 4) AS published_at, count(*) AS count FROM ${matchesTable} m CROSS JOIN ${itemsMeta} ON i.id = m.id GROUP BY 1, 2, 3`;
+      return { sql: `SELECT ${metaFacets.map((facet) => `${facetValues[facet]} AS ${facet}`).join(', ')}, i.count AS count FROM (${groups}) i`, params: [] };
     }
   }
 }

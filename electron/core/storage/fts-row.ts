@@ -2,6 +2,7 @@
 import { forEachWord } from '../text/analyzer.js';
 import type { Db } from './database.js';
 import { statement } from './statements.js';
+import { recordVocabularyTerms } from '../search/vocabulary-terms.js';
 
 export interface AnalysedField {
   exact: string;
@@ -34,6 +35,7 @@ export function writeFtsRow(db: Db, id: number, fields: FtsFields): void {
   statement(db, 
     'INSERT INTO items_fts (rowid, title_exact, title_stem, body_exact, body_stem, notes_exact, notes_stem) VALUES (?, ?, ?, ?, ?, ?, ?)',
   ).run(id, fields.title.exact, fields.title.stem, fields.body.exact, fields.body.stem, fields.notes.exact, fields.notes.stem);
+  recordVocabularyTerms(db, [fields.title.exact, fields.title.stem, fields.body.exact, fields.body.stem, fields.notes.exact, fields.notes.stem]);
 }
 
 /** Removes item `id` from the index (its annotations' row too). */

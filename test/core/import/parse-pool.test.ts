@@ -82,3 +82,20 @@ describe('parser pool: long files (issue 13)', () => {
     await expect(pool.parse({ path: 'fine.txt' }, bytes('after a cancel'))).resolves.toMatchObject({ title: 'after a cancel' });
   });
 });
+
+describe('parser pool: workers stay busy while the writer holds the thread', () => {
+  it('hands each worker several small files ahead, so they are parsed while the dispatching thread is blocked', async () => {
+    pool = createParsePool({ limits: defaultParseLimits, size: 1, workerModule: misbehaving });
+    await pool.parse({ path: 'warm.txt' }, bytes('warm up')); // the worker is running
+    const parses = Array.from({ length: 5 }, (_, k) => pool!.parse({ path: `stamp-${k}.txt` }, bytes('x')));
+    // A writer's transaction: this thread does nothing else for a while.
+    const until = Date.now() + 1500;
+    while (Date.now() < until) {
+      // busy, as a synchronous SQLite transaction is
+    }
+    const parsedAt = (await Promise.all(parses)).map((p) => Number(p.title));
+    // One file at a time, each next file would only be sent after the block: all were parsed during it.
+    expect(parsedAt.every((t) => t < until)).toBe(true);
+  });
+});
+

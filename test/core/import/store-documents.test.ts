@@ -38,4 +38,22 @@ describe('storeDocuments: many items per transaction, each still alone', () => {
     expect(db.prepare("SELECT count(*) FROM items_fts WHERE items_fts MATCH '\"three\"'").pluck().get()).toBe(1);
     db.close();
   });
+
+  it('many failing items in one batch: every good one is stored once, in order, and no bad one leaves anything', () => {
+    const dir = tempDir();
+    const db = openDatabase(path.join(dir, 'k.sqlite'));
+    const items = Array.from({ length: 12 }, (_, k) => doc(`${k}.txt`, `text number ${k}`));
+    const badAt = [1, 4, 5, 8, 11]; // more than the batch is rerun for, so the rest go one by one
+    for (const k of badAt) items[k]!.prepared = { ...items[k]!.prepared, dir: 'sideways' as 'ltr' };
+    items[7] = doc('7.txt', 'text number 2'); // a duplicate of an earlier item of the same batch
+    const results = storeDocuments(db, dir, items, 'now');
+    expect(results.map((r) => (r instanceof Error ? 'error' : r.status))).toEqual(
+      items.map((_, k) => (badAt.includes(k) ? 'error' : k === 7 ? 'duplicate' : 'imported')),
+    );
+    expect(db.prepare('SELECT source_path FROM items ORDER BY id').pluck().all()).toEqual(['/in/0.txt', '/in/2.txt', '/in/3.txt', '/in/6.txt', '/in/9.txt', '/in/10.txt']);
+    expect(db.prepare('SELECT count(*) FROM items_fts').pluck().get()).toBe(6);
+    for (const k of badAt) expect(fs.existsSync(originalPath(dir, items[k]!.source.sha256))).toBe(false);
+    expect(fs.readdirSync(path.join(dir, 'files', '.incoming'))).toEqual([]);
+    db.close();
+  });
 });

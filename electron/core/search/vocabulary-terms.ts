@@ -1,0 +1,101 @@
+// The archive's typo-tolerance vocabulary, kept in the archive: every word of 4 letters or more
+// that was ever written to items_fts (a superset of its words: a word no longer indexed is skipped
+// when read, because its document count is 0). Kept up to date in the transaction that writes an
+// index row, so an import or a note edit never rebuilds it; readers walk it with SQL (vocabulary.ts)
+// instead of each holding the whole vocabulary in memory.
+import type { Db } from '../storage/database.js';
+import { statement } from '../storage/statements.js';
+
+/** The table (migration 9): one row per word, in code point order. */
+export const vocabularyTermsTable = 'vocabulary_terms';
+
+/** Words shorter than this (in code points) are never typo variants (vocabulary.ts), so they are not kept. */
+export const minVariantLength = 4;
+
+// FTS5's `ascii` tokenizer: every ASCII character but letters and digits separates tokens; ASCII letters are folded.
+const asciiSeparators = /[\u0000-\u002F\u003A-\u0040\u005B-\u0060\u007B-\u007F]+/u;
+
+// Fields are the analyser's words joined by spaces: most hold no other separator, and split faster on ' '.
+const otherSeparator = /[\u0000-\u001F\u0021-\u002F\u003A-\u0040\u005B-\u0060\u007B-\u007F]/u;
+
+/** The distinct tokens of length ≥ minVariantLength that items_fts makes of `columns` (its tokenizer's rules), minus `known`. */
+export function variantTerms(columns: string[], known: ReadonlySet<string> = new Set()): string[] {
+  const terms = new Set<string>();
+  for (const column of columns) {
+    for (const token of otherSeparator.test(column) ? column.split(asciiSeparators) : column.split(' ')) {
+      // Most tokens are long enough in UTF-16 units and in code points alike; count code points only when it matters.
+      if (token.length < minVariantLength || (token.length < 2 * minVariantLength && [...token].length < minVariantLength)) continue;
+      const term = /[A-Z]/.test(token) ? token.replace(/[A-Z]+/g, (m) => m.toLowerCase()) : token;
+      if (!known.has(term)) terms.add(term);
+    }
+  }
+  return [...terms];
+}
+
+const ready = new WeakMap<Db, boolean>();
+
+/** Whether this database has the table yet (older migrations write index rows before it exists). */
+function hasTable(db: Db): boolean {
+  if (ready.get(db) === true) return true;
+  const found = statement(db, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?").pluck().get(vocabularyTermsTable) !== undefined;
+  if (found) ready.set(db, true);
+  return found;
+}
+
+/**
+ * Words this connection has written, so a row's known words are not written again (most of an
+ * article's words after the first thousand articles). Only true while nothing was rolled back: a
+ * TEMP counter, bumped by every call inside the same transaction, comes back short after a
+ * rollback (of a batch, or of one item's savepoint), and then the set is dropped.
+ */
+interface Written {
+  terms: Set<string>;
+  calls: number;
+}
+const written = new WeakMap<Db, Written>();
+// Bounds the writer's memory (~7 MB); past it the set starts again (costing only speed).
+const maxWritten = 100_000;
+
+function writtenBy(db: Db): Written {
+  let state = written.get(db);
+  if (!state) {
+    state = { terms: new Set(), calls: -1 };
+    written.set(db, state);
+  }
+  const bump = (): number | undefined => {
+    try {
+      return statement(db, 'UPDATE temp.vocabulary_calls SET n = n + 1 RETURNING n').pluck().get() as number | undefined;
+    } catch {
+      return undefined; // no counter yet, or its creation was rolled back
+    }
+  };
+  let calls = bump();
+  if (calls === undefined) {
+    db.exec('CREATE TEMP TABLE IF NOT EXISTS vocabulary_calls (n INTEGER NOT NULL)');
+    statement(db, 'INSERT INTO temp.vocabulary_calls (n) SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM temp.vocabulary_calls)').run();
+    calls = bump()!;
+  }
+  if (calls !== state.calls + 1 || state.terms.size > maxWritten) state.terms.clear();
+  state.calls = calls;
+  return state;
+}
+
+/** Adds the words of one index row (its six columns' text). Call inside the transaction that writes the row. */
+export function recordVocabularyTerms(db: Db, columns: string[]): void {
+  if (!hasTable(db)) return;
+  const state = writtenBy(db);
+  const terms = variantTerms(columns, state.terms);
+  // One statement per row: the words go through json_each, not one call each (≈ 270 words an article).
+  if (terms.length > 0) statement(db, `INSERT OR IGNORE INTO ${vocabularyTermsTable} (term) SELECT value FROM json_each(?)`).run(JSON.stringify(terms));
+  for (const term of terms) state.terms.add(term);
+}
+
+/** Creates the table and fills it from the index (once, in migration 9: 0.7 s at 30,000 articles). */
+export function createVocabularyTerms(db: Db): void {
+  db.exec(`
+    CREATE TABLE ${vocabularyTermsTable} (term TEXT PRIMARY KEY) WITHOUT ROWID;
+    CREATE VIRTUAL TABLE temp.migration_vocab USING fts5vocab(main, 'items_fts', 'row');
+    INSERT INTO ${vocabularyTermsTable} (term) SELECT term FROM temp.migration_vocab WHERE length(term) >= ${minVariantLength};
+    DROP TABLE temp.migration_vocab;
+  `);
+}

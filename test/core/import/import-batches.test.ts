@@ -1,0 +1,67 @@
+// The import stores parsed files in batches sized by time, not one file per transaction (issue 14).
+import { describe, expect, it } from 'vitest';
+import path from 'node:path';
+import type { ImportProgress } from '../../../electron/shared/dto.js';
+import { importPaths, type ImportDeps } from '../../../electron/core/import/import-paths.js';
+import { parseInProcess } from '../../../electron/core/import/parse-in-process.js';
+import { defaultParseLimits } from '../../../electron/core/import/parsed-document.js';
+import { openDatabase } from '../../../electron/core/storage/database.js';
+import { writeFiles } from '../../support/archive.js';
+import { tempDir } from '../../support/paths.js';
+
+function folderOf(n: number): string {
+  const files: Record<string, string> = {};
+  for (let i = 0; i < n; i++) files[`f${String(i).padStart(4, '0')}.txt`] = `File ${i}\n\nword${i} ${'market oil city '.repeat(10 + (i % 7))}`;
+  return writeFiles(files);
+}
+
+/** Deps whose clock counts calls: the import asks the time once per transaction that stores items. */
+function deps(dir: string, extra: Partial<ImportDeps> = {}): ImportDeps & { transactions: () => number } {
+  let stamps = 0;
+  return {
+    db: openDatabase(path.join(dir, 'khizana.sqlite')),
+    archiveDir: dir,
+    limits: defaultParseLimits,
+    parallelism: 1,
+    signal: new AbortController().signal,
+    parse: (job, bytes) => parseInProcess(job, bytes, defaultParseLimits),
+    now: () => `2026-12-07T00:00:00.${String(++stamps).padStart(3, '0')}Z`,
+    transactions: () => stamps,
+    ...extra,
+  };
+}
+
+describe('importPaths: batches by time', () => {
+  it('stores 300 files in a few transactions, still reporting every file once, in order', async () => {
+    const folder = folderOf(300);
+    const d = deps(tempDir());
+    const progress: ImportProgress[] = [];
+    const report = await importPaths({ ...d, onProgress: (p) => progress.push(p) }, { paths: [folder], tags: ['t'], jobId: 'j' });
+    expect(report.imported).toBe(300);
+    expect(report.results.map((r) => path.basename(r.path))).toEqual(Array.from({ length: 300 }, (_, i) => `f${String(i).padStart(4, '0')}.txt`));
+    // One file per transaction was 300; batches of ~50 ms of work are a handful.
+    expect(d.transactions()).toBeLessThanOrEqual(30);
+    expect(d.db.prepare('SELECT count(DISTINCT imported_at) FROM items').pluck().get()).toBe(d.transactions());
+    // Progress still says each file as it is stored, one at a time.
+    const settled = progress.filter((p) => p.last);
+    expect(settled.map((p) => p.filesDone)).toEqual(Array.from({ length: 300 }, (_, i) => i + 1));
+    d.db.close();
+  });
+
+  it('a cancelled import keeps what it stored and reports exactly that; nothing else is stored', async () => {
+    const folder = folderOf(400);
+    const controller = new AbortController();
+    const d = deps(tempDir(), { signal: controller.signal });
+    let seen = 0;
+    const report = await importPaths(
+      { ...d, onProgress: (p) => p.last && ++seen === 20 && controller.abort() },
+      { paths: [folder], tags: [], jobId: 'c' },
+    );
+    expect(report.cancelled).toBe(true);
+    expect(report.imported).toBeGreaterThanOrEqual(20);
+    expect(report.imported).toBeLessThan(400);
+    const stored = d.db.prepare('SELECT source_path FROM items ORDER BY id').pluck().all();
+    expect(stored).toEqual(report.results.filter((r) => r.status === 'imported').map((r) => r.path));
+    d.db.close();
+  });
+});

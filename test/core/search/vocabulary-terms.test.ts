@@ -1,0 +1,58 @@
+// The archive's typo vocabulary is written with the index rows, each word once, and a rolled-back
+// write (a whole batch, or one item's savepoint) never leaves a word out of it.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { openDatabase, type Db } from '../../../electron/core/storage/database.js';
+import { analyseField, writeFtsRow } from '../../../electron/core/storage/fts-row.js';
+import { writeTransaction } from '../../../electron/core/storage/write-transaction.js';
+import { variantTerms } from '../../../electron/core/search/vocabulary-terms.js';
+import { tempDir } from '../../support/paths.js';
+
+let db: Db;
+beforeEach(() => {
+  db = openDatabase(path.join(tempDir(), 'k.sqlite'));
+});
+afterEach(() => db.close());
+
+const index = (id: number, text: string) => writeFtsRow(db, id, { title: analyseField(''), body: analyseField(text), notes: analyseField('') });
+const kept = () => db.prepare('SELECT term FROM vocabulary_terms ORDER BY term').pluck().all();
+const indexed = () => {
+  db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.v USING fts5vocab(main, 'items_fts', 'row')");
+  return db.prepare('SELECT term FROM temp.v WHERE length(term) >= 4 ORDER BY term').pluck().all();
+};
+
+describe('vocabulary_terms', () => {
+  it("holds every indexed word of 4 letters or more, as FTS5's ascii tokenizer cuts them", () => {
+    writeTransaction(db, () => {
+      index(1, 'The harbour of Zanzibar, COVID-19 rules (2020-05-01) and e-mail: ادلب والفصائل في كان');
+      index(2, 'Harbour harbours; x.y.z wxyz.abcd');
+    });
+    expect(kept()).toEqual(indexed());
+    expect(kept()).toEqual(expect.arrayContaining(['harbour', 'zanzibar', 'ادلب', 'والفصائل', '2020']));
+    expect(variantTerms(['ab abc abcd ABCDE'])).toEqual(['abcd', 'abcde']);
+  });
+
+  it('a rolled-back row leaves no word out when the same word is written again', () => {
+    // A whole transaction rolled back …
+    expect(() => writeTransaction(db, () => {
+      index(1, 'harbour');
+      throw new Error('disk full');
+    })).toThrow();
+    writeTransaction(db, () => index(2, 'harbour'));
+    expect(kept()).toEqual(['harbour']);
+    // … and one item's savepoint inside a batch that commits (as storeDocuments skips a failed file).
+    writeTransaction(db, () => {
+      try {
+        writeTransaction(db, () => {
+          index(3, 'zanzibar');
+          throw new Error('one bad file');
+        });
+      } catch {
+        // the batch goes on
+      }
+      index(4, 'zanzibar dhows');
+    });
+    expect(kept()).toEqual(expect.arrayContaining(['dhows', 'harbour', 'zanzibar']));
+    expect(kept()).toEqual(indexed());
+  });
+});
