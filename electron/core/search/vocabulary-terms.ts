@@ -8,6 +8,15 @@ import { statement } from '../storage/statements.js';
 
 /** The table (migration 9): one row per word, in code point order. */
 export const vocabularyTermsTable = 'vocabulary_terms';
+/**
+ * Words new since the last merge (same shape, kept small). A word's place in the big table is random,
+ * so writing new words there dirtied most of its pages in every import batch (+90 % import CPU);
+ * here they dirty a few, and are merged into the big table once this holds `mergeAt` words.
+ */
+export const recentTermsTable = 'vocabulary_recent';
+const mergeAt = 20_000;
+/** Every kept word at or after a key in code point order, the first n of them: the two tables as one (parameters: key, key, n). */
+export const termsFromSql = `SELECT term FROM ${vocabularyTermsTable} WHERE term >= ? UNION SELECT term FROM ${recentTermsTable} WHERE term >= ? ORDER BY 1 LIMIT ?`;
 
 /** Words shorter than this (in code points) are never typo variants (vocabulary.ts), so they are not kept. */
 export const minVariantLength = 4;
@@ -51,6 +60,8 @@ function hasTable(db: Db): boolean {
 interface Written {
   terms: Set<string>;
   calls: number;
+  /** Rows added to the recent table since it was last counted (an upper bound: some may have been rolled back). */
+  recent: number;
 }
 const written = new WeakMap<Db, Written>();
 // Bounds the writer's memory (~7 MB); past it the set starts again (costing only speed).
@@ -59,7 +70,7 @@ const maxWritten = 100_000;
 function writtenBy(db: Db): Written {
   let state = written.get(db);
   if (!state) {
-    state = { terms: new Set(), calls: -1 };
+    state = { terms: new Set(), calls: -1, recent: 0 };
     written.set(db, state);
   }
   const bump = (): number | undefined => {
@@ -86,14 +97,27 @@ export function recordVocabularyTerms(db: Db, columns: string[]): void {
   const state = writtenBy(db);
   const terms = variantTerms(columns, state.terms);
   // One statement per row: the words go through json_each, not one call each (≈ 270 words an article).
-  if (terms.length > 0) statement(db, `INSERT OR IGNORE INTO ${vocabularyTermsTable} (term) SELECT value FROM json_each(?)`).run(JSON.stringify(terms));
+  // Words the big table has are only looked up there (reading dirties no page).
+  if (terms.length > 0) {
+    state.recent += statement(db, `INSERT OR IGNORE INTO ${recentTermsTable} (term) SELECT value FROM json_each(?) WHERE value NOT IN (SELECT term FROM ${vocabularyTermsTable})`)
+      .run(JSON.stringify(terms)).changes;
+  }
   for (const term of terms) state.terms.add(term);
+  if (state.recent >= mergeAt) {
+    state.recent = statement(db, `SELECT count(*) FROM ${recentTermsTable}`).pluck().get() as number;
+    if (state.recent >= mergeAt) {
+      statement(db, `INSERT OR IGNORE INTO ${vocabularyTermsTable} (term) SELECT term FROM ${recentTermsTable}`).run();
+      statement(db, `DELETE FROM ${recentTermsTable}`).run();
+      state.recent = 0;
+    }
+  }
 }
 
 /** Creates the table and fills it from the index (once, in migration 9: 0.7 s at 30,000 articles). */
 export function createVocabularyTerms(db: Db): void {
   db.exec(`
     CREATE TABLE ${vocabularyTermsTable} (term TEXT PRIMARY KEY) WITHOUT ROWID;
+    CREATE TABLE ${recentTermsTable} (term TEXT PRIMARY KEY) WITHOUT ROWID;
     CREATE VIRTUAL TABLE temp.migration_vocab USING fts5vocab(main, 'items_fts', 'row');
     INSERT INTO ${vocabularyTermsTable} (term) SELECT term FROM temp.migration_vocab WHERE length(term) >= ${minVariantLength};
     DROP TABLE temp.migration_vocab;

@@ -5,7 +5,7 @@
 import lunr from 'lunr';
 import type { Db } from '../storage/database.js';
 import { statement } from '../storage/statements.js';
-import { minVariantLength, vocabularyTermsTable } from './vocabulary-terms.js';
+import { minVariantLength, termsFromSql, vocabularyTermsTable } from './vocabulary-terms.js';
 
 /** A broad prefix searched as its most frequent archive words: `words` kept of `of` in all. */
 export interface PrefixLimit {
@@ -175,8 +175,9 @@ export function createVocabulary(db: Db): Vocabulary {
     const distance = editDistanceFor(word);
     // A fuzzy automaton grows with the word: long "words" (pasted junk) are not expanded.
     if ([...word].length > maxFuzzyLength || distance === 0) return [];
-    const runs = statement(db, `SELECT term FROM ${wordsTable()} WHERE term >= ? ORDER BY term LIMIT ?`).pluck();
-    const words = fuzzyWalk(TokenSet.fromFuzzyString(word, distance), runReader((key, n) => runs.all(key, n) as string[]))
+    const table = wordsTable();
+    const runs = statement(db, table === vocabularyTermsTable ? termsFromSql : `SELECT term FROM ${table} WHERE term >= ? AND term >= ? ORDER BY term LIMIT ?`).pluck();
+    const words = fuzzyWalk(TokenSet.fromFuzzyString(word, distance), runReader((key, n) => runs.all(key, key, n) as string[]))
       .filter((w) => w !== word && [...w].length >= minFuzzyLength);
     const docs = new Map(words.map((w) => [w, docsOf(w)]));
     return words

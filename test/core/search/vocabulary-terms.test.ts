@@ -5,7 +5,7 @@ import path from 'node:path';
 import { openDatabase, type Db } from '../../../electron/core/storage/database.js';
 import { analyseField, writeFtsRow } from '../../../electron/core/storage/fts-row.js';
 import { writeTransaction } from '../../../electron/core/storage/write-transaction.js';
-import { variantTerms } from '../../../electron/core/search/vocabulary-terms.js';
+import { termsFromSql, variantTerms } from '../../../electron/core/search/vocabulary-terms.js';
 import { tempDir } from '../../support/paths.js';
 
 let db: Db;
@@ -15,7 +15,7 @@ beforeEach(() => {
 afterEach(() => db.close());
 
 const index = (id: number, text: string) => writeFtsRow(db, id, { title: analyseField(''), body: analyseField(text), notes: analyseField('') });
-const kept = () => db.prepare('SELECT term FROM vocabulary_terms ORDER BY term').pluck().all();
+const kept = () => db.prepare(termsFromSql).pluck().all('', '', 1e9);
 const indexed = () => {
   db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.v USING fts5vocab(main, 'items_fts', 'row')");
   return db.prepare('SELECT term FROM temp.v WHERE length(term) >= 4 ORDER BY term').pluck().all();
