@@ -107,14 +107,14 @@ function pageOfResourceFolder(name: string, pages: Map<string, string>): string 
 }
 
 /**
- * True for a folder holding no document of its own: a browser's resources folder has images,
- * styles, scripts and perhaps framed pages; a folder of the user's that happens to share the
+ * True for a folder holding no document of its own: a browser's resources folder has images
+ * (importable for OCR, but not documents here), styles, scripts and perhaps framed pages; a folder of the user's that happens to share the
  * name ("report_drafts" beside report.html) holds documents and is walked as usual.
  */
 function isResourceFolder(file: RawPath): boolean {
   try {
     if (!fs.lstatSync(file).isDirectory()) return false;
-    return fs.readdirSync(file).every((entry) => savedPageExtension.test(entry) || formatForPath(entry) === null);
+    return fs.readdirSync(file).every((entry) => savedPageExtension.test(entry) || (formatForPath(entry)?.format ?? 'image') === 'image');
   } catch {
     return false;
   }

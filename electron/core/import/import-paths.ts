@@ -1,4 +1,5 @@
 // Imports files and folders: parsing runs ahead (in parallel), storing happens in order, one item per transaction.
+import { setMaxListeners } from 'node:events';
 import path from 'node:path';
 import type { ImportFileResult, ImportProgress, ImportReport } from '../../shared/dto.js';
 import { ArchiveError, toErrorShape, type ErrorShape } from '../../shared/errors.js';
@@ -130,6 +131,8 @@ export async function importPaths(deps: ImportDeps, args: { paths: string[]; tag
   let next = 0;
   let bytesAhead = 0;
   const parsing = createGate(Math.max(parsesAhead, deps.parallelism));
+  // Each file being parsed listens for a cancel (the pool stops its worker): up to `parsing`'s size at once.
+  setMaxListeners(Math.max(parsesAhead, deps.parallelism) + 10, deps.signal);
   const startNext = (): boolean => {
     if (next >= jobs.length || deps.signal.aborted || stopped) return false;
     const job = jobs[next]!;

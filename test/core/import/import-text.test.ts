@@ -122,7 +122,7 @@ describe('bad input: a clear error per file, the rest carries on, nothing half-s
       'empty.txt': '',
       'blank.txt': '   \n\n  ',
       'binary.txt': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]),
-      'picture.png': new Uint8Array([0x89, 0x50, 0x4e, 0x47]),
+      'sheet.xlsx': new Uint8Array([0x50, 0x4b, 0x03, 0x04]),
       '.hidden.txt': 'secret',
       '.git/config': 'x',
       'sub/deeper/nested.md': '# Nested\nfound in a subfolder',
@@ -134,7 +134,7 @@ describe('bad input: a clear error per file, the rest carries on, nothing half-s
     expect(byName('empty.txt')).toMatchObject({ status: 'failed', error: { code: 'empty' } });
     expect(byName('blank.txt')).toMatchObject({ status: 'failed', error: { code: 'empty' } });
     expect(byName('binary.txt')).toMatchObject({ status: 'failed', error: { code: 'corrupt' } });
-    expect(byName('picture.png')).toMatchObject({ status: 'skipped', error: { code: 'unsupported' } });
+    expect(byName('sheet.xlsx')).toMatchObject({ status: 'skipped', error: { code: 'unsupported' } });
     expect(byName('.hidden.txt').status).toBe('skipped');
     expect(byName('missing.txt')).toMatchObject({ status: 'failed', error: { code: 'unreadable' } });
     expect(report).toMatchObject({ imported: 2, failed: 4 });

@@ -91,11 +91,11 @@ async function annotationPage(pdf: PDFDocumentProxy, n: number): Promise<string>
 /** Pages asked for at once: pdf.js answers each in a round trip, so a long PDF waits on latency, not work. */
 const pagesAtOnce = 64;
 
-/** The form values and comments of each page. */
-async function annotationPages(pdf: PDFDocumentProxy): Promise<string[]> {
+/** The form values and comments of each of the first `count` pages. */
+async function annotationPages(pdf: PDFDocumentProxy, count: number): Promise<string[]> {
   const pages: string[] = [];
-  for (let first = 1; first <= pdf.numPages; first += pagesAtOnce) {
-    const batch = Array.from({ length: Math.min(pagesAtOnce, pdf.numPages - first + 1) }, (_, i) => annotationPage(pdf, first + i));
+  for (let first = 1; first <= count; first += pagesAtOnce) {
+    const batch = Array.from({ length: Math.min(pagesAtOnce, count - first + 1) }, (_, i) => annotationPage(pdf, first + i));
     pages.push(...(await Promise.all(batch)));
   }
   return pages;
@@ -182,12 +182,12 @@ async function xfaPages(bytes: Uint8Array): Promise<string[] | null> {
 
 /**
  * Text to add to each page of `pdf` (opened from `bytes` with XFA off; `pageTexts` its pages'
- * text): its form values and comments; for a pure XFA form, the filled-in form in place of the
+ * text, as far as they were read: a long PDF may stop at its time limit): its form values and comments; for a pure XFA form, the filled-in form in place of the
  * placeholder page, XFA page k going to PDF page k (the last page takes the rest: such PDFs
  * usually have one page). A placeholder page is dropped even when the form cannot be read.
  */
 export async function readFormText(pdf: PDFDocumentProxy, bytes: Uint8Array, pageTexts: string[]): Promise<FormText> {
-  const pages = await annotationPages(pdf);
+  const pages = await annotationPages(pdf, Math.min(pageTexts.length, pdf.numPages));
   const dropPageText = pageTexts.map(isXfaPlaceholder);
   const info = ((await pdf.getMetadata().catch(() => null))?.info ?? {}) as Record<string, unknown>;
   // With AcroForm fields too, pdf.js shows the PDF's own pages (a hybrid form): the fields have the values.
