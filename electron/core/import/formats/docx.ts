@@ -37,8 +37,10 @@ function checkNotCompoundFile(bytes: Uint8Array): void {
  */
 function prepareDocumentPart(bytes: Uint8Array): Uint8Array {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (!buffer.includes('w:dropCap') && !buffer.includes('docPr')) return bytes; // also skips UTF-16 parts
-  return new TextEncoder().encode(withImageTitles(joinDropCaps(new TextDecoder().decode(bytes))));
+  if (!buffer.includes('w:dropCap') && !buffer.includes('docPr') && !buffer.includes('<w:cr')) return bytes; // also skips UTF-16 parts
+  // mammoth ignores w:cr (a carriage return inside a run, as in pasted or inserted text): read as a line break.
+  const xml = new TextDecoder().decode(bytes).replace(/<w:cr\s*\/>/g, '<w:br/>');
+  return new TextEncoder().encode(withImageTitles(joinDropCaps(xml)));
 }
 
 /** `<wp:docPr descr="D" title="T">` becomes descr="T: D" (values stay as escaped in the XML). */

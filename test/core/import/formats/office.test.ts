@@ -169,6 +169,14 @@ describe('parseDocx: drop caps and tracked changes', () => {
     ));
     expect(doc.text).toBe('the black cat\n\nthe new dog\n\ntwo words\n\nقال الناطق باسم الجيش');
   });
+
+  it('a carriage return inside a run (w:cr, as in inserted or pasted text) separates its words', async () => {
+    const doc = await parseBytes(parseDocx, 'cr.docx', buildDocx(
+      `<w:p><w:r><w:t>first</w:t><w:cr/><w:t xml:space="preserve">second </w:t></w:r>` +
+        `<w:ins w:id="7" w:author="A"><w:r><w:t>الأول</w:t><w:cr /><w:t>الثاني</w:t></w:r></w:ins></w:p>`,
+    ));
+    expect(doc.text.split(/\s+/u)).toEqual(['first', 'second', 'الأول', 'الثاني']);
+  });
 });
 
 describe('parseDocx on bad input', () => {
