@@ -181,7 +181,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     work.catch((error: unknown) => {
       // Answered already (a 408), or the client went away mid-upload or mid-answer: there is
       // nobody to tell, and a disconnect is not worth a line on the terminal.
-      if (res.headersSent || res.destroyed || req.socket.destroyed) {
+      if (res.headersSent || res.destroyed || !req.socket || req.socket.destroyed) {
         res.destroy();
         return;
       }

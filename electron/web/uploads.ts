@@ -143,6 +143,28 @@ function release(batch: Batch, target: string): void {
   }
 }
 
+/**
+ * Streams a request body through `counter` into `file`. The request is not handed to pipeline():
+ * when the counter refuses a file (over a limit) pipeline would destroy the request, and with it
+ * the socket, before the 413 is sent; the server answers, then closes the connection.
+ */
+async function receiveBody(body: IncomingMessage, counter: Transform, file: NodeJS.WritableStream): Promise<void> {
+  const done = pipeline(counter, file);
+  const cut = (error?: Error): void => {
+    if (!body.readableEnded) counter.destroy(error ?? new Error('the upload was cut off'));
+  };
+  body.once('error', cut);
+  body.once('close', cut);
+  body.pipe(counter);
+  try {
+    await done;
+  } finally {
+    body.unpipe(counter);
+    body.off('error', cut);
+    body.off('close', cut);
+  }
+}
+
 /** Creates the store of upload batches, kept under one temp folder (removed on close, and at process exit). */
 export function createUploadStore(given: Partial<UploadLimits> = {}): UploadStore {
   const limits: UploadLimits = { ...defaultUploadLimits, ...given };
@@ -238,7 +260,7 @@ export function createUploadStore(given: Partial<UploadLimits> = {}): UploadStor
           await mkdir(parent, { recursive: true });
           batch.made.add(parent);
         }
-        await pipeline(body, counter, createWriteStream(target, { flags: 'wx' }));
+        await receiveBody(body, counter, createWriteStream(target, { flags: 'wx' }));
       } catch (error) {
         if (batches.get(batch.id) === batch) {
           release(batch, target);
