@@ -245,6 +245,8 @@ describe('mirrored layout', () => {
       await page.locator('.tag-tree .disclosure').first().waitFor();
       await page.locator('.tag-tree .disclosure').first().click();
       await page.locator('.tag-tree .disclosure:not(.open)').first().waitFor();
+      // The chevron turns with a transition: read it once it has ended.
+      await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
       const transform = (selector: string) => page.locator(selector).first().evaluate((el) => getComputedStyle(el).transform);
       seen[locale] = {
         sidebarLeft: (await page.locator('.sidebar').boundingBox())!.x,
