@@ -55,4 +55,30 @@ describe('vocabulary_terms', () => {
     expect(kept()).toEqual(expect.arrayContaining(['dhows', 'harbour', 'zanzibar']));
     expect(kept()).toEqual(indexed());
   });
+
+  it('a rollback is noticed even when the rows it undid last added no new word', () => {
+    writeTransaction(db, () => index(1, 'harbour'));
+    // The savepoint undoes a row with a new word, then a row with only known words: the next row
+    // must not take the undone word for written.
+    writeTransaction(db, () => {
+      try {
+        writeTransaction(db, () => {
+          index(2, 'zanzibar harbour');
+          index(3, 'harbour');
+          throw new Error('one bad file');
+        });
+      } catch {
+        // the batch goes on
+      }
+      index(4, 'harbour');
+      index(5, 'zanzibar');
+    });
+    expect(kept()).toEqual(['harbour', 'zanzibar']);
+    expect(kept()).toEqual(indexed());
+  });
+
+  it('counts code points, not UTF-16 units, and folds ASCII capitals only', () => {
+    // 𝔸𝔹𝔺 is 3 letters in 6 units; Ädlb keeps its Ä (FTS5's ascii tokenizer folds A–Z only).
+    expect(variantTerms(['𝔸𝔹𝔺 𝔸𝔹𝔺𝔻 Ädlb HARBOUR harbour', 'ادلب'])).toEqual(['𝔸𝔹𝔺𝔻', 'Ädlb', 'harbour', 'ادلب']);
+  });
 });
