@@ -5,6 +5,7 @@ import path from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import iconv from 'iconv-lite';
 import type { Article } from './corpus.js';
+import { pdfFile } from '../test/support/pdf-file.js';
 
 const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const paragraphs = (a: Article) => a.body.split(/\n+/).map((p) => p.trim()).filter(Boolean);
@@ -82,16 +83,7 @@ function pdf(a: Article): Uint8Array {
     `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
     `<< /Title (${a.title.replace(/[\\()]/g, '\\$&').replace(/[^\x20-\x7e]/g, '?')}) >>`,
   ];
-  let out = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((body, i) => {
-    offsets.push(out.length);
-    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
-  });
-  const xref = out.length;
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /Info 6 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return strToU8(out);
+return pdfFile(objects, '/Root 1 0 R /Info 6 0 R', '%PDF-1.4\n');
 }
 
 const writers: Array<[string, (a: Article) => Uint8Array, (a: Article) => boolean]> = [

@@ -3,6 +3,8 @@
 // on a highlight) and a pure XFA form behind Adobe's "Please wait…" page. pdf.js reads them as
 // it reads any PDF; the tests need no binary fixtures.
 
+import { pdfFile } from './pdf-file.js';
+
 /** A PDF text string: ASCII as a literal, anything else UTF-16BE with its byte-order mark, in hex. */
 export function pdfString(text: string): string {
   if (/^[\x20-\x7E]*$/u.test(text)) return `(${text.replace(/[\\()]/gu, (c) => `\\${c}`)})`;
@@ -124,18 +126,6 @@ export function formPdf(pages: FormPdfPage[], xfa?: string): Uint8Array {
       : '';
   objects[catalog - 1] = `<< /Type /Catalog /Pages ${pagesObj} 0 R${acroForm}${xfaObj > 0 ? ' /NeedsRendering true' : ''} >>`;
 
-  const chunks: Buffer[] = [Buffer.from('%PDF-1.7\n%\xE2\xE3\xCF\xD3\n', 'latin1')];
-  let length = chunks[0]!.length;
-  const offsets: number[] = [];
-  objects.forEach((body, i) => {
-    offsets.push(length);
-    const chunk = Buffer.from(`${i + 1} 0 obj\n${body}\nendobj\n`, i + 1 === xfaObj ? 'utf8' : 'latin1');
-    chunks.push(chunk);
-    length += chunk.length;
-  });
-  const xref =
-    `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}` +
-    `trailer\n<< /Size ${objects.length + 1} /Root ${catalog} 0 R >>\nstartxref\n${length}\n%%EOF\n`;
-  chunks.push(Buffer.from(xref, 'latin1'));
-  return new Uint8Array(Buffer.concat(chunks));
+// The XFA stream is UTF-8 (its Arabic values); everything else is Latin-1.
+  return pdfFile(objects.map((body, i) => (i + 1 === xfaObj ? Buffer.from(body, 'utf8') : body)), `/Root ${catalog} 0 R`);
 }

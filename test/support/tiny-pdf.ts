@@ -3,6 +3,8 @@
 // writers do (a ligature glyph to two letters, a space glyph to a control character), and whose
 // /Widths give every glyph's advance. Content is drawn as the test writes it, in visual order.
 
+import { pdfFile } from './pdf-file.js';
+
 /** One text-showing run: codes drawn from (x, y) at `size`; numbers in `tj` are TJ adjustments. */
 export interface TinyRun {
   x: number;
@@ -54,16 +56,7 @@ export function tinyPdf(options: TinyPdfOptions): Uint8Array {
     `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
     `<< /Length ${cmap.length} >>\nstream\n${cmap}\nendstream`,
   ];
-  let out = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((body, i) => {
-    offsets.push(out.length);
-    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
-  });
-  const xref = out.length;
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return new Uint8Array(Buffer.from(out, 'latin1'));
+return pdfFile(objects, '/Root 1 0 R', '%PDF-1.4\n');
 }
 
 /**

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { parsePdf } from '../../../../electron/core/import/formats/pdf.js';
 import { parserHarness } from '../../../support/parser-harness.js';
+import { pdfFile } from '../../../support/pdf-file.js';
 
 const harness = parserHarness('khizana-pdf-meta-');
 
@@ -27,16 +28,7 @@ function pdfWith(info: Record<string, string>, xmp?: string): Uint8Array {
     `<< /Type /Metadata /Subtype /XML /Length ${Buffer.byteLength(xmp ?? '')} >>\nstream\n${xmp ?? ''}\nendstream`,
     `<< ${Object.entries(info).map(([key, value]) => `/${key} ${value}`).join(' ')} >>`,
   ];
-  let out = '%PDF-1.6\n';
-  const offsets: number[] = [];
-  objects.forEach((body, i) => {
-    offsets.push(Buffer.byteLength(out));
-    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
-  });
-  const xref = Buffer.byteLength(out);
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /Info 7 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return new Uint8Array(Buffer.from(out, 'utf8'));
+return pdfFile(objects.map((body) => Buffer.from(body, 'utf8')), '/Root 1 0 R /Info 7 0 R', '%PDF-1.6\n');
 }
 
 const xmpPacket = (rdf: string): string =>
