@@ -14,6 +14,9 @@ interface Pending {
   reject: (error: Error) => void;
 }
 
+/** The young generation of a reader thread's heap, MB. */
+const readerYoungGenerationMb = 4;
+
 /** One worker thread holding a connection to the archive. */
 interface WorkerLink {
   call(method: MethodName, args: unknown): Promise<unknown>;
@@ -30,7 +33,12 @@ interface WorkerLink {
 
 /** Starts `module` in a worker thread on the archive in `dir`; resolves once it has opened the archive. */
 function startWorker(module: 'archive-worker' | 'reader-worker', dir: string, onEvent?: (event: ArchiveEvent) => void): Promise<WorkerLink> {
-  const worker = spawnWorker(siblingModule(import.meta.url, module), { workerData: { dir } satisfies WorkerInit });
+  const worker = spawnWorker(siblingModule(import.meta.url, module), {
+    workerData: { dir } satisfies WorkerInit,
+    // A reader's garbage is short-lived (one search's rows and snippets): a small young generation
+    // keeps its heap from growing to V8's default ~48 MiB of semi-spaces (serve's memory, issue 14).
+    ...(module === 'reader-worker' ? { resourceLimits: { maxYoungGenerationSizeMb: readerYoungGenerationMb } } : {}),
+  });
   const pending = new Map<number, Pending>();
   let nextId = 1;
   let dead: ArchiveError | null = null;
