@@ -2,7 +2,7 @@
 // The app's own import paths over .txt files, against the in-memory import of the same articles
 // (bench/import-khizana.ts) in the same run: the built CLI (`khizana import <folder>`, a child
 // process) and a browser upload through `khizana serve` (begin, one POST per file as the UI sends
-// them, commit). Reports files/s and how many write transactions each path committed.
+// them, several at once, commit). Reports files/s and how many write transactions each path committed.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -13,6 +13,7 @@ import { articleText, readCorpus, repoRoot, type Article, type CorpusLang } from
 import { importKhizana } from './import-khizana.js';
 import { writeArticleFiles } from './import-app.js';
 import { MemoryPeak, nowMs, round } from './measure.js';
+import { uploadsInFlight } from '../renderer/src/api/http-client.js';
 
 /** Write transactions that stored items: every storeDocuments call stamps its items with one `imported_at`. */
 export function importTransactions(dbFile: string): number {
@@ -67,13 +68,13 @@ export async function startServe(archiveDir: string): Promise<{ base: string; to
 
 /**
  * Uploads `articles` as .txt files to a fresh `khizana serve` (the built CLI) the way the UI does:
- * begin, one POST per file in turn, commit. Times the whole upload and the commit (the import).
+ * begin, one POST per file with `inFlight` of them at once, commit. Times the whole upload and the commit (the import).
  */
-export async function serveUpload(archiveDir: string, articles: Article[], rounds = 1): Promise<UploadTiming[]> {
+export async function serveUpload(archiveDir: string, articles: Article[], rounds = 1, inFlight = uploadsInFlight): Promise<UploadTiming[]> {
   const serve = await startServe(archiveDir);
   try {
     const out = [];
-    for (let r = 0; r < rounds; r++) out.push(await uploadOnce(serve, r === 0 ? articles : articles.map((a) => ({ ...a, body: `${a.body}\n\n${r}` }))));
+    for (let r = 0; r < rounds; r++) out.push(await uploadOnce(serve, r === 0 ? articles : articles.map((a) => ({ ...a, body: `${a.body}\n\n${r}` })), inFlight));
     return out;
   } finally {
     await serve.stop();
@@ -99,20 +100,26 @@ export interface UploadTiming {
   imported: number;
 }
 
-async function uploadOnce(serve: { base: string; token: string; pid: number }, articles: Article[]): Promise<UploadTiming> {
+async function uploadOnce(serve: { base: string; token: string; pid: number }, articles: Article[], inFlight: number): Promise<UploadTiming> {
   const headers = { Authorization: `Bearer ${serve.token}` };
   const start = nowMs();
   const startCpu = processCpuSeconds(serve.pid);
   const begun = (await (await fetch(`${serve.base}/upload/begin`, { method: 'POST', headers: { ...headers, 'Content-Type': 'application/json' }, body: '{}' })).json()) as { batch: string };
-  for (const [i, article] of articles.entries()) {
-    const res = await fetch(`${serve.base}/upload/file`, {
-      method: 'POST',
-      headers: { ...headers, 'Content-Type': 'application/octet-stream', 'X-Upload-Batch': begun.batch, 'X-File-Name': encodeURIComponent(`upload/${i}.txt`) },
-      body: articleText(article),
-    });
-    if (!res.ok) throw new Error(`upload answered ${res.status}: ${await res.text()}`);
-    await res.arrayBuffer();
-  }
+  // As the UI sends them (renderer http-client.ts uploadAndImport): `inFlight` uploads at once.
+  let next = 0;
+  const sendNext = async (): Promise<void> => {
+    while (next < articles.length) {
+      const i = next++;
+      const res = await fetch(`${serve.base}/upload/file`, {
+        method: 'POST',
+        headers: { ...headers, 'Content-Type': 'application/octet-stream', 'X-Upload-Batch': begun.batch, 'X-File-Name': encodeURIComponent(`upload/${i}.txt`) },
+        body: articleText(articles[i]!),
+      });
+      if (!res.ok) throw new Error(`upload answered ${res.status}: ${await res.text()}`);
+      await res.arrayBuffer();
+    }
+  };
+  await Promise.all(Array.from({ length: inFlight }, sendNext));
   const commitStart = nowMs();
   const commitCpu = processCpuSeconds(serve.pid);
   const res = await fetch(`${serve.base}/upload/commit`, { method: 'POST', headers: { ...headers, 'Content-Type': 'application/json' }, body: JSON.stringify({ batch: begun.batch }) });

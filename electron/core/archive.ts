@@ -105,6 +105,12 @@ export async function openArchive(options: OpenArchiveOptions): Promise<ArchiveS
         if (jobs.get(jobId) === job) jobs.delete(jobId); // a reused job id belongs to its latest import
       }
     }),
+    // Warm for the import that follows (an upload in progress): the pool stops after its idle time.
+    async prepareImport() {
+      const pool = parsers.acquire();
+      parsers.release();
+      return { parsers: pool?.size ?? 0 };
+    },
     async cancelImport({ jobId }) {
       const job = jobs.get(jobId);
       if (!job) return { cancelled: false };

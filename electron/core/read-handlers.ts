@@ -10,7 +10,6 @@ import { itemDetail } from './storage/items.js';
 import { listNotes } from './storage/notes.js';
 import { listSavedSearches } from './storage/saved-searches.js';
 import { listTags } from './storage/tags.js';
-import { writeExport } from './export/write-export.js';
 import { listTrash } from './storage/trash.js';
 import { citeItems } from './cite/cite-items.js';
 import { listAnnotations } from './storage/annotations.js';
@@ -50,6 +49,8 @@ export function readHandlers(db: Db, vocabulary: Vocabulary, dir: string): ReadH
       return listSavedSearches(db);
     },
     async exportItems({ target, query, ids }) {
+      // Loaded on first use: the YAML writer costs every reader thread ~7 MiB (serve's memory).
+      const { writeExport } = await import('./export/write-export.js');
       return writeExport({ db, archiveDir: dir, vocabulary, target, query, ids });
     },
     async listAnnotations({ on }) {

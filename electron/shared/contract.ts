@@ -185,6 +185,7 @@ const bulkTagArgs = z.object({ ...bulkSelection, tag: tagPathSchema }).refine(on
 export const archiveMethods = {
   importPaths: importArgs,
   cancelImport: z.object({ jobId: z.string().min(1) }),
+  prepareImport: z.object({}),
   search: searchArgs,
   highlight: z.object({
     query: z.string().max(100_000),
@@ -266,6 +267,8 @@ export type MethodArgs<K extends keyof typeof archiveMethods> = z.input<(typeof 
 export interface ArchiveApi {
   importPaths(args: MethodArgs<'importPaths'>): Promise<ImportReport>;
   cancelImport(args: MethodArgs<'cancelImport'>): Promise<{ cancelled: boolean }>;
+  /** Starts the parser workers ahead of an import about to come (an upload begun); they stop when idle. */
+  prepareImport(args: MethodArgs<'prepareImport'>): Promise<{ parsers: number }>;
   search(args: MethodArgs<'search'>): Promise<SearchResult>;
   /** Spans of `texts` that match `query`, for highlighting in the reader (same analyzer as search). */
   highlight(args: MethodArgs<'highlight'>): Promise<Span[][]>;
@@ -352,6 +355,7 @@ export type MethodAccess = 'read' | 'writer' | { writes: string };
 export const methodAccess = {
   importPaths: { writes: 'import files' },
   cancelImport: 'writer', // the writer holds the import jobs
+  prepareImport: 'writer', // the writer holds the parser pool; nothing is written
   search: 'read',
   highlight: 'read',
   getItem: 'read',

@@ -141,7 +141,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 
   const handleUpload = async (req: IncomingMessage, res: ServerResponse, step: string): Promise<void> => {
     if (step === 'begin') {
-      sendJson(res, 200, { batch: await uploads.begin() });
+      const batch = await uploads.begin();
+      // The parser workers start while the files stream in, so the commit does not wait for them.
+      void api.prepareImport({}).catch(() => undefined);
+      sendJson(res, 200, { batch });
     } else if (step === 'file') {
       const batch = header(req, 'x-upload-batch');
       const name = decodeName(header(req, 'x-file-name'));

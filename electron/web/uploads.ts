@@ -70,7 +70,10 @@ export async function sweepStaleUploads(tmp = os.tmpdir()): Promise<string[]> {
 interface Batch {
   id: string;
   dir: string;
+  /** Target paths in the order their uploads arrived (some may still be streaming). */
   files: string[];
+  /** Those whose upload has finished: only these are imported. */
+  complete: Set<string>;
   /** Every target path handed out, including uploads still streaming (names are unique per batch). */
   reserved: Set<string>;
   /** The folders those paths need (below the batch folder), with how many reserved paths need each. */
@@ -214,7 +217,7 @@ export function createUploadStore(given: Partial<UploadLimits> = {}): UploadStor
       const dir = path.join(await rootDir(), id);
       await mkdir(dir);
       const batch: Batch = {
-        id, dir, files: [], reserved: new Set(), folders: new Map(), made: new Set([dir]), bytes: 0, busy: false, timer: setTimeout(() => void drop(batch), batchTtlMs),
+        id, dir, files: [], complete: new Set(), reserved: new Set(), folders: new Map(), made: new Set([dir]), bytes: 0, busy: false, timer: setTimeout(() => void drop(batch), batchTtlMs),
       };
       batch.timer.unref();
       batches.set(id, batch);
@@ -241,6 +244,8 @@ export function createUploadStore(given: Partial<UploadLimits> = {}): UploadStor
       const target = path.resolve(batch.dir, relative);
       if (!target.startsWith(batch.dir + path.sep)) throw new ArchiveError('invalid-argument', 'bad file name');
       reserve(batch, target);
+      // Listed in the order the uploads arrived (several may stream at once), and unlisted if one fails.
+      batch.files.push(target);
       pendingFiles++;
       let bytes = 0;
       const counter = new Transform({
@@ -264,6 +269,7 @@ export function createUploadStore(given: Partial<UploadLimits> = {}): UploadStor
       } catch (error) {
         if (batches.get(batch.id) === batch) {
           release(batch, target);
+          batch.files.splice(batch.files.indexOf(target), 1);
           batch.bytes -= bytes;
           pendingBytes -= bytes;
           pendingFiles--;
@@ -275,21 +281,22 @@ export function createUploadStore(given: Partial<UploadLimits> = {}): UploadStor
         const name = relative.split(path.sep).join('/');
         throw shape.code === 'internal' ? new ArchiveError('invalid-argument', `upload of ${name} failed`) : new ArchiveError(shape.code, `upload of ${name} failed: ${shape.message}`);
       }
-      batch.files.push(target);
+      batch.complete.add(target);
       return { name: relative.split(path.sep).join('/'), bytes };
     },
 
     async commit(batchId, api, options) {
       const batch = find(batchId);
       if (batch.busy) throw new ArchiveError('invalid-argument', 'this upload batch is already being imported');
-      if (batch.files.length === 0) {
+      const files = batch.files.filter((file) => batch.complete.has(file));
+      if (files.length === 0) {
         await drop(batch);
         throw new ArchiveError('invalid-argument', 'nothing was uploaded');
       }
       batch.busy = true;
       try {
         // Stored source paths are the uploaded names, not the temp folder they passed through.
-        const report = await api.importPaths({ paths: batch.files, tags: options.tags ?? [], jobId: options.jobId, sourceRoot: batch.dir });
+        const report = await api.importPaths({ paths: files, tags: options.tags ?? [], jobId: options.jobId, sourceRoot: batch.dir });
         return {
           ...report,
           results: report.results.map((r) => ({

@@ -49,4 +49,27 @@ describe('upload store', () => {
     await store.closeAll();
     expect(fs.existsSync(batch)).toBe(false);
   });
+
+  it('uploads sent several at once are imported in the order they were sent; one still streaming at commit is not', async () => {
+    const store = createUploadStore();
+    const batch = await store.begin();
+    // a.txt is sent first and finishes last (the UI sends four at once: http-client.ts).
+    const slow = new PassThrough();
+    const first = store.receive(batch, 'a.txt', slow as unknown as IncomingMessage);
+    slow.write('the first file sent, about Aleppo ');
+    await store.receive(batch, 'b.txt', body('the second file sent, about Homs'));
+    slow.end('and it ends here');
+    await first;
+    const unfinished = new PassThrough();
+    const late = store.receive(batch, 'c.txt', unfinished as unknown as IncomingMessage);
+    unfinished.write('still streaming');
+    const archive = await freshArchive();
+    const report = await store.commit(batch, archive.api as ArchiveApi, {});
+    expect(report.results.map((r) => r.path)).toEqual(['a.txt', 'b.txt']);
+    expect(report.imported).toBe(2);
+    unfinished.end();
+    await late.catch(() => undefined);
+    await archive.close();
+    await store.closeAll();
+  });
 });

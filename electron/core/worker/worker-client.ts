@@ -14,6 +14,9 @@ interface Pending {
   reject: (error: Error) => void;
 }
 
+/** The young generation of a reader thread's heap, MB. */
+const readerYoungGenerationMb = 4;
+
 /** One worker thread holding a connection to the archive. */
 interface WorkerLink {
   call(method: MethodName, args: unknown): Promise<unknown>;
@@ -30,7 +33,12 @@ interface WorkerLink {
 
 /** Starts `module` in a worker thread on the archive in `dir`; resolves once it has opened the archive. */
 function startWorker(module: 'archive-worker' | 'reader-worker', dir: string, onEvent?: (event: ArchiveEvent) => void): Promise<WorkerLink> {
-  const worker = spawnWorker(siblingModule(import.meta.url, module), { workerData: { dir } satisfies WorkerInit });
+  const worker = spawnWorker(siblingModule(import.meta.url, module), {
+    workerData: { dir } satisfies WorkerInit,
+    // A reader's garbage is short-lived (one search's rows and snippets): a small young generation
+    // keeps its heap from growing to V8's default ~48 MiB of semi-spaces (serve's memory, issue 14).
+    ...(module === 'reader-worker' ? { resourceLimits: { maxYoungGenerationSizeMb: readerYoungGenerationMb } } : {}),
+  });
   const pending = new Map<number, Pending>();
   let nextId = 1;
   let dead: ArchiveError | null = null;
@@ -117,19 +125,23 @@ function startWorker(module: 'archive-worker' | 'reader-worker', dir: string, on
 /** Quiet time after the last write before the readers rebuild their typo vocabulary. */
 const rewarmAfterMs = 2_000;
 
-/** Reader threads per archive: with the writer, four requests run at once before one waits. */
+/** Reader threads per archive at most: with the writer, four requests run at once before one waits. */
 export const defaultReaders = 3;
 
 /**
- * Where a read-only call goes: the first idle reader (so the others stay small: each loads the
- * typo vocabulary on first use), else the writer when it has nothing to do, else the least busy
- * reader. With no reader (none opened yet, or the database cannot be opened read-only) the writer
- * answers everything, as with one thread.
+ * An extra reader (beyond the first) idle this long is stopped: each costs ~25–30 MiB (its V8
+ * heap, the modules it loads, its SQLite page cache), and one reader answers a user's searches.
  */
-function pickReader(readers: WorkerLink[], writer: WorkerLink): WorkerLink {
+export const readerIdleMs = 30_000;
+
+/** The first idle reader (so the others stay small and can stop), or null. */
+function idleReader(readers: WorkerLink[]): WorkerLink | null {
+  return readers.find((r) => r.alive() && r.busy() === 0) ?? null;
+}
+
+/** The least busy live reader, else the writer (none opened yet, or none can open read-only). */
+function leastBusy(readers: WorkerLink[], writer: WorkerLink): WorkerLink {
   const live = readers.filter((r) => r.alive());
-  const idle = live.find((r) => r.busy() === 0);
-  if (idle) return idle;
   if (writer.busy() === 0 || live.length === 0) return writer;
   return live.reduce((a, b) => (b.busy() < a.busy() ? b : a));
 }
@@ -138,42 +150,89 @@ function pickReader(readers: WorkerLink[], writer: WorkerLink): WorkerLink {
 export interface WorkerSession extends ArchiveSession {
   /** Resolves with the number of reader threads once they have all started (or failed to). */
   readersReady: Promise<number>;
+  /** Reader threads running now (one when idle; more start under load). */
+  liveReaders(): number;
 }
 
 /**
- * Opens the archive in worker threads (a writer and `readers` readers); resolves once the writer
- * has opened it. Readers start then (the writer creates and migrates the database) and take reads
- * as each is ready; until then, and in place of one that cannot open, the writer answers them.
+ * Opens the archive in worker threads: a writer and, once it has opened (it creates and migrates
+ * the database), one reader. More readers, up to `readers`, start only while every thread is busy
+ * (a slow search must not hold up the next request) and stop again after `readerIdleMs` idle; a
+ * read waits for the reader starting for it (~0.1 s) rather than behind a slow one. Until a reader
+ * is ready, and in place of one that cannot open, the writer answers reads.
  */
-export async function openArchiveInWorker(options: { dir: string; onEvent?: (event: ArchiveEvent) => void; readers?: number }): Promise<WorkerSession> {
+export async function openArchiveInWorker(options: { dir: string; onEvent?: (event: ArchiveEvent) => void; readers?: number; readerIdleMs?: number }): Promise<WorkerSession> {
   const writer = await startWorker('archive-worker', options.dir, options.onEvent);
+  const maxReaders = Math.max(0, options.readers ?? defaultReaders);
+  const idleMs = options.readerIdleMs ?? readerIdleMs;
   const readers: WorkerLink[] = [];
+  /** Readers being started; each resolves with the reader, or null when it could not open. */
+  const starting = new Set<Promise<WorkerLink | null>>();
+  const idleTimers = new Map<WorkerLink, NodeJS.Timeout>();
   let closing = false;
-  const readersReady = Promise.allSettled(
-    Array.from({ length: options.readers ?? defaultReaders }, () =>
-      startWorker('reader-worker', options.dir).then((reader) => (closing ? reader.close() : void readers.push(reader))),
-    ),
-  ).then(() => readers.length);
 
-  // The typo vocabulary is built in each reader when the archive opens, and again once writes have
-  // settled, so the first `word~` does not wait for it. One reader at a time: three building at
-  // once on two cores made the first reader's build (and a search waiting on it) three times slower.
+  const startReader = (): Promise<WorkerLink | null> => {
+    const started: Promise<WorkerLink | null> = startWorker('reader-worker', options.dir)
+      .then(async (reader) => {
+        if (closing) {
+          await reader.close();
+          return null;
+        }
+        readers.push(reader);
+        return reader;
+      }, () => null)
+      .finally(() => starting.delete(started));
+    starting.add(started);
+    return started;
+  };
+
+  // An extra reader stops once it has been idle for a while; the first one stays.
+  const scheduleIdleStop = (reader: WorkerLink): void => {
+    clearTimeout(idleTimers.get(reader));
+    if (closing || readers.indexOf(reader) < 1) return;
+    const timer = setTimeout(() => {
+      idleTimers.delete(reader);
+      if (closing || reader.busy() > 0) return;
+      readers.splice(readers.indexOf(reader), 1);
+      void reader.close();
+    }, idleMs);
+    timer.unref();
+    idleTimers.set(reader, timer);
+  };
+
+  const readersReady = (maxReaders > 0 ? startReader() : Promise.resolve(null)).then(() => readers.length);
+
+  // The typo vocabulary is prepared in each reader when it opens, and again once writes have settled.
   let warmTimer: NodeJS.Timeout | undefined;
   let warmChain: Promise<void> = readersReady.then(async () => {
-    for (const reader of readers) if (!closing) await reader.warm();
+    for (const reader of [...readers]) if (!closing) await reader.warm();
   });
   const warmAfterWrites = (): void => {
     clearTimeout(warmTimer);
     warmTimer = setTimeout(() => {
       warmChain = warmChain.then(async () => {
-        for (const reader of readers) if (!closing) await reader.warm();
+        for (const reader of [...readers]) if (!closing) await reader.warm();
       });
     }, rewarmAfterMs);
     warmTimer.unref();
   };
 
+  const read = async (method: MethodName, args: unknown): Promise<unknown> => {
+    let link = idleReader(readers);
+    // Every reader busy: start another while there is room (this read waits for it, not behind a
+    // slow one); past the room, an idle writer answers, else the least busy reader.
+    if (!link && readers.length > 0 && readers.length + starting.size < maxReaders && !closing) link = await startReader();
+    link ??= leastBusy(readers, writer);
+    const answer = link.call(method, args);
+    if (link !== writer) {
+      clearTimeout(idleTimers.get(link));
+      void answer.catch(() => undefined).finally(() => link.busy() === 0 && scheduleIdleStop(link));
+    }
+    return answer;
+  };
+
   const call = (method: MethodName, args: unknown): Promise<unknown> => {
-    if (isReadMethod(method)) return pickReader(readers, writer).call(method, args);
+    if (isReadMethod(method)) return read(method, args);
     // Before the caller hears back, so its next read already knows (messages arrive in order).
     const announce = (): void => {
       readers.forEach((r) => r.changed());
@@ -187,10 +246,13 @@ export async function openArchiveInWorker(options: { dir: string; onEvent?: (eve
     api,
     dir: options.dir,
     readersReady,
+    liveReaders: () => readers.filter((r) => r.alive()).length,
     async close() {
       closing = true;
       clearTimeout(warmTimer);
+      for (const timer of idleTimers.values()) clearTimeout(timer);
       await readersReady;
+      await Promise.all([...starting]);
       // Readers first: the writer's connection, closing last, checkpoints the WAL.
       await Promise.all(readers.map((r) => r.close()));
       await writer.close();

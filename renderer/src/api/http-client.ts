@@ -80,20 +80,37 @@ export interface UploadOptions {
   onUploaded(done: number, total: number, name: string): void;
 }
 
+/**
+ * Files uploaded at once: a small file's upload is mostly waiting for the round trip, so a few in
+ * flight keep the server busy (the order of the batch is the order they were sent in).
+ */
+export const uploadsInFlight = 4;
+
 /** Uploads files to a temp folder on the server and imports them as one job. */
 export async function uploadAndImport(token: string, files: UploadFile[], options: UploadOptions): Promise<ImportReport> {
   const { batch } = (await post('/api/upload/begin', token, ...json({}), options.signal)) as { batch: string };
   try {
     let done = 0;
-    for (const { file, name } of files) {
-      options.onUploaded(done, files.length, name);
-      await post('/api/upload/file', token, file, {
-        'Content-Type': 'application/octet-stream',
-        'X-Upload-Batch': batch,
-        'X-File-Name': encodeURIComponent(name),
-      }, options.signal);
-      done += 1;
-    }
+    let next = 0;
+    let failed = false;
+    const sendNext = async (): Promise<void> => {
+      while (next < files.length && !failed) {
+        if (options.signal.aborted) throw new ArchiveError('cancelled', 'cancelled');
+        const { file, name } = files[next++]!;
+        options.onUploaded(done, files.length, name);
+        await post('/api/upload/file', token, file, {
+          'Content-Type': 'application/octet-stream',
+          'X-Upload-Batch': batch,
+          'X-File-Name': encodeURIComponent(name),
+        }, options.signal);
+        done += 1;
+      }
+    };
+    // The first failure stops the others from sending more (the batch is thrown away below).
+    await Promise.all(Array.from({ length: Math.min(uploadsInFlight, files.length) }, () => sendNext().catch((error: unknown) => {
+      failed = true;
+      throw error;
+    })));
     options.onUploaded(done, files.length, '');
   } catch (error) {
     void post('/api/upload/abort', token, ...json({ batch })).catch(() => undefined);
