@@ -7,6 +7,7 @@ import type { ParsedDocument } from '../../../../electron/core/import/parsed-doc
 import { detectDirection } from '../../../../electron/core/text/language.js';
 import { collapse, ctx, errorOf, parserHarness, pseudoRandomBytes, type LimitOverrides } from '../../../support/parser-harness.js';
 import { fixturesDir as fixtures, sampleText } from '../../../support/shared.js';
+import { quotedPrintable } from '../../../support/quoted-printable.js';
 
 const harness = parserHarness('khizana-eml-');
 
@@ -15,28 +16,6 @@ const parseMessage = (name: string, message: string | Uint8Array, limits: LimitO
   harness.parseBytes(parseEml, name, typeof message === 'string' ? Buffer.from(message, 'latin1') : message, limits);
 
 const crlf = (s: string) => s.replace(/\r?\n/g, '\r\n');
-
-/** Quoted-printable (RFC 2045 §6.7) of `bytes`, with soft line breaks, as mail clients write it. */
-function quotedPrintable(bytes: Uint8Array): string {
-  const lines: string[] = [];
-  let line = '';
-  for (const byte of bytes) {
-    if (byte === 0x0a) {
-      lines.push(line);
-      line = '';
-      continue;
-    }
-    const printable = byte >= 33 && byte <= 126 && byte !== 61;
-    const piece = printable || byte === 0x20 ? String.fromCharCode(byte) : `=${byte.toString(16).toUpperCase().padStart(2, '0')}`;
-    if (line.length + piece.length > 75) {
-      lines.push(`${line}=`);
-      line = '';
-    }
-    line += piece;
-  }
-  lines.push(line);
-  return lines.join('\r\n');
-}
 
 /** An RFC 2047 encoded word in base64 for `text` in `charset`. */
 function encodedWord(text: string, charset: string): string {

@@ -5,30 +5,10 @@ import { parseMhtml } from '../../../../electron/core/import/formats/mhtml.js';
 import { freshArchive, writeFiles } from '../../../support/archive.js';
 import { errorOf, parserHarness } from '../../../support/parser-harness.js';
 import { sampleText } from '../../../support/shared.js';
+import { quotedPrintable } from '../../../support/quoted-printable.js';
 
 const { parseBytes } = parserHarness('khizana-mhtml-');
 const paragraphs = sampleText().split('\n').filter((l) => l.trim() !== '').slice(0, 4);
-
-/** Quoted-printable as Chrome writes it: =XX for non-ASCII and '=', soft line breaks under 76 characters. */
-function quotedPrintable(bytes: Uint8Array): string {
-  const lines: string[] = [];
-  let line = '';
-  for (const b of bytes) {
-    const piece = b === 0x0a ? '\r\n' : b === 0x0d ? '' : (b >= 0x20 && b < 0x7f && b !== 0x3d) ? String.fromCharCode(b) : `=${b.toString(16).toUpperCase().padStart(2, '0')}`;
-    if (piece === '\r\n') {
-      lines.push(line);
-      line = '';
-      continue;
-    }
-    if (line.length + piece.length > 75) {
-      lines.push(`${line}=`);
-      line = '';
-    }
-    line += piece;
-  }
-  lines.push(line);
-  return lines.join('\r\n');
-}
 
 const page = (head: string): string =>
   `<!DOCTYPE html><html lang="ar" dir="rtl"><head>${head}<title>معارك إدلب</title></head><body>` +
