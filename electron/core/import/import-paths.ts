@@ -11,6 +11,7 @@ import { sha256, type PreparedDocument } from './prepare-document.js';
 import { readSourceFile } from './read-source-file.js';
 import { duplicateResult, findBySha, storeDocuments, tagDuplicate } from './store-document.js';
 import { stopsWriting, writeTransaction } from '../storage/write-transaction.js';
+import { catchUpVocabulary, deferVocabulary } from '../search/vocabulary-terms.js';
 
 export interface ImportDeps {
   db: Db;
@@ -98,7 +99,29 @@ async function prepare(deps: ImportDeps, job: FileJob, parsing: ReturnType<typeo
 const nameNotUtf8 = 'the name of the file or of a folder above it is not valid UTF-8 (its bytes that are not show as \uFFFD)';
 
 /** Imports every supported file under `paths`; a bad file fails alone, the rest carries on. */
-export async function importPaths(deps: ImportDeps, args: { paths: string[]; tags: string[]; jobId: string; sourceRoot?: string | undefined }): Promise<ImportReport> {
+export async function importPaths(deps: ImportDeps, args: ImportArgs): Promise<ImportReport> {
+  // The typo vocabulary takes the import's new words in one pass at the end (vocabulary-terms.ts):
+  // a `word~` finds a word imported by a running import once that import has finished.
+  const resume = deferVocabulary(deps.db);
+  let report: ImportReport | undefined;
+  try {
+    report = await importAll(deps, args);
+    return report;
+  } finally {
+    resume();
+    if (report && report.imported > 0) {
+      try {
+        writeTransaction(deps.db, () => catchUpVocabulary(deps.db));
+      } catch {
+        // Derived data (a full disk, a busy archive): the next import's catch-up adds these words too.
+      }
+    }
+  }
+}
+
+type ImportArgs = { paths: string[]; tags: string[]; jobId: string; sourceRoot?: string | undefined };
+
+async function importAll(deps: ImportDeps, args: ImportArgs): Promise<ImportReport> {
   const now = deps.now ?? (() => new Date().toISOString());
   const { jobs, settled } = collectFiles(args.paths);
   const results: ImportFileResult[] = [...settled];

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { openDatabase, type Db } from '../../../electron/core/storage/database.js';
 import { analyseField, writeFtsRow } from '../../../electron/core/storage/fts-row.js';
 import { writeTransaction } from '../../../electron/core/storage/write-transaction.js';
-import { termsFromSql, variantTerms } from '../../../electron/core/search/vocabulary-terms.js';
+import { catchUpVocabulary, deferVocabulary, termsFromSql, variantTerms } from '../../../electron/core/search/vocabulary-terms.js';
 import { tempDir } from '../../support/paths.js';
 
 let db: Db;
@@ -30,6 +30,20 @@ describe('vocabulary_terms', () => {
     expect(kept()).toEqual(indexed());
     expect(kept()).toEqual(expect.arrayContaining(['harbour', 'zanzibar', 'ادلب', 'والفصائل', '2020']));
     expect(variantTerms(['ab abc abcd ABCDE'])).toEqual(['abcd', 'abcde']);
+  });
+
+  it('while an import defers it, rows add no words; the catch-up after the import adds every one', () => {
+    const resume = deferVocabulary(db);
+    writeTransaction(db, () => {
+      index(1, 'The harbour of Zanzibar');
+      index(2, 'ادلب والفصائل في كان');
+    });
+    expect(kept()).toEqual([]);
+    resume();
+    writeTransaction(db, () => catchUpVocabulary(db));
+    expect(kept()).toEqual(indexed());
+    writeTransaction(db, () => index(3, 'Mombasa')); // rows written since are recorded as they come
+    expect(kept()).toContain('mombasa');
   });
 
   it('a rolled-back row leaves no word out when the same word is written again', () => {
