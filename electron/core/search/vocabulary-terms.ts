@@ -56,8 +56,17 @@ export function variantTerms(columns: string[], known: ReadonlySet<string> = new
 
 const ready = new WeakMap<Db, boolean>();
 
-/** Whether this database has the table yet (older migrations write index rows before it exists). */
-function hasTable(db: Db): boolean {
+/**
+ * FTS5's own vocabulary of the index (one row per term with its document count), as a table of
+ * this connection made on first use (made again should a rolled-back transaction have undone it).
+ */
+export function ftsVocabulary(db: Db): string {
+  db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.items_vocab USING fts5vocab(main, 'items_fts', 'row')");
+  return 'temp.items_vocab';
+}
+
+/** Whether this database has the table yet (older migrations write index rows before it exists; a read-only archive may predate it). */
+export function hasVocabularyTable(db: Db): boolean {
   if (ready.get(db) === true) return true;
   const found = statement(db, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?").pluck().get(vocabularyTermsTable) !== undefined;
   if (found) ready.set(db, true);
@@ -121,14 +130,13 @@ export function deferVocabulary(db: Db): () => void {
 
 /** Adds every indexed word the vocabulary lacks, read in one pass over FTS5's vocabulary. Call inside a write transaction. */
 export function catchUpVocabulary(db: Db): void {
-  if (!hasTable(db)) return;
-  db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.catch_up_vocab USING fts5vocab(main, 'items_fts', 'row')");
-  statement(db, `INSERT OR IGNORE INTO ${vocabularyTermsTable} (term) SELECT term FROM temp.catch_up_vocab WHERE length(term) >= ${minVariantLength}`).run();
+  if (!hasVocabularyTable(db)) return;
+  statement(db, `INSERT OR IGNORE INTO ${vocabularyTermsTable} (term) SELECT term FROM ${ftsVocabulary(db)} WHERE length(term) >= ${minVariantLength}`).run();
 }
 
 /** Adds the words of one index row (its six columns' text). Call inside the transaction that writes the row. */
 export function recordVocabularyTerms(db: Db, columns: string[]): void {
-  if (!hasTable(db) || deferred.has(db)) return;
+  if (!hasVocabularyTable(db) || deferred.has(db)) return;
   const state = writtenBy(db);
   const terms = variantTerms(columns, state.terms);
   // One statement per row: the words go through json_each, not one call each (≈ 270 words an article).
@@ -155,8 +163,6 @@ export function createVocabularyTerms(db: Db): void {
   db.exec(`
     CREATE TABLE ${vocabularyTermsTable} (term TEXT PRIMARY KEY) WITHOUT ROWID;
     CREATE TABLE ${recentTermsTable} (term TEXT PRIMARY KEY) WITHOUT ROWID;
-    CREATE VIRTUAL TABLE temp.migration_vocab USING fts5vocab(main, 'items_fts', 'row');
-    INSERT INTO ${vocabularyTermsTable} (term) SELECT term FROM temp.migration_vocab WHERE length(term) >= ${minVariantLength};
-    DROP TABLE temp.migration_vocab;
   `);
+  catchUpVocabulary(db);
 }

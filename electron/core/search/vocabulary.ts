@@ -5,7 +5,7 @@
 import lunr from 'lunr';
 import type { Db } from '../storage/database.js';
 import { statement } from '../storage/statements.js';
-import { minVariantLength, termsFromSql, vocabularyTermsTable } from './vocabulary-terms.js';
+import { ftsVocabulary, hasVocabularyTable, minVariantLength, termsFromSql, vocabularyTermsTable } from './vocabulary-terms.js';
 
 /** A broad prefix searched as its most frequent archive words: `words` kept of `of` in all. */
 export interface PrefixLimit {
@@ -147,24 +147,11 @@ function fuzzyWalk(automaton: FuzzyNode, firstFrom: (key: string) => string | un
 
 /** A vocabulary for one open archive connection: read from the archive on demand (nothing held but broad prefixes' counts). */
 export function createVocabulary(db: Db): Vocabulary {
-  let vocabTable = false;
-  const ensureVocabTable = (): void => {
-    if (vocabTable) return;
-    db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.items_vocab USING fts5vocab(main, 'items_fts', 'row')");
-    vocabTable = true;
-  };
   /** Documents of `term` in the index now; 0 for a word no longer indexed. */
-  const docsOf = (term: string): number => {
-    ensureVocabTable();
-    return (statement(db, 'SELECT doc FROM temp.items_vocab WHERE term = ?').pluck().get(term) as number | undefined) ?? 0;
-  };
+  const docsOf = (term: string): number =>
+    (statement(db, `SELECT doc FROM ${ftsVocabulary(db)} WHERE term = ?`).pluck().get(term) as number | undefined) ?? 0;
   /** Where the words are walked: the archive's table; an archive opened read-only before migration 9 only has the index (slow, but right). */
-  const wordsTable = (): string => {
-    const kept = statement(db, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?").pluck().get(vocabularyTermsTable) !== undefined;
-    if (kept) return vocabularyTermsTable;
-    ensureVocabTable();
-    return 'temp.items_vocab';
-  };
+  const wordsTable = (): string => (hasVocabularyTable(db) ? vocabularyTermsTable : ftsVocabulary(db));
   // Broad prefixes counted (term → documents), until the index changes.
   const prefixCache = new Map<string, PrefixLimit | null>();
   let prefixVersion: Buffer | undefined;
@@ -188,9 +175,9 @@ export function createVocabulary(db: Db): Vocabulary {
 
   const limitPrefix = (prefix: string, limit: number): PrefixLimit | null => {
     if (prefix === '') return null;
-    ensureVocabTable();
+    const vocab = ftsVocabulary(db);
     // Most prefixes (اقتصا*) have few words: count up to limit + 1 of them in the index itself.
-    const some = statement(db, 'SELECT count(*) FROM (SELECT term FROM temp.items_vocab WHERE term >= ? AND term < ? LIMIT ?)')
+    const some = statement(db, `SELECT count(*) FROM (SELECT term FROM ${vocab} WHERE term >= ? AND term < ? LIMIT ?)`)
       .pluck()
       .get(prefix, `${prefix}\u{10FFFF}`, limit + 1) as number;
     if (some <= limit) return null;
@@ -201,7 +188,7 @@ export function createVocabulary(db: Db): Vocabulary {
     }
     if (prefixCache.has(prefix)) return prefixCache.get(prefix)!;
     // A broad prefix reads its words' document counts once (ا*: most of the index), then is kept.
-    const rows = statement(db, 'SELECT term, doc FROM temp.items_vocab WHERE term >= ? AND term < ?').raw().all(prefix, `${prefix}\u{10FFFF}`) as Array<[string, number]>;
+    const rows = statement(db, `SELECT term, doc FROM ${vocab} WHERE term >= ? AND term < ?`).raw().all(prefix, `${prefix}\u{10FFFF}`) as Array<[string, number]>;
     const matching = rows.filter(([term]) => term.startsWith(prefix));
     const result = matching.length <= limit ? null : {
       words: matching.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).slice(0, limit).map(([term]) => term),
