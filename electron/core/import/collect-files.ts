@@ -114,7 +114,11 @@ function pageOfResourceFolder(name: string, pages: Map<string, string>): string 
 function isResourceFolder(file: RawPath): boolean {
   try {
     if (!fs.lstatSync(file).isDirectory()) return false;
-    return fs.readdirSync(file).every((entry) => savedPageExtension.test(entry) || (formatForPath(entry)?.format ?? 'image') === 'image');
+    return fs.readdirSync(file).every((entry) => {
+      if (savedPageExtension.test(entry)) return true;
+      const format = formatForPath(entry)?.format;
+      return format === undefined || format === 'image';
+    });
   } catch {
     return false;
   }

@@ -153,9 +153,10 @@ async function importAll(deps: ImportDeps, args: ImportArgs): Promise<ImportRepo
   const inflight: Entry[] = [];
   let next = 0;
   let bytesAhead = 0;
-  const parsing = createGate(Math.max(parsesAhead, deps.parallelism));
-  // Each file being parsed listens for a cancel (the pool stops its worker): up to `parsing`'s size at once.
-  setMaxListeners(Math.max(parsesAhead, deps.parallelism) + 10, deps.signal);
+  const parsingAtOnce = Math.max(parsesAhead, deps.parallelism);
+  const parsing = createGate(parsingAtOnce);
+  // Each file being parsed listens for a cancel (the pool stops its worker): up to parsingAtOnce of them.
+  setMaxListeners(parsingAtOnce + 10, deps.signal);
   const startNext = (): boolean => {
     if (next >= jobs.length || deps.signal.aborted || stopped) return false;
     const job = jobs[next]!;

@@ -1,13 +1,12 @@
 // A parser worker thread: parses one file at a time, so a parser that hangs, throws or runs out
 // of memory on a hostile file fails that file only (the pool replaces the worker).
 import { parentPort } from 'node:worker_threads';
-import { toErrorShape } from '../../shared/errors.js';
+import { ArchiveError, toErrorShape } from '../../shared/errors.js';
 import { formatForPath } from './formats/registry.js';
 import { createLazyOcrEngine } from './ocr/ocr-text.js';
 import { pageTimeLimitMs, type PageProgress } from './page-hooks.js';
 import { parseInProcess } from './parse-in-process.js';
 import type { ParseRequest, ParseResponse } from './parse-pool.js';
-import { ArchiveError } from '../../shared/errors.js';
 
 if (!parentPort) throw new Error('parse-worker must run in a worker thread');
 const port = parentPort;

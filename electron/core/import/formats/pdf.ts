@@ -450,17 +450,19 @@ export async function parsePdfDetailed(bytes: Uint8Array, ctx: ParseContext): Pr
     if (unreadable.length > 0) warnings.push(`${unreadable.length} damaged page(s) could not be read: ${unreadable.slice(0, 10).join(', ')}`);
 
     // Form values, comments and XFA forms go after each page's own text (pdf-forms.ts).
-    const forms = await readFormText(pdf, bytes, pages.map((lines) => lines.map((l) => l.text).join('\n')));
+    const pageTexts = pages.map((lines) => lines.map((l) => l.text).join('\n'));
+    const forms = await readFormText(pdf, bytes, pageTexts);
     for (const [i, drop] of forms.dropPageText.entries()) {
       if (!drop) continue;
       pages[i] = [];
+      pageTexts[i] = '';
       ocrText.delete(i);
     }
     warnings.push(...forms.warnings);
     checkTextLimit(chars + forms.pages.reduce((sum, t) => sum + t.length + 2, 0), ctx.limits);
 
     // Lam-alef detection needs the whole document: short pages carry too little evidence.
-    const lamAlefSwap = detectLamAlefSwap(pages.map((p) => p.map((l) => l.text).join('\n')).join('\n'));
+    const lamAlefSwap = detectLamAlefSwap(pageTexts.join('\n'));
     for (const lines of pages) for (const line of lines) line.text = repairLamAlef(line.text, lamAlefSwap);
     const lamLigatureSwap = detectLamLigatureSwap(pages.map((p) => p.map((l) => l.text).join('\n')).join('\n'));
     for (const lines of pages) for (const line of lines) line.text = repairLamLigatures(line.text, lamLigatureSwap);
