@@ -1,48 +1,9 @@
 // The `khizana` command: global options, then one command on the archive.
 import { createRequire } from 'node:module';
-import { openArchive, type ArchiveSession } from '../core/archive.js';
 import { resolveArchiveDir } from '../core/archive-location.js';
-import type { ArchiveEvent } from '../shared/dto.js';
 import { ArchiveError, toErrorShape } from '../shared/errors.js';
-import { backupCommand, restoreCommand } from './commands/backup.js';
-import { citeCommand, editCommand } from './commands/cite.js';
-import { exportCommand } from './commands/export.js';
-import { importCommand, type SubscribeEvents } from './commands/import.js';
-import { deleteCommand, noteCommand, notesCommand, showCommand, tagCommand, tagsCommand, trashCommand, undeleteCommand } from './commands/items.js';
-import { searchCommand } from './commands/search.js';
-import { annotateCommand, annotationCommand, annotationsCommand } from './commands/annotations.js';
-import { backlinksCommand } from './commands/links.js';
 import { UsageError } from './output.js';
 import { commandHelp, mainHelp } from './usage.js';
-
-type Command = (session: ArchiveSession, argv: string[], subscribe?: SubscribeEvents) => Promise<number>;
-
-const commands: Record<string, Command> = {
-  import: importCommand,
-  search: searchCommand,
-  show: showCommand,
-  tag: (s, a) => tagCommand(s, a, false),
-  untag: (s, a) => tagCommand(s, a, true),
-  tags: tagsCommand,
-  note: noteCommand,
-  notes: notesCommand,
-  delete: deleteCommand,
-  export: exportCommand,
-  undelete: undeleteCommand,
-  trash: trashCommand,
-  edit: editCommand,
-  cite: citeCommand,
-  annotate: annotateCommand,
-  annotations: annotationsCommand,
-  annotation: annotationCommand,
-  backlinks: backlinksCommand,
-};
-
-/** Commands that open the archive folder themselves (restore writes a new one). */
-const folderCommands: Record<string, (dir: string, argv: string[]) => Promise<number>> = {
-  backup: backupCommand,
-  restore: restoreCommand,
-};
 
 /** Splits global options (before the command) from the command and its arguments. */
 function splitGlobal(argv: string[]): { archive?: string; command?: string; rest: string[]; help: boolean; version: boolean } {
@@ -66,7 +27,6 @@ function splitGlobal(argv: string[]): { archive?: string; command?: string; rest
 
 /** Runs the CLI with the given arguments; returns the exit status. */
 export async function runCli(argv: string[]): Promise<number> {
-  let session: ArchiveSession | undefined;
   try {
     const global = splitGlobal(argv);
     if (global.version) {
@@ -74,7 +34,10 @@ export async function runCli(argv: string[]): Promise<number> {
       console.log(pkg.version);
       return 0;
     }
-    if (global.command === undefined || (global.help && !commands[global.command] && !folderCommands[global.command] && global.command !== 'serve')) {
+    // serve's main thread only answers HTTP (its archive runs in worker threads): it does not load
+    // the other commands, the core or SQLite (~10 MiB of serve's memory at 100,000 articles, issue 14).
+    const table = global.command === undefined || global.command === 'serve' ? undefined : await import('./command-table.js');
+    if (global.command === undefined || (global.help && !table?.commands[global.command] && !table?.folderCommands[global.command] && global.command !== 'serve')) {
       console.log(mainHelp);
       return global.command === undefined && !global.help ? 2 : 0;
     }
@@ -83,21 +46,17 @@ export async function runCli(argv: string[]): Promise<number> {
       return 0;
     }
     const dir = resolveArchiveDir(global.archive);
-    if (global.command === 'serve') {
+    if (!table) {
+      // serve: the only command without the table
       const { serveCommand } = await import('./commands/serve.js');
       return await serveCommand(dir, global.rest);
     }
-    const folderCommand = folderCommands[global.command];
+    const folderCommand = table.folderCommands[global.command];
     if (folderCommand) return await folderCommand(dir, global.help ? ['--help'] : global.rest);
-    const command = commands[global.command];
+    const command = table.commands[global.command];
     if (!command) throw new UsageError(`unknown command "${global.command}" (see khizana --help)`);
     if (global.rest.includes('--help') || global.rest.includes('-h')) return await command(undefined as never, global.rest);
-    const listeners = new Set<(event: ArchiveEvent) => void>();
-    session = await openArchive({ dir, onEvent: (event) => listeners.forEach((listener) => listener(event)) });
-    return await command(session, global.rest, (listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    });
+    return await table.runOnArchive(dir, command, global.rest);
   } catch (error) {
     if (error instanceof UsageError) {
       process.stderr.write(`khizana: ${error.message}\n`);
@@ -107,8 +66,6 @@ export async function runCli(argv: string[]): Promise<number> {
     process.stderr.write(`khizana: ${shape.message}${error instanceof ArchiveError ? '' : ` [${shape.code}]`}\n`);
     if (shape.code === 'invalid-argument') return 2;
     return 1;
-  } finally {
-    await session?.close();
   }
 }
 

@@ -3,7 +3,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openArchive } from '../core/archive.js';
 import { scheduleAutoBackups } from '../core/backup/auto-backup.js';
 import { openArchiveInWorker } from '../core/worker/worker-client.js';
 import { createEventHub } from './event-hub.js';
@@ -38,7 +37,8 @@ export function defaultStaticDir(): string {
 /** Opens the archive at `dir` and serves it; `close()` stops the server, then the archive. */
 export async function serveArchive(options: ServeArchiveOptions): Promise<ServedArchive> {
   const hub = createEventHub();
-  const open = options.inWorker === false ? openArchive : openArchiveInWorker;
+  // The core is loaded here only to run in this thread: in a worker, this thread never loads it (issue 14).
+  const open = options.inWorker === false ? (await import('./in-process-archive.js')).openArchive : openArchiveInWorker;
   const session = await open({ dir: options.dir, onEvent: (event) => hub.publish(event) });
   // Daily automatic backups, when turned on in the app's backup dialog (as in the desktop app).
   const stopBackups = scheduleAutoBackups(session.api, { log: (message) => console.log(`khizana serve: ${message}`) });

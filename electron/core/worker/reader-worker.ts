@@ -17,10 +17,7 @@ const dir = path.resolve((workerData as WorkerInit).dir);
 
 let db: Db;
 try {
-  db = openReadConnection(dir);
-  // Searches read the index mostly through the OS's file cache: 8 MB of SQLite cache per reader
-  // answers the query mix as fast as 32 MB did at 100,000 articles, for ~20 MiB less memory.
-  db.pragma('cache_size = -8000');
+  db = openReadConnection(dir); // with a small page cache (readerCacheKb)
   post({ type: 'ready' });
 } catch (error) {
   post({ type: 'failed', error: toErrorShape(error) });
