@@ -130,10 +130,7 @@ export function forEachWord(text: string, visit: FormVisitor): void {
     } else if (runStart >= 0) {
       if (runFlags & unspacedBit) segmentRun(text.slice(runStart, i), runStart, visit);
       else if (i - runStart > maxWordLength) visitWord(text.slice(runStart, i), runStart, visit);
-      else {
-        const forms = hotForms(text, runStart, i, hash);
-        for (let f = 0; f < forms.length; f++) visit(forms[f]!.exact, forms[f]!.stem, runStart, i);
-      }
+      else visitHot(text, runStart, i, hash, visit);
       runStart = -1;
     }
     i += width;
@@ -142,25 +139,36 @@ export function forEachWord(text: string, visit: FormVisitor): void {
 
 // The most frequent words' forms, found without cutting the word out of the text nor hashing it
 // again: a direct-mapped cache indexed by the hash the scanner computes (the memo's Map lookup
-// was a third of analysis).
+// was a third of analysis). Each slot holds three entries side by side, so a hit reads one line:
+// the word, then its exact form and stem, or (a word with other than one form) its forms and null.
 const hotSize = 1 << 16;
-const hotKeys: Array<string | undefined> = new Array<string | undefined>(hotSize).fill(undefined);
-const hotValues: Forms[] = new Array<Forms>(hotSize).fill([]);
+const hot: Array<string | Forms | null | undefined> = new Array<string | Forms | null | undefined>(hotSize * 3).fill(undefined);
 
-/** The forms of the word text[start, end) (at most maxWordLength long), `hash` its scanner hash. */
-function hotForms(text: string, start: number, end: number, hash: number): Forms {
-  const slot = (hash ^ (hash >>> 16)) & (hotSize - 1);
-  const key = hotKeys[slot];
+/** Visits the forms of the word text[start, end) (at most maxWordLength long), `hash` its scanner hash. */
+function visitHot(text: string, start: number, end: number, hash: number, visit: FormVisitor): void {
+  const at = ((hash ^ (hash >>> 16)) & (hotSize - 1)) * 3;
+  const key = hot[at] as string | undefined;
+  let hit = false;
   if (key !== undefined && key.length === end - start) {
     let k = 0;
     while (k < key.length && key.charCodeAt(k) === text.charCodeAt(start + k)) k++;
-    if (k === key.length) return hotValues[slot]!;
+    hit = k === key.length;
   }
-  const raw = text.slice(start, end);
-  const forms = formsOf(raw);
-  hotKeys[slot] = raw;
-  hotValues[slot] = forms;
-  return forms;
+  if (!hit) {
+    const raw = text.slice(start, end);
+    const forms = formsOf(raw);
+    hot[at] = raw;
+    if (forms.length === 1) {
+      hot[at + 1] = forms[0]!.exact;
+      hot[at + 2] = forms[0]!.stem;
+    } else {
+      hot[at + 1] = forms;
+      hot[at + 2] = null;
+    }
+  }
+  const stem = hot[at + 2] as string | null;
+  if (stem !== null) visit(hot[at + 1] as string, stem, start, end);
+  else for (const form of hot[at + 1] as Forms) visit(form.exact, form.stem, start, end);
 }
 
 // ICU's dictionary word breaking takes quadratic time on one long run (10,000 Han characters:
