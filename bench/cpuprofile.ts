@@ -38,11 +38,12 @@ const importRules: Rule[] = [
   ['SQLite: BEGIN/COMMIT (FTS5 segment flush + merges, WAL)', fn('sqliteTransaction')],
   ['SQLite: FTS5 row (DELETE + INSERT)', fn('writeFtsRow')],
   ['SQLite: items row INSERT', fn('insertItem')],
+  ['file writes (originals)', fn('writeIncoming', 'placeOriginal', 'discardIncoming')],
   ['SQLite: tags and duplicate look-ups', fn('ensureTag', 'findBySha', 'findDuplicate', 'insertDocument', 'storeDocument', 'storeDocuments', 'transaction', 'statement')],
-  ['file writes (originals)', fn('storeOriginal')],
   ['hashing (sha256)', fn('sha256')],
   ['language detection', inFile('core/text/language')],
   ['analysis (tokenise, normalise, stem, join)', (f) => inFile('core/text/')(f) || fn('analyseField', 'chooseTitle')(f)],
+  ['text fingerprint (duplicate check)', inFile('core/import/duplicate-text')],
   ['benchmark loop (encode text, build document)', inFile('/bench/')],
 ];
 

@@ -65,10 +65,14 @@ export function withoutPlaceholders(text: string): string {
 }
 
 function distinctWordsReach(exact: string, wanted: number): boolean {
+  // Word by word from the start, not split whole: most texts reach `wanted` in their first words.
   const seen = new Set<string>();
-  for (const word of exact.split(' ')) {
-    if (word !== '') seen.add(word);
+  for (let from = 0; from <= exact.length; ) {
+    const space = exact.indexOf(' ', from);
+    const to = space < 0 ? exact.length : space;
+    if (to > from) seen.add(exact.slice(from, to));
     if (seen.size >= wanted) return true;
+    from = to + 1;
   }
   return false;
 }

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { analyseField, type AnalysedField } from '../storage/fts-row.js';
 import { textFingerprint } from './duplicate-text.js';
-import { detectDirection, detectLanguage } from '../text/language.js';
+import { detectLanguageAndDirection } from '../text/language.js';
 import type { ParsedDocument } from './parsed-document.js';
 
 /** Hex sha256 of some bytes or text. */
@@ -44,14 +44,14 @@ export function prepareDocument(doc: ParsedDocument, filePath: string): Prepared
   const title = chooseTitle(doc, filePath);
   // Hidden search words go after the text, so phrases in the text keep their positions.
   const analysed = { title: analyseField(title), body: analyseField(doc.hiddenSearchWords ? `${doc.text}\n${doc.hiddenSearchWords}` : doc.text) };
-  const sample = `${title}\n${doc.text.slice(0, 20_000)}`;
+  const { lang, dir } = detectLanguageAndDirection(`${title}\n${doc.text.slice(0, 20_000)}`, doc.lang);
   return {
     doc,
     title,
     analysed,
     // Only substantial text is fingerprinted (duplicate-text.ts): short bodies and placeholders are shared by unrelated documents.
     textSha: textFingerprint(analysed.body, doc.text, doc.hiddenSearchWords),
-    lang: doc.lang ?? detectLanguage(sample),
-    dir: detectDirection(sample),
+    lang,
+    dir,
   };
 }

@@ -29,6 +29,25 @@ export function validTags(tags: string[]): string[] {
   return [...out.values()];
 }
 
+/** Tag ids by path for one write transaction: a batch's items mostly share their tags. */
+type TagIds = (path: string) => number;
+
+/**
+ * ensureTag, each path looked up (or created) once. Made inside the transaction it serves and
+ * dropped with it: a tag created by a transaction that is rolled back is gone, and so is its id.
+ */
+function tagIdsFor(db: Db): TagIds {
+  const ids = new Map<string, number>();
+  return (path) => {
+    let id = ids.get(path);
+    if (id === undefined) {
+      id = ensureTag(db, path);
+      ids.set(path, id);
+    }
+    return id;
+  };
+}
+
 /** Id of an item already holding these exact bytes, if any. */
 export function findBySha(db: Db, sha: string): number | undefined {
   return statement(db, 'SELECT id FROM items WHERE source_sha256 = ?').pluck().get(sha) as number | undefined;
@@ -58,26 +77,26 @@ export interface DocumentToStore {
  * the trash (it was deleted on purpose; the duplicate's warning says how to restore it). Returns
  * how many tags were added; call inside a write transaction.
  */
-export function tagDuplicate(db: Db, id: number, tags: string[]): number {
+export function tagDuplicate(db: Db, id: number, tags: string[], tagId: TagIds = (path) => ensureTag(db, path)): number {
   if (tags.length === 0 || statement(db, 'SELECT deleted_at FROM items WHERE id = ?').pluck().get(id) != null) return 0;
   const link = statement(db, 'INSERT OR IGNORE INTO item_tags (item_id, tag_id) VALUES (?, ?)');
   let added = 0;
-  for (const tag of validTags(tags)) added += link.run(id, ensureTag(db, tag)).changes;
+  for (const tag of validTags(tags)) added += link.run(id, tagId(tag)).changes;
   if (added > 0) logItemChange(db, id, 'update');
   return added;
 }
 
 /** The duplicate result if this content is already stored (same bytes, or the same text); the import's tags are added to it. */
-function findDuplicate(db: Db, { source, prepared, tags }: DocumentToStore): ImportFileResult | null {
+function findDuplicate(db: Db, { source, prepared, tags }: DocumentToStore, tagId: TagIds): ImportFileResult | null {
   let existing = findBySha(db, source.sha256);
   if (existing === undefined && prepared.textSha !== null) existing = statement(db, 'SELECT id FROM items WHERE text_sha256 = ?').pluck().get(prepared.textSha) as number | undefined;
   if (existing === undefined) return null;
-  tagDuplicate(db, existing, tags);
+  tagDuplicate(db, existing, tags, tagId);
   return duplicateResult(db, source.path, existing);
 }
 
 /** Writes the item row, its index row and its tags; the caller holds the transaction. */
-function insertDocument(db: Db, { source, prepared, tags }: DocumentToStore, now: string): ImportFileResult {
+function insertDocument(db: Db, { source, prepared, tags }: DocumentToStore, now: string, tagId: TagIds): ImportFileResult {
   const { doc, title, analysed, textSha } = prepared;
   const id = insertItem(
     db,
@@ -92,7 +111,7 @@ function insertDocument(db: Db, { source, prepared, tags }: DocumentToStore, now
     analysed,
   );
   const link = statement(db, 'INSERT OR IGNORE INTO item_tags (item_id, tag_id) VALUES (?, ?)');
-  for (const tag of validTags([...tags, ...doc.tags])) link.run(id, ensureTag(db, tag));
+  for (const tag of validTags([...tags, ...doc.tags])) link.run(id, tagId(tag));
   const result: ImportFileResult = { path: source.path, status: 'imported', id };
   if (doc.warnings.length > 0) result.warnings = doc.warnings;
   return result;
@@ -131,7 +150,7 @@ export function storeDocuments(db: Db, archiveDir: string, items: DocumentToStor
     temps.forEach(discardIncoming);
     return items.map(() => asError(error));
   }
-  const store = (item: DocumentToStore) => findDuplicate(db, item) ?? insertDocument(db, item, now);
+  const store = (item: DocumentToStore, tagId: TagIds) => findDuplicate(db, item, tagId) ?? insertDocument(db, item, now, tagId);
   const results: Array<ImportFileResult | Error | undefined> = items.map(() => undefined);
   let stop: unknown = null;
   let pending = items.map((_, k) => k);
@@ -140,7 +159,7 @@ export function storeDocuments(db: Db, archiveDir: string, items: DocumentToStor
       // Many bad items in one batch: one transaction each, so each costs only itself.
       for (const k of pending) {
         try {
-          results[k] = writeTransaction(db, () => store(items[k]!));
+          results[k] = writeTransaction(db, () => store(items[k]!, tagIdsFor(db)));
         } catch (single) {
           if (stopsWriting(single)) {
             stop = single;
@@ -153,12 +172,15 @@ export function storeDocuments(db: Db, archiveDir: string, items: DocumentToStor
     }
     let failed = -1;
     try {
-      const stored = writeTransaction(db, () => pending.map((k, j) => {
-        failed = j;
-        const result = store(items[k]!);
-        failed = -1;
-        return result;
-      }));
+      const stored = writeTransaction(db, () => {
+        const tagId = tagIdsFor(db);
+        return pending.map((k, j) => {
+          failed = j;
+          const result = store(items[k]!, tagId);
+          failed = -1;
+          return result;
+        });
+      });
       stored.forEach((result, j) => (results[pending[j]!] = result));
       pending = [];
     } catch (error) {

@@ -57,6 +57,7 @@ const emptyField: AnalysedField = { exact: '', stem: '', tokenCount: 0 };
 
 /** Inserts an item and its index row; `analysed` lets the importer reuse analysis it already did. */
 export function insertItem(db: Db, item: NewItem, analysed?: { title: AnalysedField; body: AnalysedField }): number {
+  const uid = item.uid ?? (item.source_sha256 ? uidFromSha256(item.source_sha256) : newUid());
   const info = statement(db, 
       `INSERT INTO items (uid, kind, title, text, html, lang, dir, authors, publication, url, published_at, imported_at, updated_at,
          parent_id, source_path, source_format, source_sha256, source_encoding, source_bytes, text_sha256, pages, page_starts, warnings,
@@ -67,12 +68,12 @@ export function insertItem(db: Db, item: NewItem, analysed?: { title: AnalysedFi
     )
     .run({
       ...item,
-      uid: item.uid ?? (item.source_sha256 ? uidFromSha256(item.source_sha256) : newUid()),
+      uid,
       source_meta: item.source_meta ?? '{}',
       edited: item.edited ?? '[]',
     });
   const id = Number(info.lastInsertRowid);
-  logItemChange(db, id, 'create');
+  logChange(db, item.kind === 'note' ? 'note' : 'item', uid, 'create'); // logItemChange without reading back the row just written
   // Every new note (written here or coming back from an export) keeps its links in the same transaction.
   if (item.kind === 'note') writeNoteLinks(db, id, item.text);
   if (analysed && item.kind === 'article') {

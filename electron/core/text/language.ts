@@ -40,7 +40,10 @@ const latinStopwords: Record<string, string[]> = {
 /** Guesses a language tag (ar, fa, he, en, fr, de, es) from a text sample, or null when unsure. */
 export function detectLanguage(text: string): string | null {
   const sample = text.length > 20_000 ? text.slice(0, 20_000) : text;
-  const { arabic, persian, hebrew, latin } = countScripts(sample);
+  return languageOf(sample, countScripts(sample));
+}
+
+function languageOf(sample: string, { arabic, persian, hebrew, latin }: ScriptCounts): string | null {
   const max = Math.max(arabic, hebrew, latin);
   if (max === 0) return null;
   if (max === arabic) return persian > arabic * 0.02 ? 'fa' : 'ar';
@@ -59,8 +62,18 @@ export function detectLanguage(text: string): string | null {
 /** 'rtl' when right-to-left letters outnumber left-to-right ones in the text. */
 export function detectDirection(text: string): 'rtl' | 'ltr' {
   const sample = text.length > 20_000 ? text.slice(0, 20_000) : text;
-  const { arabic, hebrew, latin } = countScripts(sample);
+  return directionOf(countScripts(sample));
+}
+
+function directionOf({ arabic, hebrew, latin }: ScriptCounts): 'rtl' | 'ltr' {
   return arabic + hebrew > latin ? 'rtl' : 'ltr';
+}
+
+/** detectLanguage (unless `lang` is known) and detectDirection of one text, its letters counted once. */
+export function detectLanguageAndDirection(text: string, lang: string | null = null): { lang: string | null; dir: 'rtl' | 'ltr' } {
+  const sample = text.length > 20_000 ? text.slice(0, 20_000) : text;
+  const counts = countScripts(sample);
+  return { lang: lang ?? languageOf(sample, counts), dir: directionOf(counts) };
 }
 
 /** Direction implied by a language tag, or null for an unknown one. */

@@ -56,4 +56,27 @@ describe('storeDocuments: many items per transaction, each still alone', () => {
     expect(fs.readdirSync(path.join(dir, 'files', '.incoming'))).toEqual([]);
     db.close();
   });
+
+  it('a tag created by a batch that was rolled back is created again when the batch is rerun', () => {
+    const dir = tempDir();
+    const db = openDatabase(path.join(dir, 'k.sqlite'));
+    const tagged = (name: string, text: string, tags: string[]) => ({ ...doc(name, text), tags });
+    const bad = tagged('bad.txt', 'a document the database refuses', ['fresh']);
+    bad.prepared = { ...bad.prepared, dir: 'sideways' as 'ltr' }; // violates the items.dir CHECK constraint
+    // The first run of the batch creates `fresh` (and `later`), then fails at `bad` and is rolled back.
+    const items = [tagged('a.txt', 'one', ['fresh']), tagged('b.txt', 'two', ['later', 'fresh']), bad, tagged('c.txt', 'three', ['fresh', 'later'])];
+    const results = storeDocuments(db, dir, items, 'now');
+    expect(results.map((r) => (r instanceof Error ? r.message : r.status))).toEqual(['imported', 'imported', expect.stringContaining('CHECK'), 'imported']);
+    const links = db.prepare('SELECT i.source_path, t.path FROM item_tags it JOIN items i ON i.id = it.item_id JOIN tags t ON t.id = it.tag_id ORDER BY i.id, t.path').all();
+    expect(links).toEqual([
+      { source_path: '/in/a.txt', path: 'fresh' },
+      { source_path: '/in/b.txt', path: 'fresh' },
+      { source_path: '/in/b.txt', path: 'later' },
+      { source_path: '/in/c.txt', path: 'fresh' },
+      { source_path: '/in/c.txt', path: 'later' },
+    ]);
+    expect(db.prepare("SELECT uid FROM change_log WHERE entity = 'tag' AND op = 'create' ORDER BY seq").pluck().all()).toEqual(['fresh', 'later']);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    db.close();
+  });
 });

@@ -24,6 +24,13 @@ describe('tokenizer', () => {
   it('keeps ZWNJ words whole and folds them with or without the half-space', () => {
     expect(exact('می‌خواهم')).toEqual(exact('میخواهم'));
   });
+  it('cuts words exactly where the word-character pattern does: surrogate pairs, lone surrogates, marks, joiners', () => {
+    // The scanner reads char codes; this pattern is its definition (DESIGN §3).
+    const text = 'lone \uD800 high\uD800x, low\uDC00y 𝐀𝐁c-d ٱلرَّحْمَٰنِ ١٢٣ a\u0301b می\u200Cخواهم ﻻ ½ end\uD835';
+    const runs = [...text.matchAll(/[\p{L}\p{M}\p{Nd}\u200C\u200D]+/gu)].map((m) => [m.index, m.index + m[0].length]);
+    const spans = analyze(text).map((t) => [t.start, t.end]);
+    expect([...new Map(spans.map((s) => [s.join(), s])).values()]).toEqual(runs);
+  });
 });
 
 describe('normalisation (DESIGN §3 step 2-3)', () => {
