@@ -277,7 +277,7 @@ export interface ArchiveApi {
   cancelImport(args: MethodArgs<'cancelImport'>): Promise<{ cancelled: boolean }>;
   /** Starts the parser workers ahead of an import about to come (an upload begun); they stop when idle. */
   prepareImport(args: MethodArgs<'prepareImport'>): Promise<{ parsers: number }>;
-  /** Adds paths to an import begun with `open` (false: no such import runs any more, e.g. cancelled). */
+  /** Adds files and folders (exports excepted: give those to importPaths) to an import begun with `open`; false when no such import runs any more (cancelled, stopped). */
   feedImport(args: MethodArgs<'feedImport'>): Promise<{ fed: boolean }>;
   search(args: MethodArgs<'search'>): Promise<SearchResult>;
   /** Spans of `texts` that match `query`, for highlighting in the reader (same analyzer as search). */

@@ -98,6 +98,21 @@ async function prepare(deps: ImportDeps, job: FileJob, parsing: ReturnType<typeo
   }
 }
 
+/** Resolves when `promise` settles, `signal` aborts or `ms` pass, whichever is first; leaves no timer or listener behind. */
+function waitAtMost(promise: Promise<unknown>, ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const done = (): void => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = Number.isFinite(ms) ? setTimeout(done, ms) : undefined;
+    if (signal.aborted) return done();
+    signal.addEventListener('abort', done, { once: true });
+    void promise.then(done, done);
+  });
+}
+
 const nameNotUtf8 = 'the name of the file or of a folder above it is not valid UTF-8 (its bytes that are not show as \uFFFD)';
 
 /** Imports every supported file under `paths`; a bad file fails alone, the rest carries on. */
@@ -231,17 +246,13 @@ async function importAll(deps: ImportDeps, args: ImportArgs): Promise<ImportRepo
       for (const result of stored) result.warnings = [...(result.warnings ?? []), `the import's tags were not added: ${toErrorShape(error).message}`];
     }
   };
-  const aborted = new Promise<void>((resolve) => {
-    if (deps.signal.aborted) resolve();
-    else deps.signal.addEventListener('abort', () => resolve(), { once: true });
-  });
 
   for (;;) {
     pull();
     if (inflight.length === 0) {
       // Everything so far is stored: wait for the feed (an upload still arriving), or end.
       if (!feed || !feedOpen || deps.signal.aborted || stopped) break;
-      await Promise.race([feed.arrival(), aborted]);
+      await waitAtMost(feed.arrival(), Infinity, deps.signal);
       continue;
     }
     await inflight[0]!.promise;
@@ -254,12 +265,10 @@ async function importAll(deps: ImportDeps, args: ImportArgs): Promise<ImportRepo
     for (let ready = readyCount(); !enoughReady(ready) && !stopped && !deps.signal.aborted; ready = readyCount()) {
       const left = waitUntil - performance.now();
       if (left <= 0) break;
-      let timer: NodeJS.Timeout | undefined;
       // The next file read ahead, or (all ready) the next paths fed; nothing else can come.
       const more = ready < inflight.length ? inflight[ready]!.promise : feed && feedOpen ? feed.arrival() : null;
       if (more === null) break;
-      await Promise.race([more, aborted, new Promise((resolve) => (timer = setTimeout(resolve, left)))]);
-      clearTimeout(timer);
+      await waitAtMost(more, left, deps.signal);
       pull();
     }
     if (deps.signal.aborted) {
