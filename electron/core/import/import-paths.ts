@@ -42,6 +42,13 @@ const batchTargetMs = 50;
 const maxBatch = 1000;
 /** How long the writer waits for a batch to fill once its first file is ready (slow parsers: PDFs). */
 const batchWaitMs = 100;
+/**
+ * The same while more paths may be fed (an upload whose files are still arriving, each a round
+ * trip): the writer would idle anyway, and a batch of what arrived in 100 ms is a few files, each
+ * batch a transaction of its own (24 for 300 uploaded files instead of 8: +10 % of serve's CPU).
+ * The close ends the wait at once, so the commit's tail does not wait for it.
+ */
+const fedBatchWaitMs = 500;
 /** Files read and parsed ahead of the writer, at most: by count and by bytes held in memory. */
 const aheadFiles = 256;
 const aheadBytes = 32 * 1024 * 1024;
@@ -261,7 +268,7 @@ async function importAll(deps: ImportDeps, args: ImportArgs): Promise<ImportRepo
       break;
     }
     // Wait (without holding anything) for more files to be ready, up to batchWaitMs.
-    const waitUntil = performance.now() + batchWaitMs;
+    const waitUntil = performance.now() + (feedOpen ? fedBatchWaitMs : batchWaitMs);
     for (let ready = readyCount(); !enoughReady(ready) && !stopped && !deps.signal.aborted; ready = readyCount()) {
       const left = waitUntil - performance.now();
       if (left <= 0) break;
