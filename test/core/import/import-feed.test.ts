@@ -55,4 +55,21 @@ describe('an import fed while it runs', () => {
     expect(report.cancelled).toBe(true);
     await archive.close();
   });
+
+  it('after the close, the job answers to the caller\'s id: a Cancel by it stops the import', async () => {
+    const archive = await freshArchive();
+    const dir = writeFiles(Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`f${i}.txt`, `report number ${i} on the water supply`])));
+    const running = archive.api.importPaths({ paths: [path.join(dir, 'f0.txt')], tags: [], jobId: 'feed-3', open: true });
+    const rest = Array.from({ length: 29 }, (_, i) => path.join(dir, `f${i + 1}.txt`));
+    expect(await archive.api.feedImport({ jobId: 'feed-3', paths: rest, close: { tags: [], jobId: 'ui-3' } })).toEqual({ fed: true });
+    expect(await archive.api.cancelImport({ jobId: 'ui-3' })).toEqual({ cancelled: true });
+    const report = await running;
+    expect(report.cancelled).toBe(true);
+    expect(report.jobId).toBe('ui-3');
+    expect(report.imported).toBeLessThan(30);
+    // Both ids are forgotten once it has ended.
+    expect(await archive.api.cancelImport({ jobId: 'ui-3' })).toEqual({ cancelled: false });
+    expect(await archive.api.cancelImport({ jobId: 'feed-3' })).toEqual({ cancelled: false });
+    await archive.close();
+  });
 });
