@@ -30,6 +30,8 @@ export interface UploadLimits {
   pendingBytes: number;
   /** Files of all those batches together. */
   pendingFiles: number;
+  /** How long a batch may wait for its commit before it is thrown away (with what its job stored). */
+  batchTtlMs: number;
 }
 
 export const defaultUploadLimits: UploadLimits = {
@@ -39,6 +41,7 @@ export const defaultUploadLimits: UploadLimits = {
   pendingBatches: 16,
   pendingBytes: 8 * 1024 ** 3,
   pendingFiles: 100_000,
+  batchTtlMs: 60 * 60 * 1000,
 };
 
 const folderPrefix = 'khizana-upload-';
@@ -125,7 +128,6 @@ export interface UploadStore {
   closeAll(): Promise<void>;
 }
 
-const batchTtlMs = 60 * 60 * 1000;
 
 /** Turns an untrusted relative name into safe path segments, or throws invalid-argument. */
 export function safeRelativeName(name: string): string {
@@ -297,6 +299,11 @@ export function createUploadStore(given: Partial<UploadLimits> = {}): UploadStor
   let pendingBytes = 0;
   let pendingFiles = 0;
 
+  const discardReporting = (batch: Batch): Promise<void> =>
+    discardStored(batch).catch((error: unknown) => {
+      console.error(`khizana serve: the items an upload that was not finished stored could not all be removed: ${toErrorShape(error).message}`);
+    });
+
   /** Forgets a batch and deletes its files; `discard`: with the items its job stored (no commit). */
   const drop = async (batch: Batch, discard: boolean): Promise<void> => {
     clearTimeout(batch.timer);
@@ -304,11 +311,7 @@ export function createUploadStore(given: Partial<UploadLimits> = {}): UploadStor
       pendingBytes -= batch.bytes;
       pendingFiles -= batch.reserved.size;
     }
-    if (discard) {
-      await discardStored(batch).catch((error: unknown) => {
-        console.error(`khizana serve: the items a cancelled upload stored could not all be removed: ${toErrorShape(error).message}`);
-      });
-    }
+    if (discard) await discardReporting(batch);
     await rm(batch.dir, { recursive: true, force: true });
   };
 
@@ -334,7 +337,8 @@ export function createUploadStore(given: Partial<UploadLimits> = {}): UploadStor
       await mkdir(dir);
       const batch: Batch = {
         id, dir, files: [], complete: new Set(), reserved: new Set(), folders: new Map(), made: new Set([dir]), bytes: 0, busy: false,
-        timer: setTimeout(() => void drop(batch, true), batchTtlMs),
+        // A batch being committed is the commit's to drop: what it stores stays.
+        timer: setTimeout(() => void (batch.busy ? undefined : drop(batch, true)), limits.batchTtlMs),
         api: api ?? null, jobId: `upload-${id}`, importing: null, queued: [], feeding: Promise.resolve(), inFlight: false, closing: null, closeSent: false, fed: 0, held: [], unfed: [],
       };
       batch.timer.unref();
@@ -447,7 +451,7 @@ export function createUploadStore(given: Partial<UploadLimits> = {}): UploadStor
       for (const batch of open) clearTimeout(batch.timer);
       batches.clear();
       // Uploads never committed take back what their jobs stored (a commit under way keeps its own).
-      await Promise.all(open.filter((batch) => !batch.busy).map((batch) => discardStored(batch).catch(() => undefined)));
+      await Promise.all(open.filter((batch) => !batch.busy).map(discardReporting));
       pendingBytes = 0;
       pendingFiles = 0;
       if (root) await rm(await root, { recursive: true, force: true });
