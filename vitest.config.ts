@@ -17,6 +17,7 @@ const integration = [
   'test/web/error-hygiene.test.ts',
   'test/web/serve-process.test.ts',
   'test/web/originals.test.ts',
+  'test/web/upload-as-files-arrive.test.ts',
   'test/core/worker/**/*.test.ts',
   'test/core/import/parse-pool.test.ts',
   'test/core/import/ocr.test.ts',

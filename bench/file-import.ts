@@ -2,7 +2,8 @@
 // The app's own import paths over .txt files, against the in-memory import of the same articles
 // (bench/import-khizana.ts) in the same run: the built CLI (`khizana import <folder>`, a child
 // process) and a browser upload through `khizana serve` (begin, one POST per file as the UI sends
-// them, several at once, commit). Reports files/s and how many write transactions each path committed.
+// them, several at once, commit). Reports files/s, how many write transactions each path committed,
+// and how many uploaded files serve had stored before the commit (it stores them as they arrive).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -98,6 +99,8 @@ export interface UploadTiming {
   uploadCpuSeconds: number;
   commitCpuSeconds: number;
   imported: number;
+  /** Items already stored when the last file was up (the commit sent): serve stores while files arrive. */
+  storedBeforeCommit: number;
 }
 
 async function uploadOnce(serve: { base: string; token: string; pid: number }, articles: Article[], inFlight: number): Promise<UploadTiming> {
@@ -120,13 +123,14 @@ async function uploadOnce(serve: { base: string; token: string; pid: number }, a
     }
   };
   await Promise.all(Array.from({ length: inFlight }, sendNext));
+  const stats = (await (await fetch(`${serve.base}/stats`, { method: 'POST', headers: { ...headers, 'Content-Type': 'application/json' }, body: '{}' })).json()) as { articles: number };
   const commitStart = nowMs();
   const commitCpu = processCpuSeconds(serve.pid);
   const res = await fetch(`${serve.base}/upload/commit`, { method: 'POST', headers: { ...headers, 'Content-Type': 'application/json' }, body: JSON.stringify({ batch: begun.batch }) });
   const report = (await res.json()) as { imported: number };
   const end = nowMs();
   const endCpu = processCpuSeconds(serve.pid);
-  return { seconds: (end - start) / 1000, commitSeconds: (end - commitStart) / 1000, uploadCpuSeconds: commitCpu - startCpu, commitCpuSeconds: endCpu - commitCpu, imported: report.imported };
+  return { seconds: (end - start) / 1000, commitSeconds: (end - commitStart) / 1000, uploadCpuSeconds: commitCpu - startCpu, commitCpuSeconds: endCpu - commitCpu, imported: report.imported, storedBeforeCommit: stats.articles };
 }
 
 async function main(): Promise<void> {
@@ -158,12 +162,12 @@ async function main(): Promise<void> {
     const serveDir = path.join(temp, 'serve');
     const upload = (await serveUpload(serveDir, articles.slice(0, uploadCount)))[0]!;
     const uploadTransactions = importTransactions(path.join(serveDir, 'khizana.sqlite'));
-    log(`serve upload: ${uploadCount} files in ${upload.seconds.toFixed(2)} s: ${(uploadCount / upload.seconds).toFixed(0)} files/s; the import (commit) ${upload.commitSeconds.toFixed(2)} s: ${(uploadCount / upload.commitSeconds).toFixed(0)} files/s; ${upload.imported} imported, ${uploadTransactions} transactions`);
+    log(`serve upload: ${uploadCount} files in ${upload.seconds.toFixed(2)} s: ${(uploadCount / upload.seconds).toFixed(0)} files/s; the import (commit) ${upload.commitSeconds.toFixed(2)} s: ${(uploadCount / upload.commitSeconds).toFixed(0)} files/s; ${upload.storedBeforeCommit} stored before the commit, ${upload.imported} imported, ${uploadTransactions} transactions`);
     const result = {
       lang, files: n, benchPerSec: round(benchPerSec, 1),
       cliSeconds: round(cli.seconds, 3), cliPerSec: round(n / cli.seconds, 1), cliVsBench: round(n / cli.seconds / benchPerSec, 3), cliTransactions,
       uploadFiles: uploadCount, uploadSeconds: round(upload.seconds, 3), uploadPerSec: round(uploadCount / upload.seconds, 1),
-      uploadCommitSeconds: round(upload.commitSeconds, 3), uploadCpuSeconds: round(upload.uploadCpuSeconds, 2), uploadCommitCpuSeconds: round(upload.commitCpuSeconds, 2), uploadCommitPerSec: round(uploadCount / upload.commitSeconds, 1), uploadTransactions, loadAverage1m: round(os.loadavg()[0]!, 2),
+      uploadCommitSeconds: round(upload.commitSeconds, 3), uploadCpuSeconds: round(upload.uploadCpuSeconds, 2), uploadCommitCpuSeconds: round(upload.commitCpuSeconds, 2), uploadCommitPerSec: round(uploadCount / upload.commitSeconds, 1), uploadStoredBeforeCommit: upload.storedBeforeCommit, uploadTransactions, loadAverage1m: round(os.loadavg()[0]!, 2),
     };
     if (values.json) console.log(JSON.stringify(result));
   } finally {

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { validatedApi, type ArchiveApi, type ArchiveHandlers } from '../shared/contract.js';
 import type { ArchiveEvent, BulkProgress } from '../shared/dto.js';
 import { importPaths } from './import/import-paths.js';
+import { createImportFeed } from './import/import-feed.js';
 import { defaultParseLimits, type ParseLimits } from './import/parsed-document.js';
 import { parseInProcess } from './import/parse-in-process.js';
 import { readHandlers } from './read-handlers.js';
@@ -64,6 +65,8 @@ export async function openArchive(options: OpenArchiveOptions): Promise<ArchiveS
   const parsers = warmParsePool(options.parseWorkers ?? os.availableParallelism(), limits);
   /** Running imports by job id; aborting one cancels it. */
   const jobs = new Map<string, AbortController>();
+  /** Running imports begun with `open`, by job id: feedImport hands them more paths. */
+  const feeds = new Map<string, ReturnType<typeof createImportFeed>>();
 
   // Every method that changes indexed text (items, notes) goes through here, so the typo
   // vocabulary (built from the index) never outlives the words it was built from. Tags and saved
@@ -82,11 +85,13 @@ export async function openArchive(options: OpenArchiveOptions): Promise<ArchiveS
       const jobId = args.jobId ?? randomUUID();
       const job = new AbortController();
       jobs.set(jobId, job);
+      const feed = args.open ? createImportFeed() : undefined;
+      if (feed) feeds.set(jobId, feed);
       let acquired = false;
       try {
         // Exports (a folder with an export manifest, or a .zip) are imported back as they were; the rest are files.
         const exported = await importExports({ db, archiveDir: dir, signal: job.signal, jobId, onProgress: (progress) => options.onEvent?.({ type: 'importProgress', progress }) }, args.paths);
-        if (exported.others.length === 0 || exported.report.stopped || exported.report.cancelled) return exported.report;
+        if ((exported.others.length === 0 && !feed) || exported.report.stopped || exported.report.cancelled) return exported.report;
         const pool = parsers.acquire();
         acquired = true;
         return exported.merge(await importPaths(
@@ -98,11 +103,14 @@ export async function openArchive(options: OpenArchiveOptions): Promise<ArchiveS
             onProgress: (progress) => options.onEvent?.({ type: 'importProgress', progress }),
             signal: job.signal,
           },
-          { paths: exported.others, tags: args.tags, jobId, sourceRoot: args.sourceRoot },
+          { paths: exported.others, tags: args.tags, jobId, sourceRoot: args.sourceRoot, feed },
         ));
       } finally {
         if (acquired) parsers.release();
         if (jobs.get(jobId) === job) jobs.delete(jobId); // a reused job id belongs to its latest import
+        if (feed && feeds.get(jobId) === feed) feeds.delete(jobId);
+        const renamed = feed?.closed()?.jobId;
+        if (renamed !== undefined && jobs.get(renamed) === job) jobs.delete(renamed);
       }
     }),
     // Warm for the import that follows (an upload in progress): the pool stops after its idle time.
@@ -110,6 +118,18 @@ export async function openArchive(options: OpenArchiveOptions): Promise<ArchiveS
       const pool = parsers.acquire();
       parsers.release();
       return { parsers: pool?.size ?? 0 };
+    },
+    async feedImport({ jobId, paths, close }) {
+      const feed = feeds.get(jobId);
+      if (!feed) return { fed: false };
+      feed.add(paths);
+      if (close) {
+        feed.close(close);
+        // From here on the caller knows the job by its own id (its progress events and its Cancel).
+        const job = jobs.get(jobId);
+        if (close.jobId !== undefined && job) jobs.set(close.jobId, job);
+      }
+      return { fed: true };
     },
     async cancelImport({ jobId }) {
       const job = jobs.get(jobId);

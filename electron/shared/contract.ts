@@ -63,6 +63,8 @@ const importArgs = z.object({
   jobId: z.string().min(1).max(100).optional(),
   /** Store source paths relative to this folder (uploads land in a temp folder). */
   sourceRoot: z.string().min(1).optional(),
+  /** Keep the import running for paths fed later (feedImport) until the feed is closed: an upload as its files arrive. */
+  open: z.boolean().optional(),
 });
 
 /** True when `year-month-day` is a day of the calendar (no 2015-02-30). */
@@ -186,6 +188,12 @@ export const archiveMethods = {
   importPaths: importArgs,
   cancelImport: z.object({ jobId: z.string().min(1) }),
   prepareImport: z.object({}),
+  feedImport: z.object({
+    jobId: z.string().min(1),
+    paths: z.array(z.string().min(1)).max(100_000),
+    /** No more paths: the import finishes what it has, with these tags (added to what it stored already) and this job id from then on. */
+    close: z.object({ tags: z.array(tagPathSchema).default([]), jobId: z.string().min(1).max(100).optional() }).optional(),
+  }),
   search: searchArgs,
   highlight: z.object({
     query: z.string().max(100_000),
@@ -269,6 +277,8 @@ export interface ArchiveApi {
   cancelImport(args: MethodArgs<'cancelImport'>): Promise<{ cancelled: boolean }>;
   /** Starts the parser workers ahead of an import about to come (an upload begun); they stop when idle. */
   prepareImport(args: MethodArgs<'prepareImport'>): Promise<{ parsers: number }>;
+  /** Adds files and folders (exports excepted: give those to importPaths) to an import begun with `open`; false when no such import runs any more (cancelled, stopped). */
+  feedImport(args: MethodArgs<'feedImport'>): Promise<{ fed: boolean }>;
   search(args: MethodArgs<'search'>): Promise<SearchResult>;
   /** Spans of `texts` that match `query`, for highlighting in the reader (same analyzer as search). */
   highlight(args: MethodArgs<'highlight'>): Promise<Span[][]>;
@@ -356,6 +366,7 @@ export const methodAccess = {
   importPaths: { writes: 'import files' },
   cancelImport: 'writer', // the writer holds the import jobs
   prepareImport: 'writer', // the writer holds the parser pool; nothing is written
+  feedImport: 'writer', // the writer holds the import jobs; the import it feeds does the writing
   search: 'read',
   highlight: 'read',
   getItem: 'read',

@@ -141,7 +141,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 
   const handleUpload = async (req: IncomingMessage, res: ServerResponse, step: string): Promise<void> => {
     if (step === 'begin') {
-      const batch = await uploads.begin();
+      const batch = await uploads.begin(api);
       // The parser workers start while the files stream in, so the commit does not wait for them.
       void api.prepareImport({}).catch(() => undefined);
       sendJson(res, 200, { batch });

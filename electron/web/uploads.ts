@@ -1,6 +1,9 @@
 // Browser uploads: a browser cannot hand us paths, so dropped files are streamed into a private
 // temp folder, imported from there as one job, and the folder is deleted afterwards. The folder
 // is named after the serving process, so a serve that crashed is cleaned up by the next one.
+// The job starts with the first file and is fed each file as it arrives (in the order they were
+// sent), so the writer stores while the rest are on their way and the commit has only the tail
+// left; an upload thrown away before its commit deletes for good exactly what its job stored.
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, rmSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
@@ -13,6 +16,9 @@ import type { ArchiveApi } from '../shared/contract.js';
 import type { ImportReport } from '../shared/dto.js';
 import { ArchiveError, toErrorShape } from '../shared/errors.js';
 
+/** The commit's word to the job: its tags, and the job id the UI knows it by. */
+type FeedClose = { tags: string[]; jobId?: string };
+
 /** Limits for one upload batch, and for all of them waiting to be imported. */
 export interface UploadLimits {
   fileBytes: number;
@@ -24,6 +30,8 @@ export interface UploadLimits {
   pendingBytes: number;
   /** Files of all those batches together. */
   pendingFiles: number;
+  /** How long a batch may wait for its commit before it is thrown away (with what its job stored). */
+  batchTtlMs: number;
 }
 
 export const defaultUploadLimits: UploadLimits = {
@@ -33,6 +41,7 @@ export const defaultUploadLimits: UploadLimits = {
   pendingBatches: 16,
   pendingBytes: 8 * 1024 ** 3,
   pendingFiles: 100_000,
+  batchTtlMs: 60 * 60 * 1000,
 };
 
 const folderPrefix = 'khizana-upload-';
@@ -83,24 +92,42 @@ interface Batch {
   bytes: number;
   busy: boolean;
   timer: NodeJS.Timeout;
+  /** The archive the files are stored in as they arrive (given at begin), or null: all at the commit. */
+  api: ArchiveApi | null;
+  /** The import job (internal id until the commit names it), once its first file is fed. */
+  jobId: string;
+  importing: Promise<ImportReport> | null;
+  /** Files finished and not yet handed to the job (a feed call is under way). */
+  queued: string[];
+  /** The feed call under way, if `inFlight`. */
+  feeding: Promise<unknown>;
+  inFlight: boolean;
+  /** The commit's close, once given; and whether the job was sent it. */
+  closing: FeedClose | null;
+  closeSent: boolean;
+  /** How many of `files` (from the start) were handed to the job. */
+  fed: number;
+  /** Export archives (.zip): imported at the commit, the way importPaths takes them. */
+  held: string[];
+  /** Files the job did not take (it had ended: a full disk). */
+  unfed: string[];
 }
 
 export interface UploadStore {
-  /** Starts a batch; returns its id. */
-  begin(): Promise<string>;
+  /** Starts a batch; returns its id. With `api`, its files are stored as they arrive (see the top). */
+  begin(api?: ArchiveApi): Promise<string>;
   /** Streams one file of a batch to disk under its (sanitised) relative name. */
   receive(batchId: string, name: string, body: IncomingMessage): Promise<{ name: string; bytes: number }>;
-  /** Imports every file of the batch as one job, then deletes the batch. */
+  /** Imports every file of the batch as one job (what is left of it), then deletes the batch. */
   commit(batchId: string, api: ArchiveApi, options: { jobId?: string; tags?: string[] }): Promise<ImportReport>;
-  /** Throws a batch away. */
+  /** Throws a batch away, with the items its job stored. */
   abort(batchId: string): Promise<void>;
   /** Replaces temp paths of live batches by the names the user uploaded. */
   displayPath(text: string): string;
-  /** Deletes every batch (server shutdown). */
+  /** Deletes every batch, with the items their jobs stored (server shutdown). */
   closeAll(): Promise<void>;
 }
 
-const batchTtlMs = 60 * 60 * 1000;
 
 /** Turns an untrusted relative name into safe path segments, or throws invalid-argument. */
 export function safeRelativeName(name: string): string {
@@ -168,6 +195,91 @@ async function receiveBody(body: IncomingMessage, counter: Transform, file: Node
   }
 }
 
+/** An export archive (.zip): fed to no job, imported at the commit by importPaths, which reads it as an export. */
+const isExportArchive = (file: string): boolean => file.toLowerCase().endsWith('.zip');
+
+/**
+ * Hands the batch's job the files that have finished arriving and were not handed yet: before the
+ * commit, only up to the first one still streaming (the job stores them in the order they were
+ * sent); at the commit (`close`), every finished one, and the close. Starts the job with its first files.
+ */
+function feedArrived(batch: Batch, api: ArchiveApi, close?: FeedClose): void {
+  const take = (file: string): void => void (isExportArchive(file) ? batch.held : batch.queued).push(file);
+  if (close) {
+    for (const file of batch.files.slice(batch.fed)) if (batch.complete.has(file)) take(file);
+    batch.fed = batch.files.length;
+    batch.closing = close;
+  } else {
+    while (batch.fed < batch.files.length && batch.complete.has(batch.files[batch.fed]!)) take(batch.files[batch.fed++]!);
+  }
+  pump(batch, api);
+}
+
+/** Sends what is queued, one call at a time: files arriving meanwhile go together in the next call. */
+function pump(batch: Batch, api: ArchiveApi): void {
+  if (batch.inFlight || batch.closeSent) return;
+  if (!batch.importing) {
+    if (batch.queued.length === 0) return;
+    // Untagged until the commit gives the tags (the job adds them then to what it stored).
+    batch.importing = api.importPaths({ paths: batch.queued, tags: [], jobId: batch.jobId, sourceRoot: batch.dir, open: true });
+    batch.importing.catch(() => undefined); // its error is the commit's to report
+    batch.queued = [];
+  }
+  const close = batch.closing;
+  if (batch.queued.length === 0 && !close) return;
+  const paths = batch.queued;
+  batch.queued = [];
+  batch.closeSent = close !== null;
+  batch.inFlight = true;
+  batch.feeding = api.feedImport({ jobId: batch.jobId, paths, ...(close ? { close } : {}) })
+    .then(({ fed }) => void (fed ? undefined : batch.unfed.push(...paths)), () => void batch.unfed.push(...paths))
+    .finally(() => {
+      batch.inFlight = false;
+      pump(batch, api);
+    });
+}
+
+/** Resolves once no feed call is under way (and, after the close, every file was handed over). */
+async function fedAll(batch: Batch): Promise<void> {
+  while (batch.inFlight) await batch.feeding;
+}
+
+/** Deletes for good the items a thrown-away batch's job stored: it is cancelled first. */
+async function discardStored(batch: Batch): Promise<void> {
+  const api = batch.api;
+  if (!api || !batch.importing) return;
+  await fedAll(batch);
+  await api.cancelImport({ jobId: batch.jobId }).catch(() => undefined);
+  const report = await batch.importing.catch(() => null);
+  const ids = report?.results.flatMap((r) => (r.status === 'imported' && r.id !== undefined ? [r.id] : [])) ?? [];
+  for (let start = 0; start < ids.length; start += 100_000) {
+    const chunk = ids.slice(start, start + 100_000);
+    await api.bulkDelete({ ids: chunk });
+    await api.emptyTrash({ ids: chunk });
+  }
+}
+
+/** Files the job never took (it had stopped: a full disk) are reported as not tried, as importPaths does. */
+function withUnfed(report: ImportReport, unfed: string[]): ImportReport {
+  if (unfed.length === 0) return report;
+  const reason = report.stopped ? { code: report.stopped.code, message: `not tried: ${report.stopped.message}` } : { code: 'cancelled' as const, message: 'not tried: the import had ended' };
+  return { ...report, results: [...report.results, ...unfed.map((file) => ({ path: file, status: 'skipped' as const, error: reason }))], skipped: report.skipped + unfed.length };
+}
+
+/** The export archives' report, then the files' (as importPaths merges them). */
+function mergeReports(exports: ImportReport, files: ImportReport): ImportReport {
+  return {
+    ...files,
+    results: [...exports.results, ...files.results],
+    imported: exports.imported + files.imported,
+    duplicates: exports.duplicates + files.duplicates,
+    failed: exports.failed + files.failed,
+    skipped: exports.skipped + files.skipped,
+    cancelled: exports.cancelled || files.cancelled,
+    ...(exports.stopped ?? files.stopped ? { stopped: (exports.stopped ?? files.stopped)! } : {}),
+  };
+}
+
 /** Creates the store of upload batches, kept under one temp folder (removed on close, and at process exit). */
 export function createUploadStore(given: Partial<UploadLimits> = {}): UploadStore {
   const limits: UploadLimits = { ...defaultUploadLimits, ...given };
@@ -187,12 +299,19 @@ export function createUploadStore(given: Partial<UploadLimits> = {}): UploadStor
   let pendingBytes = 0;
   let pendingFiles = 0;
 
-  const drop = async (batch: Batch): Promise<void> => {
+  const discardReporting = (batch: Batch): Promise<void> =>
+    discardStored(batch).catch((error: unknown) => {
+      console.error(`khizana serve: the items an upload that was not finished stored could not all be removed: ${toErrorShape(error).message}`);
+    });
+
+  /** Forgets a batch and deletes its files; `discard`: with the items its job stored (no commit). */
+  const drop = async (batch: Batch, discard: boolean): Promise<void> => {
     clearTimeout(batch.timer);
     if (batches.delete(batch.id)) {
       pendingBytes -= batch.bytes;
       pendingFiles -= batch.reserved.size;
     }
+    if (discard) await discardReporting(batch);
     await rm(batch.dir, { recursive: true, force: true });
   };
 
@@ -209,7 +328,7 @@ export function createUploadStore(given: Partial<UploadLimits> = {}): UploadStor
   };
 
   return {
-    async begin() {
+    async begin(api) {
       if (batches.size >= limits.pendingBatches) {
         throw new ArchiveError('too-large', `${batches.size} uploads are already waiting to be imported: let them finish, or reload the page`);
       }
@@ -217,7 +336,10 @@ export function createUploadStore(given: Partial<UploadLimits> = {}): UploadStor
       const dir = path.join(await rootDir(), id);
       await mkdir(dir);
       const batch: Batch = {
-        id, dir, files: [], complete: new Set(), reserved: new Set(), folders: new Map(), made: new Set([dir]), bytes: 0, busy: false, timer: setTimeout(() => void drop(batch), batchTtlMs),
+        id, dir, files: [], complete: new Set(), reserved: new Set(), folders: new Map(), made: new Set([dir]), bytes: 0, busy: false,
+        // A batch being committed is the commit's to drop: what it stores stays.
+        timer: setTimeout(() => void (batch.busy ? undefined : drop(batch, true)), limits.batchTtlMs),
+        api: api ?? null, jobId: `upload-${id}`, importing: null, queued: [], feeding: Promise.resolve(), inFlight: false, closing: null, closeSent: false, fed: 0, held: [], unfed: [],
       };
       batch.timer.unref();
       batches.set(id, batch);
@@ -282,6 +404,7 @@ export function createUploadStore(given: Partial<UploadLimits> = {}): UploadStor
         throw shape.code === 'internal' ? new ArchiveError('invalid-argument', `upload of ${name} failed`) : new ArchiveError(shape.code, `upload of ${name} failed: ${shape.message}`);
       }
       batch.complete.add(target);
+      if (batch.api && batches.get(batch.id) === batch && !batch.busy) feedArrived(batch, batch.api);
       return { name: relative.split(path.sep).join('/'), bytes };
     },
 
@@ -290,13 +413,19 @@ export function createUploadStore(given: Partial<UploadLimits> = {}): UploadStor
       if (batch.busy) throw new ArchiveError('invalid-argument', 'this upload batch is already being imported');
       const files = batch.files.filter((file) => batch.complete.has(file));
       if (files.length === 0) {
-        await drop(batch);
+        await drop(batch, true);
         throw new ArchiveError('invalid-argument', 'nothing was uploaded');
       }
       batch.busy = true;
       try {
         // Stored source paths are the uploaded names, not the temp folder they passed through.
-        const report = await api.importPaths({ paths: files, tags: options.tags ?? [], jobId: options.jobId, sourceRoot: batch.dir });
+        const tags = options.tags ?? [];
+        const jobApi = batch.api ?? api;
+        feedArrived(batch, jobApi, { tags, ...(options.jobId !== undefined ? { jobId: options.jobId } : {}) });
+        await fedAll(batch);
+        const fed = batch.importing ? withUnfed(await batch.importing, batch.unfed) : null;
+        const exported = batch.held.length > 0 ? await jobApi.importPaths({ paths: batch.held, tags, jobId: options.jobId, sourceRoot: batch.dir }) : null;
+        const report = fed && exported ? mergeReports(exported, fed) : (fed ?? exported)!;
         return {
           ...report,
           results: report.results.map((r) => ({
@@ -306,20 +435,23 @@ export function createUploadStore(given: Partial<UploadLimits> = {}): UploadStor
           })),
         };
       } finally {
-        await drop(batch);
+        await drop(batch, false);
       }
     },
 
     async abort(batchId) {
       const batch = batches.get(batchId);
-      if (batch && !batch.busy) await drop(batch);
+      if (batch && !batch.busy) await drop(batch, true);
     },
 
     displayPath,
 
     async closeAll() {
-      for (const batch of [...batches.values()]) clearTimeout(batch.timer);
+      const open = [...batches.values()];
+      for (const batch of open) clearTimeout(batch.timer);
       batches.clear();
+      // Uploads never committed take back what their jobs stored (a commit under way keeps its own).
+      await Promise.all(open.filter((batch) => !batch.busy).map(discardReporting));
       pendingBytes = 0;
       pendingFiles = 0;
       if (root) await rm(await root, { recursive: true, force: true });

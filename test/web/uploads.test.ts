@@ -5,7 +5,7 @@ import type { IncomingMessage } from 'node:http';
 import { PassThrough, Readable } from 'node:stream';
 import { createUploadStore } from '../../electron/web/uploads.js';
 import type { ArchiveApi } from '../../electron/shared/contract.js';
-import { freshArchive } from '../support/archive.js';
+import { freshArchive, writeFiles } from '../support/archive.js';
 
 const body = (text: string) => Readable.from([Buffer.from(text)]) as unknown as IncomingMessage;
 
@@ -71,5 +71,28 @@ describe('upload store', () => {
     await late.catch(() => undefined);
     await archive.close();
     await store.closeAll();
+  });
+});
+
+describe('an upload stored as it arrives', () => {
+  it('left without a commit past its time, it is thrown away with exactly the items it stored', async () => {
+    const archive = await freshArchive();
+    const api = archive.api as ArchiveApi;
+    const kept = await api.importPaths({ paths: [writeFiles({ 'kept.txt': 'Damascus: the old library catalogue' })], tags: [] });
+    expect(kept.imported).toBe(1);
+    const store = createUploadStore({ batchTtlMs: 3000 });
+    const batch = await store.begin(api);
+    await store.receive(batch, 'again.txt', body('Damascus: the old library catalogue'));
+    await store.receive(batch, 'new.txt', body('Tartus: the harbour and its fishing boats'));
+    const until = Date.now() + 2500;
+    while ((await api.search({ query: 'Tartus' })).total === 0 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect((await api.search({ query: 'Tartus' })).total).toBe(1); // stored before any commit
+    while ((await api.stats({})).articles > 1 && Date.now() < until + 5000) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect((await api.search({ query: 'Tartus' })).total).toBe(0);
+    expect((await api.search({ query: 'Damascus' })).total).toBe(1);
+    expect(await api.listTrash({})).toEqual([]);
+    await expect(store.commit(batch, api, {})).rejects.toMatchObject({ code: 'not-found' });
+    await store.closeAll();
+    await archive.close();
   });
 });

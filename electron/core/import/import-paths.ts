@@ -1,10 +1,12 @@
-// Imports files and folders: parsing runs ahead (in parallel), storing happens in order, one item per transaction.
+// Imports files and folders: parsing runs ahead (in parallel), storing happens in order, in batches
+// sized by time. An import may be fed more paths while it runs (an upload: import-feed.ts).
 import { setMaxListeners } from 'node:events';
 import path from 'node:path';
 import type { ImportFileResult, ImportProgress, ImportReport } from '../../shared/dto.js';
 import { ArchiveError, toErrorShape, type ErrorShape } from '../../shared/errors.js';
 import type { Db } from '../storage/database.js';
 import { collectFiles, type FileJob } from './collect-files.js';
+import type { ImportFeed } from './import-feed.js';
 import type { ParseOptions } from './parse-pool.js';
 import type { ParseLimits } from './parsed-document.js';
 import { sha256, type PreparedDocument } from './prepare-document.js';
@@ -40,6 +42,13 @@ const batchTargetMs = 50;
 const maxBatch = 1000;
 /** How long the writer waits for a batch to fill once its first file is ready (slow parsers: PDFs). */
 const batchWaitMs = 100;
+/**
+ * The same while more paths may be fed (an upload whose files are still arriving, each a round
+ * trip): the writer would idle anyway, and a batch of what arrived in 100 ms is a few files, each
+ * batch a transaction of its own (24 for 300 uploaded files instead of 8: +10 % of serve's CPU).
+ * The close ends the wait at once, so the commit's tail does not wait for it.
+ */
+const fedBatchWaitMs = 500;
 /** Files read and parsed ahead of the writer, at most: by count and by bytes held in memory. */
 const aheadFiles = 256;
 const aheadBytes = 32 * 1024 * 1024;
@@ -96,6 +105,21 @@ async function prepare(deps: ImportDeps, job: FileJob, parsing: ReturnType<typeo
   }
 }
 
+/** Resolves when `promise` settles, `signal` aborts or `ms` pass, whichever is first; leaves no timer or listener behind. */
+function waitAtMost(promise: Promise<unknown>, ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const done = (): void => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = Number.isFinite(ms) ? setTimeout(done, ms) : undefined;
+    if (signal.aborted) return done();
+    signal.addEventListener('abort', done, { once: true });
+    void promise.then(done, done);
+  });
+}
+
 const nameNotUtf8 = 'the name of the file or of a folder above it is not valid UTF-8 (its bytes that are not show as \uFFFD)';
 
 /** Imports every supported file under `paths`; a bad file fails alone, the rest carries on. */
@@ -119,20 +143,32 @@ export async function importPaths(deps: ImportDeps, args: ImportArgs): Promise<I
   }
 }
 
-type ImportArgs = { paths: string[]; tags: string[]; jobId: string; sourceRoot?: string | undefined };
+type ImportArgs = {
+  paths: string[];
+  tags: string[];
+  jobId: string;
+  sourceRoot?: string | undefined;
+  /** More paths while the import runs; it ends once the feed is closed and every path is done. */
+  feed?: ImportFeed | undefined;
+};
 
 async function importAll(deps: ImportDeps, args: ImportArgs): Promise<ImportReport> {
   const now = deps.now ?? (() => new Date().toISOString());
   const { jobs, settled } = collectFiles(args.paths);
   const results: ImportFileResult[] = [...settled];
-  const bytesTotal = jobs.reduce((sum, j) => sum + j.size, 0);
+  let bytesTotal = jobs.reduce((sum, j) => sum + j.size, 0);
+  // A fed import learns its tags and the job id its caller knows it by when the feed closes.
+  let jobId = args.jobId;
+  let tags = args.tags;
+  const feed = args.feed;
+  let feedOpen = feed !== undefined;
   let bytesDone = 0;
   let filesDone = 0;
   let cancelled = false;
   let stopped: ErrorShape | undefined;
   let msPerFile = batchTargetMs / 10; // a first guess; measured from every batch after that
   const emit = (currentFile: string | null, last?: ImportFileResult): void => {
-    const progress: ImportProgress = { jobId: args.jobId, filesDone, filesTotal: jobs.length, bytesDone, bytesTotal, currentFile };
+    const progress: ImportProgress = { jobId, filesDone, filesTotal: jobs.length, bytesDone, bytesTotal, currentFile };
     if (last) progress.last = last;
     deps.onProgress?.(progress);
   };
@@ -144,7 +180,7 @@ async function importAll(deps: ImportDeps, args: ImportArgs): Promise<ImportRepo
   const pageProgress = (job: FileJob): ParseOptions['onPage'] => (pages) => {
     if (pages.ocrPages === 0 && pages.done < pages.total && performance.now() - pageEmittedAt < 250) return;
     pageEmittedAt = performance.now();
-    deps.onProgress?.({ jobId: args.jobId, filesDone, filesTotal: jobs.length, bytesDone, bytesTotal, currentFile: job.path, pages: { file: job.path, ...pages } });
+    deps.onProgress?.({ jobId, filesDone, filesTotal: jobs.length, bytesDone, bytesTotal, currentFile: job.path, pages: { file: job.path, ...pages } });
   };
 
   // Files are read and parsed ahead (up to aheadFiles / aheadBytes); the writer stores them in
@@ -180,25 +216,67 @@ async function importAll(deps: ImportDeps, args: ImportArgs): Promise<ImportRepo
   };
   const enoughReady = (ready: number): boolean => {
     if (ready >= maxBatch || ready * msPerFile >= batchTargetMs) return true;
-    // Nothing more to wait for: every file read ahead is ready and no other can start.
-    return ready === inflight.length && (next >= jobs.length || inflight.length >= aheadFiles || deps.signal.aborted);
+    // Nothing more to wait for: every file read ahead is ready and no other can start (nor be fed).
+    return ready === inflight.length && ((next >= jobs.length && !feedOpen) || inflight.length >= aheadFiles || deps.signal.aborted);
   };
   fill();
 
-  while (inflight.length > 0) {
+  // Paths fed since the last look, and the feed's close: tags given late go onto what is stored already.
+  const pull = (): void => {
+    if (!feed || !feedOpen) return;
+    const paths = feed.take();
+    if (paths.length > 0) {
+      const more = collectFiles(paths);
+      jobs.push(...more.jobs);
+      bytesTotal += more.jobs.reduce((sum, j) => sum + j.size, 0);
+      results.push(...more.settled);
+      for (const result of more.settled) emit(jobs[next]?.path ?? null, result);
+      fill();
+    }
+    const close = feed.closed();
+    if (close === null) return;
+    feedOpen = false;
+    if (close.jobId !== undefined) jobId = close.jobId;
+    if (close.tags.length > 0 && tags.length === 0) {
+      tags = close.tags;
+      tagEarlier(results, tags);
+    }
+    fill();
+  };
+  const tagEarlier = (earlier: ImportFileResult[], late: string[]): void => {
+    const stored = earlier.filter((r) => (r.status === 'imported' || r.status === 'duplicate') && r.id !== undefined);
+    if (stored.length === 0) return;
+    try {
+      writeTransaction(deps.db, () => stored.forEach((result) => tagDuplicate(deps.db, result.id!, late)));
+    } catch (error) {
+      if (stopsWriting(error)) stopped ??= toErrorShape(error);
+      for (const result of stored) result.warnings = [...(result.warnings ?? []), `the import's tags were not added: ${toErrorShape(error).message}`];
+    }
+  };
+
+  for (;;) {
+    pull();
+    if (inflight.length === 0) {
+      // Everything so far is stored: wait for the feed (an upload still arriving), or end.
+      if (!feed || !feedOpen || deps.signal.aborted || stopped) break;
+      await waitAtMost(feed.arrival(), Infinity, deps.signal);
+      continue;
+    }
     await inflight[0]!.promise;
     if (deps.signal.aborted) {
       cancelled = true;
       break;
     }
     // Wait (without holding anything) for more files to be ready, up to batchWaitMs.
-    const waitUntil = performance.now() + batchWaitMs;
+    const waitUntil = performance.now() + (feedOpen ? fedBatchWaitMs : batchWaitMs);
     for (let ready = readyCount(); !enoughReady(ready) && !stopped && !deps.signal.aborted; ready = readyCount()) {
       const left = waitUntil - performance.now();
       if (left <= 0) break;
-      let timer: NodeJS.Timeout | undefined;
-      await Promise.race([inflight[ready]!.promise, new Promise((resolve) => (timer = setTimeout(resolve, left)))]);
-      clearTimeout(timer);
+      // The next file read ahead, or (all ready) the next paths fed; nothing else can come.
+      const more = ready < inflight.length ? inflight[ready]!.promise : feed && feedOpen ? feed.arrival() : null;
+      if (more === null) break;
+      await waitAtMost(more, left, deps.signal);
+      pull();
     }
     if (deps.signal.aborted) {
       cancelled = true;
@@ -220,16 +298,16 @@ async function importAll(deps: ImportDeps, args: ImportArgs): Promise<ImportRepo
           sha256: p.sha,
         },
         prepared: p.prepared,
-        tags: args.tags,
+        tags,
       })),
       now(),
     );
     if (parsed.length > 0) msPerFile = 0.5 * msPerFile + (0.5 * (performance.now() - started)) / parsed.length;
     // Files found to be duplicates by their bytes before parsing still get the import's tags.
     const known = batch.flatMap((p) => ('result' in p && p.result.status === 'duplicate' && p.result.id !== undefined ? [p.result] : []));
-    if (known.length > 0 && args.tags.length > 0) {
+    if (known.length > 0 && tags.length > 0) {
       try {
-        writeTransaction(deps.db, () => known.forEach((result) => tagDuplicate(deps.db, result.id!, args.tags)));
+        writeTransaction(deps.db, () => known.forEach((result) => tagDuplicate(deps.db, result.id!, tags)));
       } catch (error) {
         if (stopsWriting(error)) stopped ??= toErrorShape(error);
         for (const result of known) result.warnings = [...(result.warnings ?? []), `the import's tags were not added: ${toErrorShape(error).message}`];
@@ -268,7 +346,7 @@ async function importAll(deps: ImportDeps, args: ImportArgs): Promise<ImportRepo
 
   const count = (status: ImportFileResult['status']) => results.filter((r) => r.status === status).length;
   return {
-    jobId: args.jobId,
+    jobId,
     results,
     imported: count('imported'),
     duplicates: count('duplicate'),

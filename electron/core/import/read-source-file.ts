@@ -27,6 +27,15 @@ export function formatBytes(n: number): string {
 const openFlags = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
 const chunkBytes = 1024 * 1024;
 
+// The callback API, not FileHandle: the import's writer thread reads every file, and FileHandle's
+// promises cost it ~25 % more CPU per small file (3,000 files: 290–360 ms → 235–255 ms, measured).
+const call = <T>(start: (done: (error: NodeJS.ErrnoException | null, value: T) => void) => void): Promise<T> =>
+  new Promise<T>((resolve, reject) => start((error, value) => (error ? reject(error) : resolve(value))));
+const openFile = (file: string | Buffer): Promise<number> => call((done) => fs.open(file, openFlags, done));
+const statFile = (fd: number): Promise<fs.Stats> => call((done) => fs.fstat(fd, done));
+const readInto = (fd: number, buffer: Buffer, offset: number, length: number): Promise<number> => call((done) => fs.read(fd, buffer, offset, length, null, done));
+const closeFile = (fd: number): Promise<void> => call((done) => fs.close(fd, (error) => done(error ?? null, undefined)));
+
 /**
  * Reads a whole regular file of at most `maxBytes`. The kind is checked on the open descriptor
  * (no window between a check and the open), and the limit while reading: a file can grow while
@@ -34,16 +43,16 @@ const chunkBytes = 1024 * 1024;
  * file), 'too-large' or 'unreadable'.
  */
 export async function readSourceFile(file: string | Buffer, maxBytes: number): Promise<Uint8Array> {
-  let handle: fs.promises.FileHandle;
+  let fd: number;
   try {
-    handle = await fs.promises.open(file, openFlags);
+    fd = await openFile(file);
   } catch (error) {
     // A socket cannot be opened at all (ENXIO).
     if ((error as NodeJS.ErrnoException).code === 'ENXIO') throw notRegularFile('a socket or a device with nothing behind it');
     throw unreadable(error);
   }
   try {
-    const stat = await handle.stat();
+    const stat = await statFile(fd);
     if (!stat.isFile()) throw notRegularFile(describeSpecialFile(stat) ?? 'a folder');
     if (stat.size > maxBytes) throw new ArchiveError('too-large', `the file is ${formatBytes(stat.size)}; the limit is ${formatBytes(maxBytes)}`);
     // One byte more than the file should hold: reading it means the file grew.
@@ -56,7 +65,7 @@ export async function readSourceFile(file: string | Buffer, maxBytes: number): P
         buffer.copy(grown, 0, 0, length);
         buffer = grown;
       }
-      const { bytesRead } = await handle.read(buffer, length, Math.min(chunkBytes, buffer.length - length), null);
+      const bytesRead = await readInto(fd, buffer, length, Math.min(chunkBytes, buffer.length - length));
       if (bytesRead === 0) break;
       length += bytesRead;
     }
@@ -64,7 +73,7 @@ export async function readSourceFile(file: string | Buffer, maxBytes: number): P
   } catch (error) {
     throw error instanceof ArchiveError ? error : unreadable(error);
   } finally {
-    await handle.close().catch(() => undefined);
+    await closeFile(fd).catch(() => undefined);
   }
 }
 
