@@ -184,7 +184,7 @@ export function breakDownSearch(db: Db, vocabulary: Vocabulary, query: string, r
   const { match } = planSearch(analysed, parse.value.filters);
   if (match !== null) {
     // The same statements search runs, without filters: what FTS5 alone costs.
-    const ftsOnly = { match, strict: null, joins: [], where: [], params: [] };
+    const ftsOnly = { match, strict: null, tags: [], joins: [], where: [], params: [] };
     const count = searchSql(ftsOnly, { kind: 'count' });
     const top = searchSql(ftsOnly, { kind: 'page', sort: 'relevance', limit: 20, offset: 0 });
     variants['lower bound: FTS5 count(*) of the MATCH alone'] = timed(reps, () => statement(db, count.sql).pluck().get(...count.params)).ms;

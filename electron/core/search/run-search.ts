@@ -11,6 +11,7 @@ import { analyseQuery, type AnalysedQuery, type MatchTerm } from './match-terms.
 import { parseQuery, type QueryFilters } from './parse-query.js';
 import { createMatchesTable, matchesTable, metaFacets, planSearch, searchSql, type SearchPlan } from './search-plan.js';
 import type { Vocabulary } from './vocabulary.js';
+import { currentLiveGroups, settleLiveGroups } from './live-groups.js';
 
 export interface SearchOptions {
   query: string;
@@ -124,11 +125,31 @@ function topValues(counts: Map<string, number>): FacetCount[] {
     .slice(0, 100);
 }
 
+type MetaRow = Record<(typeof metaFacets)[number], string | null> & { count: number };
+
+/** Adds up the meta facet's groups per facet value: `add` counted, `subtract` taken off; values left at 0 dropped. */
+function metaFacetCounts(add: MetaRow[], subtract: MetaRow[]): Pick<SearchFacets, (typeof metaFacets)[number]> {
+  const sums = Object.fromEntries(metaFacets.map((facet) => [facet, new Map<string, number>()])) as Record<(typeof metaFacets)[number], Map<string, number>>;
+  for (const [rows, sign] of [[add, 1], [subtract, -1]] as const) {
+    for (const row of rows) {
+      for (const facet of metaFacets) {
+        const value = row[facet];
+        if (value !== null) sums[facet].set(value, (sums[facet].get(value) ?? 0) + sign * row.count);
+      }
+    }
+  }
+  const counts = (facet: (typeof metaFacets)[number]) => topValues(new Map([...sums[facet]].filter(([, count]) => count > 0)));
+  return { type: counts('type'), lang: counts('lang'), year: counts('year') };
+}
+
 /**
- * The total and the facets from one run of the match: its ids are stored in a TEMP table of this
- * connection, then the tags are counted from it, and the type, language and year in one pass.
+ * The total, the facets and the ranked page from one run of the match: its ids and scores are
+ * stored in a TEMP table of this connection, then the tags are counted from it, the type, language
+ * and year in one pass, and the page is ranked from it.
  */
-function collectAndCount(db: Db, plan: SearchPlan): { total: number; facets: SearchFacets } {
+function collectAndRank(db: Db, plan: SearchPlan, options: SearchOptions): { total: number; facets: SearchFacets; page: Array<{ id: number; score: number }> } {
+  const counted = currentLiveGroups(db) as MetaRow[] | null; // before this search writes to its TEMP table
+  let live = counted;
   statement(db, createMatchesTable).run();
   statement(db, `DELETE FROM ${matchesTable}`).run();
   try {
@@ -137,17 +158,20 @@ function collectAndCount(db: Db, plan: SearchPlan): { total: number; facets: Sea
     // Broad when the matches are over a third of the items (ids are never reused, so max(id) bounds their number).
     const items = (statement(db, 'SELECT max(id) FROM items').pluck().get() as number | null) ?? 0;
     const tag = statement(db, searchSql(plan, { kind: 'facet', facet: 'tag', broad: total * 3 > items }).sql).all() as FacetCount[];
-    const meta = statement(db, searchSql(plan, { kind: 'facet', facet: 'meta' }).sql).all() as Array<Record<(typeof metaFacets)[number], string | null> & { count: number }>;
-    const sums = Object.fromEntries(metaFacets.map((facet) => [facet, new Map<string, number>()])) as Record<(typeof metaFacets)[number], Map<string, number>>;
-    for (const row of meta) {
-      for (const facet of metaFacets) {
-        const value = row[facet];
-        if (value !== null) sums[facet].set(value, (sums[facet].get(value) ?? 0) + row.count);
-      }
+    let meta: Pick<SearchFacets, (typeof metaFacets)[number]>;
+    if (total * 2 > items) {
+      // Most items match: every live item's groups (counted once per change of the archive) minus the unmatched ones'.
+      live ??= statement(db, searchSql(plan, { kind: 'facet', facet: 'meta', over: 'all' }).sql).all() as MetaRow[];
+      meta = metaFacetCounts(live, statement(db, searchSql(plan, { kind: 'facet', facet: 'meta', over: 'unmatched' }).sql).all() as MetaRow[]);
+    } else {
+      meta = metaFacetCounts(statement(db, searchSql(plan, { kind: 'facet', facet: 'meta' }).sql).all() as MetaRow[], []);
     }
-    return { total, facets: { tag, type: topValues(sums.type), lang: topValues(sums.lang), year: topValues(sums.year) } };
+    const ranked = searchSql(plan, { kind: 'collected-page', sort: options.sort, limit: options.limit, offset: options.offset });
+    const page = total === 0 ? [] : (statement(db, ranked.sql).all(...ranked.params) as Array<{ id: number; score: number }>);
+    return { total, facets: { tag, ...meta }, page };
   } finally {
     statement(db, `DELETE FROM ${matchesTable}`).run();
+    settleLiveGroups(db, live);
   }
 }
 
@@ -203,12 +227,12 @@ export function prepareQuery(query: string, vocabulary: Vocabulary): { analysed:
 export function runSearch(db: Db, vocabulary: Vocabulary, options: SearchOptions): SearchResult {
   const { analysed, filters, notices } = prepareQuery(options.query, vocabulary);
   const plan = planSearch(analysed, filters);
-  // With facets, the match runs once for the total and every facet (collectAndCount); the page ranks it again.
-  const counted = options.facets ? collectAndCount(db, plan) : null;
+  // With facets, the match runs once for the total, every facet and the page (collectAndRank).
+  const counted = options.facets ? collectAndRank(db, plan, options) : null;
   const total = counted ? counted.total : countMatches(db, plan);
   // Rank ids first, then load the page's rows (see searchSql).
   const ranked = searchSql(plan, { kind: 'page', sort: options.sort, limit: options.limit, offset: options.offset });
-  const page = total === 0 ? [] : (statement(db, ranked.sql).all(...ranked.params) as Array<{ id: number; score: number }>);
+  const page = counted ? counted.page : total === 0 ? [] : (statement(db, ranked.sql).all(...ranked.params) as Array<{ id: number; score: number }>);
   const loadRow = statement(db, 
     'SELECT i.id, i.uid, i.kind, i.title, i.text, i.lang, i.dir, i.parent_id, i.imported_at, i.published_at, i.page_starts FROM items i WHERE i.id = ?',
   );
