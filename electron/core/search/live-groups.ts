@@ -8,13 +8,18 @@ import { statement } from '../storage/statements.js';
 /** One group: its kind, language and year values (as the meta facet's SQL computes them) and its items. */
 export type GroupRow = Record<string, string | number | null> & { count: number };
 
+/** Groups per id range ('' for the whole archive; a part of a split search has its own). */
+export type LiveGroups = Map<string, GroupRow[]>;
+
 interface Counted {
-  /** changeKey when the rows were last known current. */
+  /** changeKey when the groups were last known current. */
   key: string;
-  rows: GroupRow[];
+  groups: LiveGroups;
 }
 
 const counted = new WeakMap<Db, Counted>();
+/** Ranges remembered per connection at most (a split search uses a few, fixed until the archive grows). */
+const maxRanges = 8;
 
 /**
  * Changes when the archive may have changed: `data_version` when another connection committed (the
@@ -27,14 +32,14 @@ function changeKey(db: Db): string {
   return `${version}:${changes}`;
 }
 
-/** The groups counted before, if nothing has changed since: check before this search writes anything. */
-export function currentLiveGroups(db: Db): GroupRow[] | null {
+/** The groups counted before if nothing has changed since, else none: ask before this search writes anything. */
+export function currentLiveGroups(db: Db): LiveGroups {
   const entry = counted.get(db);
-  return entry !== undefined && entry.key === changeKey(db) ? entry.rows : null;
+  return entry !== undefined && entry.key === changeKey(db) ? entry.groups : new Map();
 }
 
-/** Remembers `rows` (or the groups still current) as current after this search's own writes; null forgets them. */
-export function settleLiveGroups(db: Db, rows: GroupRow[] | null): void {
-  if (rows === null) counted.delete(db);
-  else counted.set(db, { key: changeKey(db), rows });
+/** Remembers `groups` as current after this search's own writes (call it after them). */
+export function settleLiveGroups(db: Db, groups: LiveGroups): void {
+  if (groups.size > maxRanges) groups.clear();
+  counted.set(db, { key: changeKey(db), groups });
 }

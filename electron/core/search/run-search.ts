@@ -126,10 +126,12 @@ function topValues(counts: Map<string, number>): FacetCount[] {
 }
 
 type MetaRow = Record<(typeof metaFacets)[number], string | null> & { count: number };
+/** Matches per value of the type, language and year facets, uncut. */
+export type MetaSums = Record<(typeof metaFacets)[number], Map<string, number>>;
 
 /** Adds up the meta facet's groups per facet value: `add` counted, `subtract` taken off; values left at 0 dropped. */
-function metaFacetCounts(add: MetaRow[], subtract: MetaRow[]): Pick<SearchFacets, (typeof metaFacets)[number]> {
-  const sums = Object.fromEntries(metaFacets.map((facet) => [facet, new Map<string, number>()])) as Record<(typeof metaFacets)[number], Map<string, number>>;
+function metaFacetSums(add: MetaRow[], subtract: MetaRow[]): MetaSums {
+  const sums = Object.fromEntries(metaFacets.map((facet) => [facet, new Map<string, number>()])) as MetaSums;
   for (const [rows, sign] of [[add, 1], [subtract, -1]] as const) {
     for (const row of rows) {
       for (const facet of metaFacets) {
@@ -138,37 +140,57 @@ function metaFacetCounts(add: MetaRow[], subtract: MetaRow[]): Pick<SearchFacets
       }
     }
   }
-  const counts = (facet: (typeof metaFacets)[number]) => topValues(new Map([...sums[facet]].filter(([, count]) => count > 0)));
-  return { type: counts('type'), lang: counts('lang'), year: counts('year') };
+  for (const facet of metaFacets) for (const [value, count] of sums[facet]) if (count <= 0) sums[facet].delete(value);
+  return sums;
+}
+
+/** The type, language and year facets as shown: each facet's values, most first, the first 100. */
+export function metaFacetCounts(sums: MetaSums): Pick<SearchFacets, (typeof metaFacets)[number]> {
+  return { type: topValues(sums.type), lang: topValues(sums.lang), year: topValues(sums.year) };
+}
+
+/** What one run of a match gives: the total, the facet counts and the ranked page's ids and scores. */
+export interface Collected {
+  total: number;
+  /** The tag facet: its first 100 values, or every value when collected `uncut`. */
+  tags: FacetCount[];
+  meta: MetaSums;
+  page: Array<{ id: number; score: number }>;
 }
 
 /**
  * The total, the facets and the ranked page from one run of the match: its ids and scores are
  * stored in a TEMP table of this connection, then the tags are counted from it, the type, language
- * and year in one pass, and the page is ranked from it.
+ * and year in one pass, and the page is ranked from it. `uncut`: every tag value (a part of a split
+ * search, cut after adding up).
  */
-function collectAndRank(db: Db, plan: SearchPlan, options: SearchOptions): { total: number; facets: SearchFacets; page: Array<{ id: number; score: number }> } {
-  const counted = currentLiveGroups(db) as MetaRow[] | null; // before this search writes to its TEMP table
-  let live = counted;
+export function collectAndRank(db: Db, plan: SearchPlan, page: { sort: SortOrder; limit: number; offset: number }, uncut = false): Collected {
+  const live = currentLiveGroups(db); // before this search writes to its TEMP table
   statement(db, createMatchesTable).run();
   statement(db, `DELETE FROM ${matchesTable}`).run();
   try {
     const collect = searchSql(plan, { kind: 'collect' });
     const total = statement(db, collect.sql).run(...collect.params).changes;
-    // Broad when the matches are over a third of the items (ids are never reused, so max(id) bounds their number).
-    const items = (statement(db, 'SELECT max(id) FROM items').pluck().get() as number | null) ?? 0;
-    const tag = statement(db, searchSql(plan, { kind: 'facet', facet: 'tag', broad: total * 3 > items }).sql).all() as FacetCount[];
-    let meta: Pick<SearchFacets, (typeof metaFacets)[number]>;
+    // Ids are never reused, so max(id) bounds the number of items (of the range, for a part).
+    const top = plan.range ? plan.range.to : ((statement(db, 'SELECT max(id) FROM items').pluck().get() as number | null) ?? 0);
+    const items = top - (plan.range ? plan.range.from - 1 : 0);
+    // Broad when the matches are over a third of the items.
+    const tags = statement(db, searchSql(plan, { kind: 'facet', facet: 'tag', broad: total * 3 > items, uncut }).sql).all() as FacetCount[];
+    let meta: MetaSums;
     if (total * 2 > items) {
       // Most items match: every live item's groups (counted once per change of the archive) minus the unmatched ones'.
-      live ??= statement(db, searchSql(plan, { kind: 'facet', facet: 'meta', over: 'all' }).sql).all() as MetaRow[];
-      meta = metaFacetCounts(live, statement(db, searchSql(plan, { kind: 'facet', facet: 'meta', over: 'unmatched' }).sql).all() as MetaRow[]);
+      const range = plan.range ? `${plan.range.from}-${plan.range.to}` : '';
+      const all = searchSql(plan, { kind: 'facet', facet: 'meta', over: 'all' });
+      const counted = live.get(range) ?? (statement(db, all.sql).all(...all.params) as MetaRow[]);
+      live.set(range, counted);
+      const unmatched = searchSql(plan, { kind: 'facet', facet: 'meta', over: 'unmatched' });
+      meta = metaFacetSums(counted as MetaRow[], statement(db, unmatched.sql).all(...unmatched.params) as MetaRow[]);
     } else {
-      meta = metaFacetCounts(statement(db, searchSql(plan, { kind: 'facet', facet: 'meta' }).sql).all() as MetaRow[], []);
+      meta = metaFacetSums(statement(db, searchSql(plan, { kind: 'facet', facet: 'meta' }).sql).all() as MetaRow[], []);
     }
-    const ranked = searchSql(plan, { kind: 'collected-page', sort: options.sort, limit: options.limit, offset: options.offset });
-    const page = total === 0 ? [] : (statement(db, ranked.sql).all(...ranked.params) as Array<{ id: number; score: number }>);
-    return { total, facets: { tag, ...meta }, page };
+    const ranked = searchSql(plan, { kind: 'collected-page', ...page });
+    const rows = total === 0 ? [] : (statement(db, ranked.sql).all(...ranked.params) as Array<{ id: number; score: number }>);
+    return { total, tags, meta, page: rows };
   } finally {
     statement(db, `DELETE FROM ${matchesTable}`).run();
     settleLiveGroups(db, live);
@@ -225,24 +247,40 @@ export function prepareQuery(query: string, vocabulary: Vocabulary): { analysed:
 
 /** Runs a search; never throws for any query text. */
 export function runSearch(db: Db, vocabulary: Vocabulary, options: SearchOptions): SearchResult {
-  const { analysed, filters, notices } = prepareQuery(options.query, vocabulary);
-  const plan = planSearch(analysed, filters);
+  const prepared = prepareQuery(options.query, vocabulary);
+  const plan = planSearch(prepared.analysed, prepared.filters);
   // With facets, the match runs once for the total, every facet and the page (collectAndRank).
-  const counted = options.facets ? collectAndRank(db, plan, options) : null;
-  const total = counted ? counted.total : countMatches(db, plan);
+  if (options.facets) {
+    const counted = collectAndRank(db, plan, options);
+    return searchResult(db, vocabulary, options.query, prepared, counted.total, counted.page, { tag: counted.tags, ...metaFacetCounts(counted.meta) });
+  }
+  const total = countMatches(db, plan);
   // Rank ids first, then load the page's rows (see searchSql).
   const ranked = searchSql(plan, { kind: 'page', sort: options.sort, limit: options.limit, offset: options.offset });
-  const page = counted ? counted.page : total === 0 ? [] : (statement(db, ranked.sql).all(...ranked.params) as Array<{ id: number; score: number }>);
+  const page = total === 0 ? [] : (statement(db, ranked.sql).all(...ranked.params) as Array<{ id: number; score: number }>);
+  return searchResult(db, vocabulary, options.query, prepared, total, page, null);
+}
+
+/** A search's result from its total, its ranked page's ids and scores and its facets: the hits with their snippets. */
+export function searchResult(
+  db: Db,
+  vocabulary: Vocabulary,
+  query: string,
+  { analysed, filters, notices }: ReturnType<typeof prepareQuery>,
+  total: number,
+  page: Array<{ id: number; score: number }>,
+  facets: SearchFacets | null,
+): SearchResult {
   const loadRow = statement(db, 
     'SELECT i.id, i.uid, i.kind, i.title, i.text, i.lang, i.dir, i.parent_id, i.imported_at, i.published_at, i.page_starts FROM items i WHERE i.id = ?',
   );
   const rows = page.map(({ id, score }) => ({ ...(loadRow.get(id) as Omit<HitRow, 'score'>), score }));
   const terms = positiveTerms(analysed);
   const result: SearchResult = { total, hits: rows.map((row) => toHit(db, row, terms, filters.inAnnotations === true)) };
-  if (counted) result.facets = counted.facets;
+  if (facets) result.facets = facets;
   if (notices.length > 0) result.notices = notices;
   if (total === 0 && terms.length > 0) {
-    const suggestion = suggestQuery(db, vocabulary, options.query);
+    const suggestion = suggestQuery(db, vocabulary, query);
     if (suggestion) result.didYouMean = suggestion;
   }
   return result;

@@ -29,6 +29,11 @@ export interface SearchPlan {
   where: string[];
   /** Parameters of `where`, in order (the match binds before them). */
   params: unknown[];
+  /**
+   * Only the items whose ids are in this range (both ends included): one part of a broad search
+   * split across reader threads (search-parts.ts). FTS5 seeks to the range's rowids.
+   */
+  range?: { from: number; to: number };
 }
 
 /**
@@ -47,8 +52,11 @@ export type SearchStatement =
    * live item (the caller subtracts the second from the third when most items match: no sort of them all).
    */
   | { kind: 'facet'; facet: 'meta'; over?: 'matches' | 'unmatched' | 'all' }
-  /** `broad`: the matches are a good share of the archive, so every tagging is read once, in tag order. */
-  | { kind: 'facet'; facet: 'tag'; broad?: boolean };
+  /**
+   * `broad`: the matches are a good share of the archive, so every tagging is read once, in tag
+   * order. `uncut`: every tag, not the first 100 (a part of a split search: cut after adding up).
+   */
+  | { kind: 'facet'; facet: 'tag'; broad?: boolean; uncut?: boolean };
 
 /**
  * Where the first page's matching ids and their scores are stored once, per connection, so the
@@ -162,19 +170,27 @@ function fromWhere(plan: SearchPlan, items: string): { sql: string; params: unkn
   const tags = tagConditions(plan, 'i.id');
   if (plan.match !== null) {
     const fts = plan.table ?? 'items_fts';
-    const where = [`${fts} MATCH ?`, ...tags.where, ...plan.where].join(' AND ');
-    return { sql: `FROM ${fts} JOIN ${itemsMeta} ON i.id = ${fts}.rowid${joins} WHERE ${where}`, params: [plan.match, ...tags.params, ...plan.params] };
+    const range = rangeCondition(plan, `${fts}.rowid`);
+    const where = [`${fts} MATCH ?`, ...range.where, ...tags.where, ...plan.where].join(' AND ');
+    return { sql: `FROM ${fts} JOIN ${itemsMeta} ON i.id = ${fts}.rowid${joins} WHERE ${where}`, params: [plan.match, ...range.params, ...tags.params, ...plan.params] };
   }
   // Trashed items have no index row, so a match never finds them; without words, leave them out here.
-  const where = ` WHERE ${['i.deleted_at IS NULL', ...tags.where, ...plan.where].join(' AND ')}`;
-  return { sql: `FROM ${items}${joins}${where}`, params: [...tags.params, ...plan.params] };
+  const range = rangeCondition(plan, 'i.id');
+  const where = ` WHERE ${['i.deleted_at IS NULL', ...range.where, ...tags.where, ...plan.where].join(' AND ')}`;
+  return { sql: `FROM ${items}${joins}${where}`, params: [...range.params, ...tags.params, ...plan.params] };
+}
+
+/** The plan's id range (if it has one) as a condition on `id`. */
+function rangeCondition(plan: SearchPlan, id: string): { where: string[]; params: unknown[] } {
+  return plan.range ? { where: [`${id} BETWEEN ? AND ?`], params: [plan.range.from, plan.range.to] } : { where: [], params: [] };
 }
 
 /** FROM … WHERE … of a plan that needs nothing of `items` (see ftsOnly): the index, its tag conditions on the rowid. */
 function fromIndex(plan: SearchPlan): { sql: string; params: unknown[] } {
   const fts = plan.table ?? 'items_fts';
   const tags = tagConditions(plan, `${fts}.rowid`);
-  return { sql: `FROM ${fts} WHERE ${[`${fts} MATCH ?`, ...tags.where].join(' AND ')}`, params: [plan.match, ...tags.params] };
+  const range = rangeCondition(plan, `${fts}.rowid`);
+  return { sql: `FROM ${fts} WHERE ${[`${fts} MATCH ?`, ...range.where, ...tags.where].join(' AND ')}`, params: [plan.match, ...range.params, ...tags.params] };
 }
 
 /** The SQL and parameters of one statement of a search: the only place a plan becomes SQL. */
@@ -247,18 +263,20 @@ export function searchSql(plan: SearchPlan, statement: SearchStatement): { sql: 
         const perTag = statement.broad === true
           ? `SELECT it.tag_id, count(*) AS count FROM item_tags it INDEXED BY item_tags_tag CROSS JOIN ${matchesTable} m ON m.id = it.item_id GROUP BY it.tag_id`
           : `SELECT it.tag_id, count(*) AS count FROM ${matchesTable} m CROSS JOIN item_tags it ON it.item_id = m.id GROUP BY it.tag_id`;
-        return { sql: `SELECT t.path AS value, c.count AS count FROM (${perTag}) c JOIN tags t ON t.id = c.tag_id ORDER BY count DESC, value LIMIT 100`, params: [] };
+        return { sql: `SELECT t.path AS value, c.count AS count FROM (${perTag}) c JOIN tags t ON t.id = c.tag_id ORDER BY count DESC, value${statement.uncut === true ? '' : ' LIMIT 100'}`, params: [] };
       }
       // Grouped by the stored values, then each group's facet values computed (once per group, not
       // per item: 17 → 10 ms for 28,000 matches); the caller adds up the groups per facet value.
       // Grouping sorts every row (33 of 52 ms for 96,000 matches): when most items match, the
       // caller groups the few unmatched ones instead (9 ms) and subtracts them from every item's groups.
+      // A part of a split search (plan.range) counts the live items of its range.
       const over = statement.over ?? 'matches';
+      const range = over === 'matches' ? { where: [], params: [] } : rangeCondition(plan, 'i.id');
       const rows =
         over === 'matches' ? `${matchesTable} m CROSS JOIN ${itemsMeta} ON i.id = m.id`
-        : `${itemsMeta} WHERE i.deleted_at IS NULL${over === 'unmatched' ? ` AND i.id NOT IN (SELECT id FROM ${matchesTable})` : ''}`;
+        : `${itemsMeta} WHERE ${['i.deleted_at IS NULL', ...range.where, ...(over === 'unmatched' ? [`i.id NOT IN (SELECT id FROM ${matchesTable})`] : [])].join(' AND ')}`;
       const groups = `SELECT i.kind AS kind, i.lang AS lang, substr(i.published_at, 1, 4) AS published_at, count(*) AS count FROM ${rows} GROUP BY 1, 2, 3`;
-      return { sql: `SELECT ${metaFacets.map((facet) => `${facetValues[facet]} AS ${facet}`).join(', ')}, i.count AS count FROM (${groups}) i`, params: [] };
+      return { sql: `SELECT ${metaFacets.map((facet) => `${facetValues[facet]} AS ${facet}`).join(', ')}, i.count AS count FROM (${groups}) i`, params: range.params };
     }
   }
 }
