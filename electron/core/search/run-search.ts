@@ -11,6 +11,7 @@ import { analyseQuery, type AnalysedQuery, type MatchTerm } from './match-terms.
 import { parseQuery, type QueryFilters } from './parse-query.js';
 import { createMatchesTable, matchesTable, metaFacets, planSearch, searchSql, type SearchPlan } from './search-plan.js';
 import type { Vocabulary } from './vocabulary.js';
+import { topValues } from './facet-values.js';
 import { currentLiveGroups, settleLiveGroups } from './live-groups.js';
 
 export interface SearchOptions {
@@ -110,19 +111,6 @@ function toHit(db: Db, row: HitRow, terms: MatchTerm[], inAnnotations: boolean):
   };
   if (annotation) hit.annotation = annotation.uid;
   return hit;
-}
-
-/** SQLite's BINARY order of text (UTF-8 bytes, i.e. code points), which the facets' SQL sorted by. */
-function binaryOrder(a: string, b: string): number {
-  return Buffer.compare(Buffer.from(a), Buffer.from(b));
-}
-
-/** A facet's counts as its SQL listed them: most first, then by value; the first 100. */
-function topValues(counts: Map<string, number>): FacetCount[] {
-  return [...counts]
-    .map(([value, count]) => ({ value, count }))
-    .sort((a, b) => b.count - a.count || binaryOrder(a.value, b.value))
-    .slice(0, 100);
 }
 
 type MetaRow = Record<(typeof metaFacets)[number], string | null> & { count: number };

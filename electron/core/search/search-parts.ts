@@ -2,32 +2,17 @@
 // uses the whole index's statistics, so a match's scores do not depend on the range; totals and
 // facet counts add up; the pages merge by (score, id DESC) as the SQL orders them. The per-row
 // cost of ranking (~1 µs per match) is what a common word pays: two readers halve it on 2 cores.
-import type { SearchOptions } from './run-search.js';
-import type { FacetCount, SearchFacets, SearchResult } from '../../shared/dto.js';
+import type { SearchResult } from '../../shared/dto.js';
 import type { Db } from '../storage/database.js';
 import { statement } from '../storage/statements.js';
-import { collectAndRank, metaFacetCounts, prepareQuery, searchResult, type MetaSums } from './run-search.js';
-import { metaFacets, planSearch, searchSql, type SearchPlan } from './search-plan.js';
+import { metaFacets } from './facet-values.js';
+import { splitAbove, type IdRange, type Merged, type SearchPart } from './merge-parts.js';
+import { collectAndRank, prepareQuery, searchResult, type SearchOptions } from './run-search.js';
+import { planSearch, searchSql, type SearchPlan } from './search-plan.js';
 import type { Vocabulary } from './vocabulary.js';
 
-/** Matches (estimated) from which a first page is split: below, one reader answers it (41 ms of CPU for 18,000 at 100k). */
-export const splitAbove = 30_000;
 /** Ids sampled to estimate the matches: the newest ones (FTS5 seeks to them; ~1 ms at 100k). */
 const sampleIds = 4_000;
-
-/** Ids of one part, both ends included. */
-export interface IdRange {
-  from: number;
-  to: number;
-}
-
-/** What one part of a split search sends back: its total, every facet value's count, its best hits. */
-export interface SearchPart {
-  total: number;
-  tags: FacetCount[];
-  meta: Record<(typeof metaFacets)[number], Array<[string, number]>>;
-  page: Array<{ id: number; score: number }>;
-}
 
 /** Whether a search can be split: ranked by relevance with words, facets asked, no typo tier (it orders before the score). */
 function splittable(plan: SearchPlan, options: SearchOptions): boolean {
@@ -60,32 +45,25 @@ export function searchPart(db: Db, vocabulary: Vocabulary, options: SearchOption
   return { total: collected.total, tags: collected.tags, meta, page: collected.page };
 }
 
-/** SQLite's NOCASE order (ASCII letters folded, then bytes), which tag paths sort by. */
-function nocaseOrder(a: string, b: string): number {
-  const fold = (s: string) => Buffer.from(s.replace(/[A-Z]/gu, (c) => c.toLowerCase()));
-  return Buffer.compare(fold(a), fold(b));
-}
-
-/** The parts of a split search added up: the total, the facets cut as one search cuts them, the page. */
-export function mergeParts(parts: SearchPart[], options: SearchOptions): { total: number; facets: SearchFacets; page: Array<{ id: number; score: number }> } {
-  const tags = new Map<string, number>();
-  const meta = Object.fromEntries(metaFacets.map((facet) => [facet, new Map<string, number>()])) as MetaSums;
-  for (const part of parts) {
-    for (const { value, count } of part.tags) tags.set(value, (tags.get(value) ?? 0) + count);
-    for (const facet of metaFacets) for (const [value, count] of part.meta[facet]) meta[facet].set(value, (meta[facet].get(value) ?? 0) + count);
-  }
-  const tag = [...tags]
-    .map(([value, count]) => ({ value, count }))
-    .sort((a, b) => b.count - a.count || nocaseOrder(a.value, b.value))
-    .slice(0, 100);
-  const page = parts
-    .flatMap((part) => part.page)
-    .sort((a, b) => a.score - b.score || b.id - a.id)
-    .slice(options.offset, options.offset + options.limit);
-  return { total: parts.reduce((n, part) => n + part.total, 0), facets: { tag, ...metaFacetCounts(meta) }, page };
-}
-
 /** The result of a split search from its merged parts: the page's hits and snippets, on one connection. */
-export function mergedResult(db: Db, vocabulary: Vocabulary, options: SearchOptions, merged: ReturnType<typeof mergeParts>): SearchResult {
+export function mergedResult(db: Db, vocabulary: Vocabulary, options: SearchOptions, merged: Merged): SearchResult {
   return searchResult(db, vocabulary, options.query, prepareQuery(options.query, vocabulary), merged.total, merged.page, merged.facets);
+}
+
+/** A step of a split search, as the worker client asks a reader thread for it (protocol.ts). */
+export type SplitRequest =
+  | { step: 'plan'; options: SearchOptions; parts: number; above: number }
+  | { step: 'part'; options: SearchOptions; range: IdRange }
+  | { step: 'result'; options: SearchOptions; merged: Merged };
+
+/** Answers one step of a split search on a reader's connection. */
+export function splitStep(db: Db, vocabulary: Vocabulary, request: SplitRequest): IdRange[] | null | SearchPart | SearchResult {
+  switch (request.step) {
+    case 'plan':
+      return splitSearch(db, vocabulary, request.options, request.parts, request.above);
+    case 'part':
+      return searchPart(db, vocabulary, request.options, request.range);
+    case 'result':
+      return mergedResult(db, vocabulary, request.options, request.merged);
+  }
 }

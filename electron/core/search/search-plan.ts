@@ -1,9 +1,9 @@
 // A search as data (what must match, joins, conditions) and the one function that turns it into
 // the SQL statements a search runs (DESIGN §4). Nothing edits SQL text after it is composed.
 import type { SortOrder } from '../../shared/contract.js';
-import type { SearchFacets } from '../../shared/dto.js';
 import { tagSubtreeCondition } from '../storage/tags.js';
 import { compileNegative, compilePositive } from './compile-fts.js';
+import { metaFacets } from './facet-values.js';
 import type { AnalysedQuery } from './match-terms.js';
 import type { QueryFilters } from './parse-query.js';
 
@@ -95,7 +95,7 @@ function tagConditions(plan: SearchPlan, id: string): { where: string[]; params:
   };
 }
 /** The columns of a `meta` facet row, in order, beside its `count`. */
-export const metaFacets = ['type', 'lang', 'year'] as const satisfies ReadonlyArray<Exclude<keyof SearchFacets, 'tag'>>;
+export { metaFacets };
 const facetValues: Record<(typeof metaFacets)[number], string> = {
   type: 'i.kind',
   // A regional variant counts under its language (en-AU, en-GB → en), as `lang:en` finds them.
