@@ -176,7 +176,9 @@ export function collectAndRank(db: Db, plan: SearchPlan, page: { sort: SortOrder
     } else {
       meta = metaFacetSums(statement(db, searchSql(plan, { kind: 'facet', facet: 'meta' }).sql).all() as MetaRow[], []);
     }
-    const ranked = searchSql(plan, { kind: 'collected-page', ...page });
+    // Without words nothing is ranked: the page walks the items in date order and stops after it
+    // (sorting every stored match instead cost 40 → 46 ms for tag:sport's 10,000 items at 100k).
+    const ranked = searchSql(plan, { kind: plan.match === null ? 'page' : 'collected-page', ...page });
     const rows = total === 0 ? [] : (statement(db, ranked.sql).all(...ranked.params) as Array<{ id: number; score: number }>);
     return { total, tags, meta, page: rows };
   } finally {
