@@ -45,17 +45,18 @@ function options(query: string, offset = 0): SearchOptions {
 }
 
 describe('a first page split by id range', () => {
-  it.each(queries)('%j: the merged parts are the search on one connection (2, 3 and 5 parts)', (query) => {
+  it.each(queries)('%j: the merged parts are the search on one connection (2 and 3 parts)', (query) => {
+    const { analysed, filters } = prepareQuery(query, vocabulary);
     for (const offset of [0, 50]) {
       const whole = runSearch(db, vocabulary, options(query, offset));
-      for (const parts of [2, 3, 5]) {
+      // Scores exactly, before rounding for the hits.
+      const page = collectAndRank(db, planSearch(analysed, filters), { sort: 'relevance', limit: 50, offset }).page;
+      for (const parts of [2, 3]) {
         const ranges = splitSearch(db, vocabulary, options(query, offset), parts, 0);
         expect(ranges, query).not.toBeNull();
         expect(ranges![0]!.from).toBe(1);
         const merged = mergeParts(ranges!.map((range) => searchPart(db, vocabulary, options(query, offset), range)), options(query, offset));
-        // Scores exactly, before rounding for the hits.
-        const { analysed, filters } = prepareQuery(query, vocabulary);
-        expect(merged.page).toEqual(collectAndRank(db, planSearch(analysed, filters), { sort: 'relevance', limit: 50, offset }).page);
+        expect(merged.page).toEqual(page);
         expect(mergedResult(db, vocabulary, options(query, offset), merged), `${query} in ${parts} parts from ${offset}`).toEqual(whole);
       }
     }
