@@ -2,6 +2,7 @@
 // exactly the search on one connection: the same total, facet counts, hits, scores and order.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { readCorpus } from '../../../bench/corpus.js';
 import { importKhizana } from '../../../bench/import-khizana.js';
 import { MemoryPeak } from '../../../bench/measure.js';
@@ -78,6 +79,23 @@ describe('a first page split by id range', () => {
     expect(splitSearch(db, vocabulary, { ...options('في'), sort: 'newest' }, 2, 0)).toBeNull();
     expect(splitSearch(db, vocabulary, { ...options('في'), facets: false }, 2, 0)).toBeNull();
     expect(splitSearch(db, vocabulary, options('tag:sport'), 2, 0)).toBeNull();
+  });
+});
+
+describe('the first page', () => {
+  it('runs the match once: for the total, the facets and the ranked page', () => {
+    const statements: string[] = [];
+    const traced = new Database(file, { readonly: true, verbose: (sql) => statements.push(String(sql)) });
+    try {
+      const tracedVocabulary = createVocabulary(traced);
+      for (const query of ['في', 'tag:source/saudinewsnet في', 'الحكومة']) {
+        statements.length = 0;
+        expect(runSearch(traced, tracedVocabulary, options(query))).toEqual(runSearch(db, vocabulary, options(query)));
+        expect(statements.filter((sql) => /items_fts MATCH/.test(sql)), query).toHaveLength(1);
+      }
+    } finally {
+      traced.close();
+    }
   });
 });
 
