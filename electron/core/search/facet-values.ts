@@ -15,10 +15,12 @@ export function nocaseOrder(a: string, b: string): number {
   return binaryOrder(fold(a), fold(b));
 }
 
-/** A facet's counts as its SQL listed them: most first, then by value (`order`); the first 100. */
+/** A facet's counts as its SQL listed them: most first, then by value (`order`). */
+export function sortedValues(counts: Map<string, number>, order: (a: string, b: string) => number = binaryOrder): FacetCount[] {
+  return [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || order(a.value, b.value));
+}
+
+/** The first 100 of sortedValues: what a facet shows. */
 export function topValues(counts: Map<string, number>, order: (a: string, b: string) => number = binaryOrder): FacetCount[] {
-  return [...counts]
-    .map(([value, count]) => ({ value, count }))
-    .sort((a, b) => b.count - a.count || order(a.value, b.value))
-    .slice(0, 100);
+  return sortedValues(counts, order).slice(0, 100);
 }

@@ -9,10 +9,10 @@ import { annotationSearchText } from '../storage/annotation-text.js';
 import { resolveAnchor } from '../../shared/annotation-anchor.js';
 import { analyseQuery, type AnalysedQuery, type MatchTerm } from './match-terms.js';
 import { parseQuery, type QueryFilters } from './parse-query.js';
-import { createMatchesTable, matchesTable, metaFacets, planSearch, searchSql, type SearchPlan } from './search-plan.js';
+import { createMatchesTable, createUnmatchedTable, matchesTable, metaFacets, planSearch, searchSql, unmatchedTable, type SearchPlan } from './search-plan.js';
 import type { Vocabulary } from './vocabulary.js';
-import { topValues } from './facet-values.js';
-import { currentLiveGroups, settleLiveGroups } from './live-groups.js';
+import { nocaseOrder, sortedValues, topValues } from './facet-values.js';
+import { currentLiveGroups, settleLiveGroups, type GroupRow } from './live-groups.js';
 
 export interface SearchOptions {
   query: string;
@@ -162,18 +162,34 @@ export function collectAndRank(db: Db, plan: SearchPlan, page: { sort: SortOrder
     // Ids are never reused, so max(id) bounds the number of items (of the range, for a part).
     const top = plan.range ? plan.range.to : ((statement(db, 'SELECT max(id) FROM items').pluck().get() as number | null) ?? 0);
     const items = top - (plan.range ? plan.range.from - 1 : 0);
-    // Broad when the matches are over a third of the items.
-    const tags = statement(db, searchSql(plan, { kind: 'facet', facet: 'tag', broad: total * 3 > items, uncut }).sql).all() as FacetCount[];
+    let tags: FacetCount[];
     let meta: MetaSums;
     if (total * 2 > items) {
-      // Most items match: every live item's groups (counted once per change of the archive) minus the unmatched ones'.
+      // Most items match: every live item's counts (counted once per change of the archive) minus
+      // those of the few unmatched items, stored once (tag and meta facets: 24 → 13 ms for في at 100k).
+      statement(db, createUnmatchedTable).run();
+      statement(db, `DELETE FROM ${unmatchedTable}`).run();
+      const unmatched = searchSql(plan, { kind: 'collect-unmatched' });
+      statement(db, unmatched.sql).run(...unmatched.params);
       const range = plan.range ? `${plan.range.from}-${plan.range.to}` : '';
-      const all = searchSql(plan, { kind: 'facet', facet: 'meta', over: 'all' });
-      const counted = live.get(range) ?? (statement(db, all.sql).all(...all.params) as MetaRow[]);
-      live.set(range, counted);
-      const unmatched = searchSql(plan, { kind: 'facet', facet: 'meta', over: 'unmatched' });
-      meta = metaFacetSums(counted as MetaRow[], statement(db, unmatched.sql).all(...unmatched.params) as MetaRow[]);
+      const counts = (facet: 'tag' | 'meta', over: 'all' | 'unmatched') => {
+        const { sql, params } = searchSql(plan, { kind: 'facet', facet, over });
+        return statement(db, sql).all(...params) as GroupRow[];
+      };
+      const everyTag = live.get(`tag ${range}`) ?? counts('tag', 'all');
+      const everyGroup = live.get(`meta ${range}`) ?? counts('meta', 'all');
+      live.set(`tag ${range}`, everyTag);
+      live.set(`meta ${range}`, everyGroup);
+      const tagCounts = new Map<string, number>();
+      for (const row of everyTag as unknown as FacetCount[]) tagCounts.set(row.value, row.count);
+      for (const row of counts('tag', 'unmatched') as unknown as FacetCount[]) tagCounts.set(row.value, (tagCounts.get(row.value) ?? 0) - row.count);
+      for (const [value, count] of tagCounts) if (count <= 0) tagCounts.delete(value);
+      tags = uncut ? sortedValues(tagCounts, nocaseOrder) : topValues(tagCounts, nocaseOrder);
+      meta = metaFacetSums(everyGroup as MetaRow[], counts('meta', 'unmatched') as MetaRow[]);
+      statement(db, `DELETE FROM ${unmatchedTable}`).run();
     } else {
+      // Broad when the matches are over a third of the items.
+      tags = statement(db, searchSql(plan, { kind: 'facet', facet: 'tag', broad: total * 3 > items, uncut }).sql).all() as FacetCount[];
       meta = metaFacetSums(statement(db, searchSql(plan, { kind: 'facet', facet: 'meta' }).sql).all() as MetaRow[], []);
     }
     // Without words nothing is ranked: the page walks the items in date order and stops after it

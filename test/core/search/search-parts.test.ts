@@ -118,20 +118,24 @@ describe('the type, language and year facets of a broad search (every item\'s gr
     db.prepare("UPDATE items SET lang = 'fa' WHERE id = ?").run(ids[0]);
     db.prepare("UPDATE items SET published_at = '1999-01-01' WHERE id = ?").run(ids[1]);
     trashItem(db, ids[2]!);
+    db.prepare("INSERT INTO item_tags (item_id, tag_id) SELECT ?, id FROM tags WHERE path = 'aa'").run(ids[0]);
     const afterOwn = runSearch(db, vocabulary, options(query)).facets!;
     expect(afterOwn).toEqual(facetsOnFreshConnection(query));
     expect(afterOwn.lang.find((v) => v.value === 'fa')?.count).toBe(1);
     expect(afterOwn.year.find((v) => v.value === '1999')?.count).toBe(1);
+    expect(afterOwn.tag.find((v) => v.value === 'aa')?.count).toBe(6);
     // Another connection writes (the writer thread, for a reader).
     const other = openDatabase(file);
     try {
       other.prepare("UPDATE items SET lang = 'ur' WHERE id IN (?, ?)").run(ids[3], ids[4]);
       trashItem(other, ids[5]!);
+      other.prepare("DELETE FROM item_tags WHERE item_id = ? AND tag_id = (SELECT id FROM tags WHERE path = 'aa')").run(ids[0]);
     } finally {
       other.close();
     }
     const afterOther = runSearch(db, vocabulary, options(query)).facets!;
     expect(afterOther.lang.find((v) => v.value === 'ur')?.count).toBe(2);
+    expect(afterOther.tag.find((v) => v.value === 'aa')?.count).toBe(5);
     expect(afterOther).toEqual(facetsOnFreshConnection(query));
   });
 });
