@@ -16,13 +16,12 @@ import { benchMixed } from './mixed.js';
 import { formatTable, type BenchResult } from './report.js';
 import { breakDownSearch, firstPageExtra, queryMix, timeQueries, timeQueriesInWorkers, uiFirstPage, type SearchBreakdown } from './search-bench.js';
 import { openArchiveInWorker } from '../electron/core/worker/worker-client.js';
-import { splitAbove } from '../electron/core/search/merge-parts.js';
 import { measureServeRss } from './serve-rss.js';
 import { measureTypoCold } from './typo-first.js';
 import type { ServeFigures } from './report.js';
 
 const usage = `usage: npm run bench -- [--lang ar|en] [--n 1000|10000|all|<count>] [--json] [--runs 20] [--warmup 3]
-                        [--batch ${appBatch}] [--profile] [--pipeline] [--no-plain] [--no-serve] [--split] [--save | --out FILE] [--keep]
+                        [--batch ${appBatch}] [--profile] [--pipeline] [--no-plain] [--no-serve] [--save | --out FILE] [--keep]
        npm run bench -- --mixed [--lang ar|en] [--n N] [--json]
   --n N       the first N articles; past the corpus's end, perturbed copies (bench/perturb.ts), e.g. --n 100000
   --mixed     import a generated folder of mixed formats (txt, legacy-encoded txt, md, html, eml, docx,
@@ -33,7 +32,6 @@ const usage = `usage: npm run bench -- [--lang ar|en] [--n 1000|10000|all|<count
   --pipeline  also import the same articles as .txt files through openArchive/importPaths (parser workers)
   --no-plain  skip the plain-FTS5 baseline (importVsPlainFts5 is then null)
   --no-serve  skip the first typo search after reopening and khizana serve's memory (typoColdMs, serveRssMiB are then null)
-  --split     time the first page with a broad one split across two reader threads (worker-client.ts splitAbove)
   --save      also write the JSON to bench/results/<lang>-<n>.json (--out FILE: to FILE)
   --keep      keep the temporary archive and print where it is`;
 
@@ -54,7 +52,6 @@ interface Options {
   pipeline: boolean;
   plain: boolean;
   serve: boolean;
-  split: boolean;
   save: string | null;
   keep: boolean;
   mixed: boolean;
@@ -74,7 +71,6 @@ function parseOptions(argv: string[]): Options {
       pipeline: { type: 'boolean', default: false },
       'no-plain': { type: 'boolean', default: false },
       'no-serve': { type: 'boolean', default: false },
-      split: { type: 'boolean', default: false },
       save: { type: 'boolean', default: false },
       out: { type: 'string' },
       keep: { type: 'boolean', default: false },
@@ -102,7 +98,7 @@ function parseOptions(argv: string[]): Options {
   const save = values.out ?? (values.save ? path.join(repoRoot, 'bench/results', `${lang}-${values.n}.json`) : null);
   return {
     lang, n, save,
-    json: values.json, profile: values.profile, pipeline: values.pipeline, plain: !values['no-plain'], serve: !values['no-serve'], split: values.split, keep: values.keep, mixed: values.mixed,
+    json: values.json, profile: values.profile, pipeline: values.pipeline, plain: !values['no-plain'], serve: !values['no-serve'], keep: values.keep, mixed: values.mixed,
     runs: integer('runs', values.runs, 1), warmup: integer('warmup', values.warmup, 0), batch: integer('batch', values.batch, 1),
   };
 }
@@ -186,8 +182,8 @@ async function main(): Promise<void> {
     const uiRuns = Math.max(3, Math.ceil(options.runs / 4));
     log(`searching as the app's first page does (50 hits + facets, ${uiRuns} runs, through the worker client)…`);
     // The mix, then what costs most on a first page: the most common word, a big tag (firstPageExtra).
-    // Through the worker client as the app and serve search: a broad first page is split across two readers.
-    const session = await openArchiveInWorker({ dir: archiveDir, ...(options.split ? { splitAbove } : {}) });
+    // Through the worker client, as the app and serve search (reader threads).
+    const session = await openArchiveInWorker({ dir: archiveDir });
     await session.readersReady;
     const uiTimings = await timeQueriesInWorkers(session, [...specs, ...firstPageExtra[options.lang]], uiRuns, 1, memory, uiFirstPage).finally(() => session.close());
     const uiAll = uiTimings.flatMap((q) => q.samplesMs);

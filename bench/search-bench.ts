@@ -118,9 +118,8 @@ export function timeQueries(db: Db, vocabulary: Vocabulary, specs: QuerySpec[], 
 }
 
 /**
- * timeQueries through the worker client, as the app and `khizana serve` search: reader threads,
- * and a broad first page split across two of them (search-parts.ts). CPU time is the process's,
- * every thread's.
+ * timeQueries through the worker client, as the app and `khizana serve` search: on reader
+ * threads. CPU time is the process's, every thread's.
  */
 export async function timeQueriesInWorkers(session: WorkerSession, specs: QuerySpec[], runs: number, warmup: number, memory: MemoryPeak, ask: Ask): Promise<QueryTiming[]> {
   const samples = specs.map(() => [] as number[]);

@@ -22,7 +22,6 @@ try {
 port.on('message', async (message: ToWorker) => {
   if (message.type === 'changed') return; // the writer made the change itself
   if (message.type === 'warm') return void post({ type: 'warmed' }); // only readers are sent it; the writer's vocabulary stays lazy
-  if (message.type === 'split') return void post({ type: 'result', id: message.id, ok: false, error: toErrorShape(new ArchiveError('internal', 'a split search step was sent to the writer; only readers answer it')) });
   if (message.type === 'close') {
     await session.close();
     post({ type: 'closed' });

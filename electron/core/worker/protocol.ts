@@ -2,12 +2,9 @@
 import type { MethodName } from '../../shared/contract.js';
 import type { ArchiveEvent } from '../../shared/dto.js';
 import type { ErrorShape } from '../../shared/errors.js';
-import type { SplitRequest } from '../search/search-parts.js';
 
 export type ToWorker =
   | { type: 'call'; id: number; method: MethodName; args: unknown }
-  /** To a reader: one step of a first page split across readers (search-parts.ts); answered with 'result'. */
-  | { type: 'split'; id: number; request: SplitRequest }
   /** To a reader: the writer has changed the archive; words may have changed with it. */
   | { type: 'changed' }
   /** To a reader: build the typo vocabulary now, in the background (answered with 'warmed'). */

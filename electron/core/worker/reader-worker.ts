@@ -5,7 +5,6 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { isMethodName, isReadMethod, parseArgs } from '../../shared/contract.js';
 import { ArchiveError, toErrorShape } from '../../shared/errors.js';
 import { readHandlers } from '../read-handlers.js';
-import { splitStep } from '../search/search-parts.js';
 import { createVocabulary } from '../search/vocabulary.js';
 import type { Db } from '../storage/database.js';
 import { openReadConnection } from '../storage/read-connection.js';
@@ -45,14 +44,6 @@ port.on('message', async (message: ToWorker) => {
     db.close();
     post({ type: 'closed' });
     port.close();
-    return;
-  }
-  if (message.type === 'split') {
-    try {
-      post({ type: 'result', id: message.id, ok: true, value: splitStep(db, vocabulary, message.request) });
-    } catch (error) {
-      post({ type: 'result', id: message.id, ok: false, error: toErrorShape(error) });
-    }
     return;
   }
   try {

@@ -2,12 +2,10 @@
 // the archive (imports and every write); a few reader threads answer the read-only methods on
 // their own connections (contract.ts methodAccess; WAL lets them read while the writer writes),
 // so one slow search never holds up another request.
-import { isReadMethod, methodNames, parseArgs, type ArchiveApi, type MethodName } from '../../shared/contract.js';
+import { isReadMethod, methodNames, type ArchiveApi, type MethodName } from '../../shared/contract.js';
 import type { ArchiveEvent } from '../../shared/dto.js';
 import { ArchiveError, fromErrorShape } from '../../shared/errors.js';
 import type { ArchiveSession } from '../archive.js';
-import { mergeParts, type IdRange, type SearchPart } from '../search/merge-parts.js';
-import type { SplitRequest } from '../search/search-parts.js';
 import type { FromWorker, ToWorker, WorkerInit } from './protocol.js';
 import { siblingModule, spawnWorker } from './spawn-worker.js';
 
@@ -22,8 +20,6 @@ const readerYoungGenerationMb = 4;
 /** One worker thread holding a connection to the archive. */
 interface WorkerLink {
   call(method: MethodName, args: unknown): Promise<unknown>;
-  /** A reader: one step of a split first page. */
-  split(request: SplitRequest): Promise<unknown>;
   /** Calls sent and not answered yet. */
   busy(): number;
   /** False once the thread has stopped (closed or crashed). */
@@ -56,17 +52,15 @@ function startWorker(module: 'archive-worker' | 'reader-worker', dir: string, on
     for (const resolve of warming.splice(0)) resolve();
   };
 
-  const send = (message: (id: number) => ToWorker): Promise<unknown> => {
-    if (dead) return Promise.reject(dead);
-    const id = nextId++;
-    return new Promise((resolve, reject) => {
-      pending.set(id, { resolve, reject });
-      worker.postMessage(message(id));
-    });
-  };
   const link: WorkerLink = {
-    call: (method, args) => send((id) => ({ type: 'call', id, method, args: args ?? {} })),
-    split: (request) => send((id) => ({ type: 'split', id, request })),
+    call(method, args) {
+      if (dead) return Promise.reject(dead);
+      const id = nextId++;
+      return new Promise((resolve, reject) => {
+        pending.set(id, { resolve, reject });
+        worker.postMessage({ type: 'call', id, method, args: args ?? {} } satisfies ToWorker);
+      });
+    },
     busy: () => pending.size,
     alive: () => dead === null,
     changed: () => {
@@ -140,18 +134,6 @@ export const defaultReaders = 3;
  */
 export const readerIdleMs = 30_000;
 
-/** Readers a broad first page is split across (search-parts.ts): the machines the app targets have 2 cores or more. */
-const splitParts = 2;
-
-/**
- * Matches from which a first page is split across two readers, unless the caller says otherwise:
- * never for now. Measured at 100,000 articles on 2 shared cores (issue 14), splitting في cost
- * +45 % CPU (each part pays bm25's ~27 ms per-query fixed cost) and a second reader (+29 MiB in
- * `khizana serve`), and was slower while other processes used the cores; with a core free it
- * should take the first page from ~145 to ~105 ms. merge-parts.ts splitAbove is the threshold to use.
- */
-export const defaultSplitAbove = Number.POSITIVE_INFINITY;
-
 /** The first idle reader (so the others stay small and can stop), or null. */
 function idleReader(readers: WorkerLink[]): WorkerLink | null {
   return readers.find((r) => r.alive() && r.busy() === 0) ?? null;
@@ -177,18 +159,9 @@ export interface WorkerSession extends ArchiveSession {
  * the database), one reader. More readers, up to `readers`, start only while every thread is busy
  * (a slow search must not hold up the next request) and stop again after `readerIdleMs` idle; a
  * read waits for the reader starting for it (~0.1 s) rather than behind a slow one. Until a reader
- * is ready, and in place of one that cannot open, the writer answers reads. A first page with
- * facets that matches more than `splitAbove` items (estimated) is split by id range across two
- * readers and merged exactly (search-parts.ts); a second reader starts for it if there is room.
+ * is ready, and in place of one that cannot open, the writer answers reads.
  */
-export async function openArchiveInWorker(options: {
-  dir: string;
-  onEvent?: (event: ArchiveEvent) => void;
-  readers?: number;
-  readerIdleMs?: number;
-  /** Matches from which a first page is split across two readers (default defaultSplitAbove: never). */
-  splitAbove?: number;
-}): Promise<WorkerSession> {
+export async function openArchiveInWorker(options: { dir: string; onEvent?: (event: ArchiveEvent) => void; readers?: number; readerIdleMs?: number }): Promise<WorkerSession> {
   const writer = await startWorker('archive-worker', options.dir, options.onEvent);
   const maxReaders = Math.max(0, options.readers ?? defaultReaders);
   const idleMs = options.readerIdleMs ?? readerIdleMs;
@@ -244,51 +217,18 @@ export async function openArchiveInWorker(options: {
     warmTimer.unref();
   };
 
-  // A reader answering: it is not stopped while busy, and its idle time counts from its last answer.
-  const track = <T>(link: WorkerLink, answer: Promise<T>): Promise<T> => {
-    if (link !== writer) {
-      clearTimeout(idleTimers.get(link));
-      void answer.catch(() => undefined).finally(() => link.busy() === 0 && scheduleIdleStop(link));
-    }
-    return answer;
-  };
-
-  /**
-   * A broad first page across two readers: the first estimates the matches and, past
-   * `splitAbove`, each of two readers ranks and counts half of the ids; the first then makes the
-   * hits from the merged page. Undefined when it is not split (then `read` answers as usual).
-   */
-  const splitRead = async (args: unknown): Promise<unknown> => {
-    const above = options.splitAbove ?? defaultSplitAbove;
-    let search: SplitRequest['options'];
-    try {
-      search = parseArgs('search', args);
-    } catch {
-      return undefined; // the reader answers with the error
-    }
-    const first = idleReader(readers);
-    if (!search.facets || search.sort !== 'relevance' || !Number.isFinite(above) || !first) return undefined;
-    const ranges = (await track(first, first.split({ step: 'plan', options: search, parts: splitParts, above }))) as IdRange[] | null;
-    if (ranges === null) return track(first, first.call('search', args));
-    let second = readers.find((r) => r !== first && r.alive() && r.busy() === 0) ?? null;
-    if (!second && readers.length + starting.size < maxReaders && !closing) second = await startReader();
-    if (!second) return track(first, first.call('search', args));
-    const links = [first, second];
-    const parts = (await Promise.all(ranges.map((range, k) => track(links[k]!, links[k]!.split({ step: 'part', options: search, range }))))) as SearchPart[];
-    return track(first, first.split({ step: 'result', options: search, merged: mergeParts(parts, search) }));
-  };
-
   const read = async (method: MethodName, args: unknown): Promise<unknown> => {
-    if (method === 'search' && maxReaders >= splitParts) {
-      const answer = await splitRead(args);
-      if (answer !== undefined) return answer;
-    }
     let link = idleReader(readers);
     // Every reader busy: start another while there is room (this read waits for it, not behind a
     // slow one); past the room, an idle writer answers, else the least busy reader.
     if (!link && readers.length > 0 && readers.length + starting.size < maxReaders && !closing) link = await startReader();
     link ??= leastBusy(readers, writer);
-    return track(link, link.call(method, args));
+    const answer = link.call(method, args);
+    if (link !== writer) {
+      clearTimeout(idleTimers.get(link));
+      void answer.catch(() => undefined).finally(() => link.busy() === 0 && scheduleIdleStop(link));
+    }
+    return answer;
   };
 
   const call = (method: MethodName, args: unknown): Promise<unknown> => {
