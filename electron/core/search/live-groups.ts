@@ -8,8 +8,8 @@ import { statement } from '../storage/statements.js';
 /** One group: its kind, language and year values (as the meta facet's SQL computes them), or a tag's path, and its items. */
 export type GroupRow = Record<string, string | number | null> & { count: number };
 
-/** Counts per facet and id range (`meta ` or `tag ` then '' for the whole archive, or a split search part's range). */
-export type LiveGroups = Map<string, GroupRow[]>;
+/** Every live item's counts per facet: `meta` (type/language/year groups) and `tag`. */
+export type LiveGroups = Map<'meta' | 'tag', GroupRow[]>;
 
 interface Counted {
   /** changeKey when the groups were last known current. */
@@ -18,8 +18,6 @@ interface Counted {
 }
 
 const counted = new WeakMap<Db, Counted>();
-/** Ranges remembered per connection at most (a split search uses a few, fixed until the archive grows). */
-const maxRanges = 8;
 
 /**
  * Changes when the archive may have changed: `data_version` when another connection committed (the
@@ -40,6 +38,5 @@ export function currentLiveGroups(db: Db): LiveGroups {
 
 /** Remembers `groups` as current after this search's own writes (call it after them). */
 export function settleLiveGroups(db: Db, groups: LiveGroups): void {
-  if (groups.size > maxRanges) groups.clear();
   counted.set(db, { key: changeKey(db), groups });
 }

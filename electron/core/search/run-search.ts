@@ -11,7 +11,6 @@ import { analyseQuery, type AnalysedQuery, type MatchTerm } from './match-terms.
 import { parseQuery, type QueryFilters } from './parse-query.js';
 import { createMatchesTable, createUnmatchedTable, matchesTable, metaFacets, planSearch, searchSql, unmatchedTable, type SearchPlan } from './search-plan.js';
 import type { Vocabulary } from './vocabulary.js';
-import { nocaseOrder, sortedValues, topValues } from './facet-values.js';
 import { currentLiveGroups, settleLiveGroups, type GroupRow } from './live-groups.js';
 
 export interface SearchOptions {
@@ -113,9 +112,28 @@ function toHit(db: Db, row: HitRow, terms: MatchTerm[], inAnnotations: boolean):
   return hit;
 }
 
+/** SQLite's BINARY order of text (UTF-8 bytes, i.e. code points), which the facets' SQL sorted by. */
+function binaryOrder(a: string, b: string): number {
+  return Buffer.compare(Buffer.from(a), Buffer.from(b));
+}
+
+/** SQLite's NOCASE order (ASCII letters folded, then bytes), which tag paths sort by. */
+function nocaseOrder(a: string, b: string): number {
+  const fold = (s: string) => s.replace(/[A-Z]/gu, (c) => c.toLowerCase());
+  return binaryOrder(fold(a), fold(b));
+}
+
+/** A facet's counts as its SQL listed them: most first, then by value (`order`); the first 100. */
+function topValues(counts: Map<string, number>, order: (a: string, b: string) => number = binaryOrder): FacetCount[] {
+  return [...counts]
+    .map(([value, count]) => ({ value, count }))
+    .sort((a, b) => b.count - a.count || order(a.value, b.value))
+    .slice(0, 100);
+}
+
 type MetaRow = Record<(typeof metaFacets)[number], string | null> & { count: number };
-/** Matches per value of the type, language and year facets, uncut. */
-export type MetaSums = Record<(typeof metaFacets)[number], Map<string, number>>;
+/** Matches per value of the type, language and year facets, every value (not yet cut at 100). */
+type MetaSums = Record<(typeof metaFacets)[number], Map<string, number>>;
 
 /** Adds up the meta facet's groups per facet value: `add` counted, `subtract` taken off; values left at 0 dropped. */
 function metaFacetSums(add: MetaRow[], subtract: MetaRow[]): MetaSums {
@@ -132,36 +150,20 @@ function metaFacetSums(add: MetaRow[], subtract: MetaRow[]): MetaSums {
   return sums;
 }
 
-/** The type, language and year facets as shown: each facet's values, most first, the first 100. */
-export function metaFacetCounts(sums: MetaSums): Pick<SearchFacets, (typeof metaFacets)[number]> {
-  return { type: topValues(sums.type), lang: topValues(sums.lang), year: topValues(sums.year) };
-}
-
-/** What one run of a match gives: the total, the facet counts and the ranked page's ids and scores. */
-export interface Collected {
-  total: number;
-  /** The tag facet: its first 100 values, or every value when collected `uncut`. */
-  tags: FacetCount[];
-  meta: MetaSums;
-  page: Array<{ id: number; score: number }>;
-}
-
 /**
  * The total, the facets and the ranked page from one run of the match: its ids and scores are
  * stored in a TEMP table of this connection, then the tags are counted from it, the type, language
- * and year in one pass, and the page is ranked from it. `uncut`: every tag value (a part of a split
- * search, cut after adding up).
+ * and year in one pass, and the page is ranked from it.
  */
-export function collectAndRank(db: Db, plan: SearchPlan, page: { sort: SortOrder; limit: number; offset: number }, uncut = false): Collected {
+function collectAndRank(db: Db, plan: SearchPlan, page: { sort: SortOrder; limit: number; offset: number }): { total: number; facets: SearchFacets; page: Array<{ id: number; score: number }> } {
   const live = currentLiveGroups(db); // before this search writes to its TEMP table
   statement(db, createMatchesTable).run();
   statement(db, `DELETE FROM ${matchesTable}`).run();
   try {
     const collect = searchSql(plan, { kind: 'collect' });
     const total = statement(db, collect.sql).run(...collect.params).changes;
-    // Ids are never reused, so max(id) bounds the number of items (of the range, for a part).
-    const top = plan.range ? plan.range.to : ((statement(db, 'SELECT max(id) FROM items').pluck().get() as number | null) ?? 0);
-    const items = top - (plan.range ? plan.range.from - 1 : 0);
+    // Ids are never reused, so max(id) bounds the number of items.
+    const items = (statement(db, 'SELECT max(id) FROM items').pluck().get() as number | null) ?? 0;
     let tags: FacetCount[];
     let meta: MetaSums;
     if (total * 2 > items) {
@@ -171,32 +173,31 @@ export function collectAndRank(db: Db, plan: SearchPlan, page: { sort: SortOrder
       statement(db, `DELETE FROM ${unmatchedTable}`).run();
       const unmatched = searchSql(plan, { kind: 'collect-unmatched' });
       statement(db, unmatched.sql).run(...unmatched.params);
-      const range = plan.range ? `${plan.range.from}-${plan.range.to}` : '';
       const counts = (facet: 'tag' | 'meta', over: 'all' | 'unmatched') => {
         const { sql, params } = searchSql(plan, { kind: 'facet', facet, over });
         return statement(db, sql).all(...params) as GroupRow[];
       };
-      const everyTag = live.get(`tag ${range}`) ?? counts('tag', 'all');
-      const everyGroup = live.get(`meta ${range}`) ?? counts('meta', 'all');
-      live.set(`tag ${range}`, everyTag);
-      live.set(`meta ${range}`, everyGroup);
+      const everyTag = live.get('tag') ?? counts('tag', 'all');
+      const everyGroup = live.get('meta') ?? counts('meta', 'all');
+      live.set('tag', everyTag);
+      live.set('meta', everyGroup);
       const tagCounts = new Map<string, number>();
       for (const row of everyTag as unknown as FacetCount[]) tagCounts.set(row.value, row.count);
       for (const row of counts('tag', 'unmatched') as unknown as FacetCount[]) tagCounts.set(row.value, (tagCounts.get(row.value) ?? 0) - row.count);
       for (const [value, count] of tagCounts) if (count <= 0) tagCounts.delete(value);
-      tags = uncut ? sortedValues(tagCounts, nocaseOrder) : topValues(tagCounts, nocaseOrder);
+      tags = topValues(tagCounts, nocaseOrder);
       meta = metaFacetSums(everyGroup as MetaRow[], counts('meta', 'unmatched') as MetaRow[]);
       statement(db, `DELETE FROM ${unmatchedTable}`).run();
     } else {
       // Broad when the matches are over a third of the items.
-      tags = statement(db, searchSql(plan, { kind: 'facet', facet: 'tag', broad: total * 3 > items, uncut }).sql).all() as FacetCount[];
+      tags = statement(db, searchSql(plan, { kind: 'facet', facet: 'tag', broad: total * 3 > items }).sql).all() as FacetCount[];
       meta = metaFacetSums(statement(db, searchSql(plan, { kind: 'facet', facet: 'meta' }).sql).all() as MetaRow[], []);
     }
     // Without words nothing is ranked: the page walks the items in date order and stops after it
     // (sorting every stored match instead cost 40 → 46 ms for tag:sport's 10,000 items at 100k).
     const ranked = searchSql(plan, { kind: plan.match === null ? 'page' : 'collected-page', ...page });
     const rows = total === 0 ? [] : (statement(db, ranked.sql).all(...ranked.params) as Array<{ id: number; score: number }>);
-    return { total, tags, meta, page: rows };
+    return { total, facets: { tag: tags, type: topValues(meta.type), lang: topValues(meta.lang), year: topValues(meta.year) }, page: rows };
   } finally {
     statement(db, `DELETE FROM ${matchesTable}`).run();
     settleLiveGroups(db, live);
@@ -258,7 +259,7 @@ export function runSearch(db: Db, vocabulary: Vocabulary, options: SearchOptions
   // With facets, the match runs once for the total, every facet and the page (collectAndRank).
   if (options.facets) {
     const counted = collectAndRank(db, plan, options);
-    return searchResult(db, vocabulary, options.query, prepared, counted.total, counted.page, { tag: counted.tags, ...metaFacetCounts(counted.meta) });
+    return searchResult(db, vocabulary, options.query, prepared, counted.total, counted.page, counted.facets);
   }
   const total = countMatches(db, plan);
   // Rank ids first, then load the page's rows (see searchSql).
@@ -268,7 +269,7 @@ export function runSearch(db: Db, vocabulary: Vocabulary, options: SearchOptions
 }
 
 /** A search's result from its total, its ranked page's ids and scores and its facets: the hits with their snippets. */
-export function searchResult(
+function searchResult(
   db: Db,
   vocabulary: Vocabulary,
   query: string,

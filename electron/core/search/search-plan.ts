@@ -1,9 +1,9 @@
 // A search as data (what must match, joins, conditions) and the one function that turns it into
 // the SQL statements a search runs (DESIGN §4). Nothing edits SQL text after it is composed.
 import type { SortOrder } from '../../shared/contract.js';
+import type { SearchFacets } from '../../shared/dto.js';
 import { tagSubtreeCondition } from '../storage/tags.js';
 import { compileNegative, compilePositive } from './compile-fts.js';
-import { metaFacets } from './facet-values.js';
 import type { AnalysedQuery } from './match-terms.js';
 import type { QueryFilters } from './parse-query.js';
 
@@ -29,11 +29,6 @@ export interface SearchPlan {
   where: string[];
   /** Parameters of `where`, in order (the match binds before them). */
   params: unknown[];
-  /**
-   * Only the items whose ids are in this range (both ends included): one part of a broad search
-   * split across reader threads (search-parts.ts). FTS5 seeks to the range's rowids.
-   */
-  range?: { from: number; to: number };
 }
 
 /**
@@ -47,7 +42,7 @@ export type SearchStatement =
   | { kind: 'page'; sort: SortOrder; limit: number; offset: number }
   | { kind: 'collect' }
   | { kind: 'collected-page'; sort: SortOrder; limit: number; offset: number }
-  /** The live items (of the plan's range) that are not matches, stored in `unmatchedTable`. */
+  /** The live items that are not matches, stored in `unmatchedTable`. */
   | { kind: 'collect-unmatched' }
   /**
    * `over`: the matches (default); `unmatched`, the items `collect-unmatched` stored; `all`, every
@@ -56,10 +51,9 @@ export type SearchStatement =
   | { kind: 'facet'; facet: 'meta'; over?: FacetOver }
   /**
    * `broad`: the matches are a good share of the archive, so every tagging is read once, in tag
-   * order. `uncut`: every tag, not the first 100 (a part of a split search: cut after adding up).
-   * `over` as for `meta`; over `unmatched` or `all`, every tag, unsorted.
+   * order. `over` as for `meta`; over `unmatched` or `all`, every tag, unsorted.
    */
-  | { kind: 'facet'; facet: 'tag'; broad?: boolean; uncut?: boolean; over?: FacetOver };
+  | { kind: 'facet'; facet: 'tag'; broad?: boolean; over?: FacetOver };
 
 /** What a facet statement counts: the matches, the live items that are not matches, or every live item. */
 export type FacetOver = 'matches' | 'unmatched' | 'all';
@@ -105,7 +99,7 @@ function tagConditions(plan: SearchPlan, id: string): { where: string[]; params:
   };
 }
 /** The columns of a `meta` facet row, in order, beside its `count`. */
-export { metaFacets };
+export const metaFacets = ['type', 'lang', 'year'] as const satisfies ReadonlyArray<Exclude<keyof SearchFacets, 'tag'>>;
 const facetValues: Record<(typeof metaFacets)[number], string> = {
   type: 'i.kind',
   // A regional variant counts under its language (en-AU, en-GB → en), as `lang:en` finds them.
@@ -180,27 +174,19 @@ function fromWhere(plan: SearchPlan, items: string): { sql: string; params: unkn
   const tags = tagConditions(plan, 'i.id');
   if (plan.match !== null) {
     const fts = plan.table ?? 'items_fts';
-    const range = rangeCondition(plan, `${fts}.rowid`);
-    const where = [`${fts} MATCH ?`, ...range.where, ...tags.where, ...plan.where].join(' AND ');
-    return { sql: `FROM ${fts} JOIN ${itemsMeta} ON i.id = ${fts}.rowid${joins} WHERE ${where}`, params: [plan.match, ...range.params, ...tags.params, ...plan.params] };
+    const where = [`${fts} MATCH ?`, ...tags.where, ...plan.where].join(' AND ');
+    return { sql: `FROM ${fts} JOIN ${itemsMeta} ON i.id = ${fts}.rowid${joins} WHERE ${where}`, params: [plan.match, ...tags.params, ...plan.params] };
   }
   // Trashed items have no index row, so a match never finds them; without words, leave them out here.
-  const range = rangeCondition(plan, 'i.id');
-  const where = ` WHERE ${['i.deleted_at IS NULL', ...range.where, ...tags.where, ...plan.where].join(' AND ')}`;
-  return { sql: `FROM ${items}${joins}${where}`, params: [...range.params, ...tags.params, ...plan.params] };
-}
-
-/** The plan's id range (if it has one) as a condition on `id`. */
-function rangeCondition(plan: SearchPlan, id: string): { where: string[]; params: unknown[] } {
-  return plan.range ? { where: [`${id} BETWEEN ? AND ?`], params: [plan.range.from, plan.range.to] } : { where: [], params: [] };
+  const where = ` WHERE ${['i.deleted_at IS NULL', ...tags.where, ...plan.where].join(' AND ')}`;
+  return { sql: `FROM ${items}${joins}${where}`, params: [...tags.params, ...plan.params] };
 }
 
 /** FROM … WHERE … of a plan that needs nothing of `items` (see ftsOnly): the index, its tag conditions on the rowid. */
 function fromIndex(plan: SearchPlan): { sql: string; params: unknown[] } {
   const fts = plan.table ?? 'items_fts';
   const tags = tagConditions(plan, `${fts}.rowid`);
-  const range = rangeCondition(plan, `${fts}.rowid`);
-  return { sql: `FROM ${fts} WHERE ${[`${fts} MATCH ?`, ...range.where, ...tags.where].join(' AND ')}`, params: [plan.match, ...range.params, ...tags.params] };
+  return { sql: `FROM ${fts} WHERE ${[`${fts} MATCH ?`, ...tags.where].join(' AND ')}`, params: [plan.match, ...tags.params] };
 }
 
 /** The SQL and parameters of one statement of a search: the only place a plan becomes SQL. */
@@ -264,20 +250,17 @@ export function searchSql(plan: SearchPlan, statement: SearchStatement): { sql: 
     }
     case 'collect-unmatched': {
       // One scan of the items' covering index, probing the stored matches (9 ms for 99,000 items).
-      const range = rangeCondition(plan, 'i.id');
-      const where = ['i.deleted_at IS NULL', ...range.where, `i.id NOT IN (SELECT id FROM ${matchesTable})`].join(' AND ');
-      return { sql: `INSERT INTO ${unmatchedTable} (id) SELECT i.id FROM ${itemsMeta} WHERE ${where}`, params: range.params };
+      return { sql: `INSERT INTO ${unmatchedTable} (id) SELECT i.id FROM ${itemsMeta} WHERE i.deleted_at IS NULL AND i.id NOT IN (SELECT id FROM ${matchesTable})`, params: [] };
     }
     case 'facet': {
       // Read from the ids `collect` stored: the match is not run again. CROSS JOIN keeps the matches
       // first (the planner, without statistics on a TEMP table, would scan every item and probe them).
       const over = statement.over ?? 'matches';
       if (statement.facet === 'tag' && over !== 'matches') {
-        const range = over === 'all' ? rangeCondition(plan, 'i.id') : { where: [], params: [] };
         const perTag = over === 'unmatched'
           ? `SELECT it.tag_id, count(*) AS count FROM ${unmatchedTable} u CROSS JOIN item_tags it ON it.item_id = u.id GROUP BY it.tag_id`
-          : `SELECT it.tag_id, count(*) AS count FROM item_tags it INDEXED BY item_tags_tag CROSS JOIN ${itemsMeta} ON i.id = it.item_id WHERE ${['i.deleted_at IS NULL', ...range.where].join(' AND ')} GROUP BY it.tag_id`;
-        return { sql: `SELECT t.path AS value, c.count AS count FROM (${perTag}) c JOIN tags t ON t.id = c.tag_id`, params: range.params };
+          : `SELECT it.tag_id, count(*) AS count FROM item_tags it INDEXED BY item_tags_tag CROSS JOIN ${itemsMeta} ON i.id = it.item_id WHERE i.deleted_at IS NULL GROUP BY it.tag_id`;
+        return { sql: `SELECT t.path AS value, c.count AS count FROM (${perTag}) c JOIN tags t ON t.id = c.tag_id`, params: [] };
       }
       if (statement.facet === 'tag') {
         // Per tag first, then its path: (item, tag) pairs are unique and paths are unique, so this
@@ -287,20 +270,18 @@ export function searchSql(plan: SearchPlan, statement: SearchStatement): { sql: 
         const perTag = statement.broad === true
           ? `SELECT it.tag_id, count(*) AS count FROM item_tags it INDEXED BY item_tags_tag CROSS JOIN ${matchesTable} m ON m.id = it.item_id GROUP BY it.tag_id`
           : `SELECT it.tag_id, count(*) AS count FROM ${matchesTable} m CROSS JOIN item_tags it ON it.item_id = m.id GROUP BY it.tag_id`;
-        return { sql: `SELECT t.path AS value, c.count AS count FROM (${perTag}) c JOIN tags t ON t.id = c.tag_id ORDER BY count DESC, value${statement.uncut === true ? '' : ' LIMIT 100'}`, params: [] };
+        return { sql: `SELECT t.path AS value, c.count AS count FROM (${perTag}) c JOIN tags t ON t.id = c.tag_id ORDER BY count DESC, value LIMIT 100`, params: [] };
       }
       // Grouped by the stored values, then each group's facet values computed (once per group, not
       // per item: 17 → 10 ms for 28,000 matches); the caller adds up the groups per facet value.
       // Grouping sorts every row (33 of 52 ms for 96,000 matches): when most items match, the
       // caller groups the few unmatched ones instead (9 ms) and subtracts them from every item's groups.
-      // A part of a split search (plan.range) counts the live items of its range.
-      const range = over === 'all' ? rangeCondition(plan, 'i.id') : { where: [], params: [] };
       const rows =
         over === 'matches' ? `${matchesTable} m CROSS JOIN ${itemsMeta} ON i.id = m.id`
         : over === 'unmatched' ? `${unmatchedTable} u CROSS JOIN ${itemsMeta} ON i.id = u.id`
-        : `${itemsMeta} WHERE ${['i.deleted_at IS NULL', ...range.where].join(' AND ')}`;
+        : `${itemsMeta} WHERE i.deleted_at IS NULL`;
       const groups = `SELECT i.kind AS kind, i.lang AS lang, substr(i.published_at, 1, 4) AS published_at, count(*) AS count FROM ${rows} GROUP BY 1, 2, 3`;
-      return { sql: `SELECT ${metaFacets.map((facet) => `${facetValues[facet]} AS ${facet}`).join(', ')}, i.count AS count FROM (${groups}) i`, params: range.params };
+      return { sql: `SELECT ${metaFacets.map((facet) => `${facetValues[facet]} AS ${facet}`).join(', ')}, i.count AS count FROM (${groups}) i`, params: [] };
     }
   }
 }
