@@ -14,7 +14,8 @@ import { folderSize, formatBytes, MemoryPeak, nowMs, percentile, round } from '.
 import { importPlainFts5, type PlainOutcome } from './plain-fts5.js';
 import { benchMixed } from './mixed.js';
 import { formatTable, type BenchResult } from './report.js';
-import { breakDownSearch, firstPageExtra, queryMix, timeQueries, uiFirstPage, type SearchBreakdown } from './search-bench.js';
+import { breakDownSearch, firstPageExtra, queryMix, timeQueries, timeQueriesInWorkers, uiFirstPage, type SearchBreakdown } from './search-bench.js';
+import { openArchiveInWorker } from '../electron/core/worker/worker-client.js';
 import { measureServeRss } from './serve-rss.js';
 import { measureTypoCold } from './typo-first.js';
 import type { ServeFigures } from './report.js';
@@ -179,9 +180,12 @@ async function main(): Promise<void> {
 
     // Secondary figure: what the app's results list asks first (50 hits + facets), fewer runs.
     const uiRuns = Math.max(3, Math.ceil(options.runs / 4));
-    log(`searching as the app's first page does (50 hits + facets, ${uiRuns} runs)…`);
+    log(`searching as the app's first page does (50 hits + facets, ${uiRuns} runs, through the worker client)…`);
     // The mix, then what costs most on a first page: the most common word, a big tag (firstPageExtra).
-    const uiTimings = timeQueries(db, vocabulary, [...specs, ...firstPageExtra[options.lang]], uiRuns, 1, memory, uiFirstPage);
+    // Through the worker client, as the app and serve search (reader threads).
+    const session = await openArchiveInWorker({ dir: archiveDir });
+    await session.readersReady;
+    const uiTimings = await timeQueriesInWorkers(session, [...specs, ...firstPageExtra[options.lang]], uiRuns, 1, memory, uiFirstPage).finally(() => session.close());
     const uiAll = uiTimings.flatMap((q) => q.samplesMs);
 
     let breakdowns: SearchBreakdown[] = [];

@@ -7,6 +7,7 @@ import { highlightSpans, makeSnippet, matchTokens } from '../electron/core/searc
 import { analyze } from '../electron/core/text/analyzer.js';
 import { positiveTerms, prepareQuery, runSearch } from '../electron/core/search/run-search.js';
 import type { Vocabulary } from '../electron/core/search/vocabulary.js';
+import type { WorkerSession } from '../electron/core/worker/worker-client.js';
 import type { CorpusLang } from './corpus.js';
 import { cpuMs, mean, nowMs, percentile, round, type MemoryPeak } from './measure.js';
 
@@ -113,6 +114,38 @@ export function timeQueries(db: Db, vocabulary: Vocabulary, specs: QuerySpec[], 
     });
     memory.sample();
   }
+  return summarise(specs, totals, samples, cpuSamples);
+}
+
+/**
+ * timeQueries through the worker client, as the app and `khizana serve` search: on reader
+ * threads. CPU time is the process's, every thread's.
+ */
+export async function timeQueriesInWorkers(session: WorkerSession, specs: QuerySpec[], runs: number, warmup: number, memory: MemoryPeak, ask: Ask): Promise<QueryTiming[]> {
+  const samples = specs.map(() => [] as number[]);
+  const cpuSamples = specs.map(() => [] as number[]);
+  const totals = specs.map(() => ({ total: 0, hits: 0 }));
+  const search = (query: string) => session.api.search({ query, limit: ask.limit, offset: 0, sort: 'relevance', facets: ask.facets });
+  for (let w = 0; w < warmup; w++) {
+    for (const [q, spec] of specs.entries()) {
+      const result = await search(spec.query);
+      totals[q] = { total: result.total, hits: result.hits.length };
+    }
+  }
+  for (let r = 0; r < runs; r++) {
+    for (const [q, spec] of specs.entries()) {
+      const startCpu = cpuMs();
+      const start = nowMs();
+      await search(spec.query);
+      samples[q]!.push(nowMs() - start);
+      cpuSamples[q]!.push(cpuMs() - startCpu);
+    }
+    memory.sample();
+  }
+  return summarise(specs, totals, samples, cpuSamples);
+}
+
+function summarise(specs: QuerySpec[], totals: Array<{ total: number; hits: number }>, samples: number[][], cpuSamples: number[][]): QueryTiming[] {
   return specs.map((spec, q) => ({
     ...spec,
     ...totals[q]!,
@@ -184,7 +217,7 @@ export function breakDownSearch(db: Db, vocabulary: Vocabulary, query: string, r
   const { match } = planSearch(analysed, parse.value.filters);
   if (match !== null) {
     // The same statements search runs, without filters: what FTS5 alone costs.
-    const ftsOnly = { match, strict: null, joins: [], where: [], params: [] };
+    const ftsOnly = { match, strict: null, tags: [], joins: [], where: [], params: [] };
     const count = searchSql(ftsOnly, { kind: 'count' });
     const top = searchSql(ftsOnly, { kind: 'page', sort: 'relevance', limit: 20, offset: 0 });
     variants['lower bound: FTS5 count(*) of the MATCH alone'] = timed(reps, () => statement(db, count.sql).pluck().get(...count.params)).ms;

@@ -18,6 +18,11 @@ export interface SearchPlan {
    * matches (the typed words, exact or stemmed) rank before items found only through a variant.
    */
   strict: string | null;
+  /**
+   * `tag:` filters (excluded: `-tag:`), each a tag and its subtree. They need only the item's id, so
+   * with words and no other filter they are tested on the index's rowid without joining `items`.
+   */
+  tags: Array<{ path: string; excluded: boolean }>;
   /** JOIN clauses after `items i`. */
   joins: string[];
   /** Conditions on `i`, ANDed. */
@@ -27,25 +32,44 @@ export interface SearchPlan {
 }
 
 /**
- * One statement of a search: the total, one page of ranked ids, the matching ids stored once in
- * `matchesTable` (`collect`), or facet counts read from that table: the tag facet, or the type,
- * language and year facets in one pass (`meta`: counts per kind, language and year together).
+ * One statement of a search: the total, one page of ranked ids, the matching ids and their scores
+ * stored once in `matchesTable` (`collect`), a page ranked from that table (`collected-page`), or
+ * facet counts read from that table: the tag facet, or the type, language and year facets in one
+ * pass (`meta`: counts per kind, language and year together).
  */
 export type SearchStatement =
   | { kind: 'count' }
   | { kind: 'page'; sort: SortOrder; limit: number; offset: number }
   | { kind: 'collect' }
-  | { kind: 'facet'; facet: 'meta' }
-  /** `broad`: the matches are a good share of the archive, so every tagging is read once, in tag order. */
-  | { kind: 'facet'; facet: 'tag'; broad?: boolean };
+  | { kind: 'collected-page'; sort: SortOrder; limit: number; offset: number }
+  /** The live items that are not matches, stored in `unmatchedTable`. */
+  | { kind: 'collect-unmatched' }
+  /**
+   * `over`: the matches (default); `unmatched`, the items `collect-unmatched` stored; `all`, every
+   * live item (the caller subtracts the second from the third when most items match: no sort of them all).
+   */
+  | { kind: 'facet'; facet: 'meta'; over?: FacetOver }
+  /**
+   * `broad`: the matches are a good share of the archive, so every tagging is read once, in tag
+   * order. `over` as for `meta`; over `unmatched` or `all`, every tag, unsorted.
+   */
+  | { kind: 'facet'; facet: 'tag'; broad?: boolean; over?: FacetOver };
+
+/** What a facet statement counts: the matches, the live items that are not matches, or every live item. */
+export type FacetOver = 'matches' | 'unmatched' | 'all';
 
 /**
- * Where the first page's matching ids are stored once, per connection, so the facets count them
- * without running the match again (four facets each re-ran it: 62 % of a common word's first page).
+ * Where the first page's matching ids and their scores are stored once, per connection, so the
+ * facets count them and the page is ranked from them without running the match again (four
+ * facets each re-ran it: 62 % of a common word's first page; ranking re-ran it: 88 of 190 ms for في at 100k).
  */
 export const matchesTable = 'temp.search_matches';
 /** Creates `matchesTable` on a connection if it has none yet (TEMP is writable on a read-only connection). */
-export const createMatchesTable = 'CREATE TEMP TABLE IF NOT EXISTS search_matches (id INTEGER PRIMARY KEY)';
+export const createMatchesTable = 'CREATE TEMP TABLE IF NOT EXISTS search_matches (id INTEGER PRIMARY KEY, score REAL NOT NULL)';
+/** When most items match: the few live items that do not, stored once for the facets to subtract. */
+export const unmatchedTable = 'temp.search_unmatched';
+/** Creates `unmatchedTable` on a connection if it has none yet. */
+export const createUnmatchedTable = 'CREATE TEMP TABLE IF NOT EXISTS search_unmatched (id INTEGER PRIMARY KEY)';
 
 // BM25 weights per column: title above body, exact forms above stems (DESIGN §4).
 const bm25 = 'bm25(items_fts, 10.0, 4.0, 2.0, 1.0, 2.0, 1.0)';
@@ -63,8 +87,17 @@ const byPublished = (direction: 'ASC' | 'DESC') => `i.published_at IS NULL, i.pu
 // so the facet's "Unknown language" can be filtered on like any other (`lang:und`).
 const langOf = "coalesce(nullif(lower(i.lang), ''), 'und')";
 // Per matching row, the item's few tags read by primary key and looked up in the list of wanted
-// ones (`+` keeps the planner from probing once per wanted tag: a subtree has many).
-const hasTag = `EXISTS (SELECT 1 FROM item_tags it WHERE it.item_id = i.id AND +it.tag_id IN (SELECT t.id FROM tags t WHERE ${tagSubtreeCondition}))`;
+// ones (`+` keeps the planner from probing once per wanted tag: a subtree has many). `id` is the
+// item's id: `i.id`, or the index's rowid when nothing else needs the item (no join: 53 → 32 ms for
+// 96,000 matches).
+const hasTag = (id: string) => `EXISTS (SELECT 1 FROM item_tags it WHERE it.item_id = ${id} AND +it.tag_id IN (SELECT t.id FROM tags t WHERE ${tagSubtreeCondition}))`;
+/** The plan's tag conditions on the item id `id`, and their parameters. */
+function tagConditions(plan: SearchPlan, id: string): { where: string[]; params: unknown[] } {
+  return {
+    where: plan.tags.map((tag) => (tag.excluded ? `NOT ${hasTag(id)}` : hasTag(id))),
+    params: plan.tags.flatMap((tag) => [tag.path, tag.path, tag.path]),
+  };
+}
 /** The columns of a `meta` facet row, in order, beside its `count`. */
 export const metaFacets = ['type', 'lang', 'year'] as const satisfies ReadonlyArray<Exclude<keyof SearchFacets, 'tag'>>;
 const facetValues: Record<(typeof metaFacets)[number], string> = {
@@ -96,7 +129,7 @@ function planAnnotationSearch(analysed: AnalysedQuery, filters: QueryFilters): S
   const match = compilePositive({ ...analysed, groups: annotationGroups }, 'annotations');
   // Without words, every item with an annotation (trashed items have no index row, as in items_fts).
   if (match === null) where.push(hasAnnotations);
-  return { match, strict: null, table: 'annotations_fts', joins: plan.joins, where, params };
+  return { match, strict: null, table: 'annotations_fts', tags: plan.tags, joins: plan.joins, where, params };
 }
 
 /** The plan of an analysed query with its filters. */
@@ -113,14 +146,7 @@ export function planSearch(analysed: AnalysedQuery, filters: QueryFilters): Sear
     where.push('i.id NOT IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)');
     params.push(negative);
   }
-  for (const tag of filters.tags) {
-    where.push(hasTag);
-    params.push(tag, tag, tag);
-  }
-  for (const tag of filters.excludedTags) {
-    where.push(`NOT ${hasTag}`);
-    params.push(tag, tag, tag);
-  }
+  const tags = [...filters.tags.map((path) => ({ path, excluded: false })), ...filters.excludedTags.map((path) => ({ path, excluded: true }))];
   if (filters.kinds.length > 0) {
     where.push(`i.kind IN (${filters.kinds.map(() => '?').join(', ')})`);
     params.push(...filters.kinds);
@@ -139,68 +165,103 @@ export function planSearch(analysed: AnalysedQuery, filters: QueryFilters): Sear
   }
   // Annotations are part of the notes column (storage/items.ts reindexItem): your own writing.
   if (filters.inNotes) where.push(`(i.kind = 'note' OR EXISTS (SELECT 1 FROM items n WHERE n.parent_id = i.id AND n.kind = 'note' AND n.deleted_at IS NULL) OR ${hasAnnotations})`);
-  return { match, strict: positive !== null && strict !== positive ? strict : null, joins: [], where, params };
+  return { match, strict: positive !== null && strict !== positive ? strict : null, tags, joins: [], where, params };
 }
 
 /** FROM … WHERE … of a plan; `items` is how the items table is named without a match (with one: the covering index). */
 function fromWhere(plan: SearchPlan, items: string): { sql: string; params: unknown[] } {
   const joins = plan.joins.map((join) => ` ${join}`).join('');
+  const tags = tagConditions(plan, 'i.id');
   if (plan.match !== null) {
     const fts = plan.table ?? 'items_fts';
-    const where = [`${fts} MATCH ?`, ...plan.where].join(' AND ');
-    return { sql: `FROM ${fts} JOIN ${itemsMeta} ON i.id = ${fts}.rowid${joins} WHERE ${where}`, params: [plan.match, ...plan.params] };
+    const where = [`${fts} MATCH ?`, ...tags.where, ...plan.where].join(' AND ');
+    return { sql: `FROM ${fts} JOIN ${itemsMeta} ON i.id = ${fts}.rowid${joins} WHERE ${where}`, params: [plan.match, ...tags.params, ...plan.params] };
   }
   // Trashed items have no index row, so a match never finds them; without words, leave them out here.
-  const where = ` WHERE ${['i.deleted_at IS NULL', ...plan.where].join(' AND ')}`;
-  return { sql: `FROM ${items}${joins}${where}`, params: plan.params };
+  const where = ` WHERE ${['i.deleted_at IS NULL', ...tags.where, ...plan.where].join(' AND ')}`;
+  return { sql: `FROM ${items}${joins}${where}`, params: [...tags.params, ...plan.params] };
+}
+
+/** FROM … WHERE … of a plan that needs nothing of `items` (see ftsOnly): the index, its tag conditions on the rowid. */
+function fromIndex(plan: SearchPlan): { sql: string; params: unknown[] } {
+  const fts = plan.table ?? 'items_fts';
+  const tags = tagConditions(plan, `${fts}.rowid`);
+  return { sql: `FROM ${fts} WHERE ${[`${fts} MATCH ?`, ...tags.where].join(' AND ')}`, params: [plan.match, ...tags.params] };
 }
 
 /** The SQL and parameters of one statement of a search: the only place a plan becomes SQL. */
 export function searchSql(plan: SearchPlan, statement: SearchStatement): { sql: string; params: unknown[] } {
-  // Without filters, count and rank on the index alone: joining items costs more than ranking.
+  // Without filters on the item, count and rank on the index alone: joining items costs more than ranking.
   const ftsOnly = plan.match !== null && plan.joins.length === 0 && plan.where.length === 0;
   const fts = plan.table ?? 'items_fts';
   const rank = plan.table === 'annotations_fts' ? annotationsBm25 : bm25;
+  // Typed words before typo variants: a tier ahead of the score (the subquery is run once).
+  const tier = (id: string) => (plan.strict === null ? '' : `${id} IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?) DESC, `);
+  const tierParams = plan.strict === null ? [] : [plan.strict];
+  // Without words there is nothing to rank: "relevance" lists the most recently added first.
+  const orderBy = (sort: SortOrder, id: string) =>
+    sort === 'newest' ? byPublished('DESC')
+    : sort === 'oldest' ? byPublished('ASC')
+    : plan.match === null ? 'i.imported_at DESC, i.id DESC' : `${tier(id)}score ASC, ${id} DESC`;
   switch (statement.kind) {
     case 'count': {
-      if (ftsOnly) return { sql: `SELECT count(*) FROM ${fts} WHERE ${fts} MATCH ?`, params: [plan.match] };
-      const from = fromWhere(plan, 'items i');
+      const from = ftsOnly ? fromIndex(plan) : fromWhere(plan, 'items i');
       return { sql: `SELECT count(*) ${from.sql}`, params: from.params };
     }
     case 'page': {
       // Ids and scores only; the caller loads the page's rows after. Sorting full rows (with their
       // text) for thousands of matches is what made common words slow (23 ms → 7 ms p95 at 30,000 articles).
       const { sort, limit, offset } = statement;
-      // Typed words before typo variants: a tier ahead of the score (the subquery is run once).
-      const tier = (id: string) => (plan.strict === null ? '' : `${id} IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?) DESC, `);
-      const tierParams = plan.strict === null ? [] : [plan.strict];
+      const ranked = sort === 'relevance' && plan.match !== null;
       if (ftsOnly && sort === 'relevance') {
+        const from = fromIndex(plan);
         return {
-          sql: `SELECT rowid AS id, ${rank} AS score FROM ${fts} WHERE ${fts} MATCH ? ORDER BY ${tier(`${fts}.rowid`)}score ASC, rowid DESC LIMIT ? OFFSET ?`,
-          params: [plan.match, ...tierParams, limit, offset],
+          sql: `SELECT rowid AS id, ${rank} AS score ${from.sql} ORDER BY ${orderBy(sort, `${fts}.rowid`)} LIMIT ? OFFSET ?`,
+          params: [...from.params, ...tierParams, limit, offset],
         };
       }
-      // Without words there is nothing to rank: "relevance" lists the most recently added first.
-      const order =
-        sort === 'newest' ? byPublished('DESC')
-        : sort === 'oldest' ? byPublished('ASC')
-        : plan.match === null ? 'i.imported_at DESC, i.id DESC' : `${tier('i.id')}score ASC, i.id DESC`;
-      const ranked = sort === 'relevance' && plan.match !== null;
       const from = fromWhere(plan, 'items i');
       return {
-        sql: `SELECT i.id AS id, ${plan.match === null ? '0' : rank} AS score ${from.sql} ORDER BY ${order} LIMIT ? OFFSET ?`,
+        sql: `SELECT i.id AS id, ${plan.match === null ? '0' : rank} AS score ${from.sql} ORDER BY ${orderBy(sort, 'i.id')} LIMIT ? OFFSET ?`,
         params: [...from.params, ...(ranked ? tierParams : []), limit, offset],
       };
     }
     case 'collect': {
-      if (ftsOnly) return { sql: `INSERT INTO ${matchesTable} (id) SELECT rowid FROM ${fts} WHERE ${fts} MATCH ?`, params: [plan.match] };
+      // With its score: the page is ranked from the stored matches, so the match runs once.
+      const score = plan.match === null ? '0' : rank;
+      if (ftsOnly) {
+        const from = fromIndex(plan);
+        return { sql: `INSERT INTO ${matchesTable} (id, score) SELECT rowid, ${score} ${from.sql}`, params: from.params };
+      }
       // Without a match, the covering index: the planner would otherwise read the full rows.
       const from = fromWhere(plan, itemsMeta);
-      return { sql: `INSERT INTO ${matchesTable} (id) SELECT i.id ${from.sql}`, params: from.params };
+      return { sql: `INSERT INTO ${matchesTable} (id, score) SELECT i.id, ${score} ${from.sql}`, params: from.params };
+    }
+    case 'collected-page': {
+      // The same order as `page`, from the stored ids and scores. By relevance nothing else is read;
+      // by date (or without words) each match's dates are read from the covering index.
+      const { sort, limit, offset } = statement;
+      const ranked = sort === 'relevance' && plan.match !== null;
+      const from = ranked ? `${matchesTable} m` : `${matchesTable} m CROSS JOIN ${itemsMeta} ON i.id = m.id`;
+      return {
+        sql: `SELECT m.id AS id, m.score AS score FROM ${from} ORDER BY ${orderBy(sort, 'm.id')} LIMIT ? OFFSET ?`,
+        params: [...(ranked ? tierParams : []), limit, offset],
+      };
+    }
+    case 'collect-unmatched': {
+      // One scan of the items' covering index, probing the stored matches (9 ms for 99,000 items).
+      return { sql: `INSERT INTO ${unmatchedTable} (id) SELECT i.id FROM ${itemsMeta} WHERE i.deleted_at IS NULL AND i.id NOT IN (SELECT id FROM ${matchesTable})`, params: [] };
     }
     case 'facet': {
       // Read from the ids `collect` stored: the match is not run again. CROSS JOIN keeps the matches
       // first (the planner, without statistics on a TEMP table, would scan every item and probe them).
+      const over = statement.over ?? 'matches';
+      if (statement.facet === 'tag' && over !== 'matches') {
+        const perTag = over === 'unmatched'
+          ? `SELECT it.tag_id, count(*) AS count FROM ${unmatchedTable} u CROSS JOIN item_tags it ON it.item_id = u.id GROUP BY it.tag_id`
+          : `SELECT it.tag_id, count(*) AS count FROM item_tags it INDEXED BY item_tags_tag CROSS JOIN ${itemsMeta} ON i.id = it.item_id WHERE i.deleted_at IS NULL GROUP BY it.tag_id`;
+        return { sql: `SELECT t.path AS value, c.count AS count FROM (${perTag}) c JOIN tags t ON t.id = c.tag_id`, params: [] };
+      }
       if (statement.facet === 'tag') {
         // Per tag first, then its path: (item, tag) pairs are unique and paths are unique, so this
         // is the number of matching items per path.
@@ -213,7 +274,13 @@ export function searchSql(plan: SearchPlan, statement: SearchStatement): { sql: 
       }
       // Grouped by the stored values, then each group's facet values computed (once per group, not
       // per item: 17 → 10 ms for 28,000 matches); the caller adds up the groups per facet value.
-      const groups = `SELECT i.kind AS kind, i.lang AS lang, substr(i.published_at, 1, 4) AS published_at, count(*) AS count FROM ${matchesTable} m CROSS JOIN ${itemsMeta} ON i.id = m.id GROUP BY 1, 2, 3`;
+      // Grouping sorts every row (33 of 52 ms for 96,000 matches): when most items match, the
+      // caller groups the few unmatched ones instead (9 ms) and subtracts them from every item's groups.
+      const rows =
+        over === 'matches' ? `${matchesTable} m CROSS JOIN ${itemsMeta} ON i.id = m.id`
+        : over === 'unmatched' ? `${unmatchedTable} u CROSS JOIN ${itemsMeta} ON i.id = u.id`
+        : `${itemsMeta} WHERE i.deleted_at IS NULL`;
+      const groups = `SELECT i.kind AS kind, i.lang AS lang, substr(i.published_at, 1, 4) AS published_at, count(*) AS count FROM ${rows} GROUP BY 1, 2, 3`;
       return { sql: `SELECT ${metaFacets.map((facet) => `${facetValues[facet]} AS ${facet}`).join(', ')}, i.count AS count FROM (${groups}) i`, params: [] };
     }
   }

@@ -80,12 +80,23 @@ describe('search query plans', () => {
     }
   });
 
+  it('with words and only tag filters, counting, collecting and ranking read the index and the taggings, not items', () => {
+    for (const query of ['word tag:sport', 'word -tag:sport tag:a/b']) {
+      for (const statement of [{ kind: 'count' }, { kind: 'collect' }, { kind: 'page', sort: 'relevance', limit: 50, offset: 0 }] as const) {
+        const plan = queryPlan(sqlOf(query, statement));
+        expect(plan[0], plan.join(' | ')).toMatch(/^SCAN items_fts VIRTUAL TABLE/);
+        expect(plan.filter((line) => /^(SCAN|SEARCH) i /.test(line)), plan.join(' | ')).toEqual([]);
+        expect(plan.some((line) => /^SEARCH it (EXISTS )?USING PRIMARY KEY/.test(line)), plan.join(' | ')).toBe(true);
+      }
+    }
+  });
+
   it('the checks can fail: sorting full rows reads the text, a plain join skips the covering index', () => {
     const ranked = sqlOf('word lang:ar', { kind: 'page', sort: 'relevance', limit: 50, offset: 0 });
     expect(itemsColumnsRead({ ...ranked, sql: ranked.sql.replace('SELECT i.id AS id,', 'SELECT i.id AS id, i.text,') }).has('text')).toBe(true);
     const facet = sqlOf('word', { kind: 'facet', facet: 'meta' });
     expect(queryPlan({ ...facet, sql: facet.sql.replace(' CROSS JOIN ', ' JOIN ') }).join('\n')).toMatch(/^SCAN i USING COVERING INDEX items_meta$/m);
-    const filtered = sqlOf('word tag:sport', { kind: 'count' });
+    const filtered = sqlOf('word lang:ar', { kind: 'count' });
     expect(queryPlan({ ...filtered, sql: filtered.sql.replace(' INDEXED BY items_meta', '') }).join('\n')).toMatch(/SEARCH i USING INTEGER PRIMARY KEY/);
   });
 });
