@@ -88,8 +88,8 @@ export function importKhizana(db: Db, archiveDir: string, articles: Article[], m
       }
       memory.sample();
     }
-    resume();
-    writeTransaction(db, () => catchUpVocabulary(db));
+    const held = resume();
+    writeTransaction(db, () => catchUpVocabulary(db, held));
   });
   return outcome;
 }

@@ -132,10 +132,10 @@ export async function importPaths(deps: ImportDeps, args: ImportArgs): Promise<I
     report = await importAll(deps, args);
     return report;
   } finally {
-    resume();
+    const held = resume();
     if (report && report.imported > 0) {
       try {
-        writeTransaction(deps.db, () => catchUpVocabulary(deps.db));
+        writeTransaction(deps.db, () => catchUpVocabulary(deps.db, held));
       } catch {
         // Derived data (a full disk, a busy archive): the next import's catch-up adds these words too.
       }

@@ -108,35 +108,75 @@ function writtenBy(db: Db): Written {
   return state;
 }
 
-// Connections whose index rows are left out of the vocabulary for now (an import under way), by depth.
-const deferred = new WeakMap<Db, number>();
+/** An import's deferral of one connection's vocabulary: its depth, and the rows it held back (null once past `heldRowsLimit`). */
+interface Deferral {
+  depth: number;
+  rows: string[][] | null;
+  /** Whether its first row has looked for a mark left by an import that never caught up. */
+  checked: boolean;
+}
+// Connections whose index rows are left out of the vocabulary for now (an import under way).
+const deferred = new WeakMap<Db, Deferral>();
+/**
+ * Rows an import holds back to write word by word at its end. A pass over FTS5's vocabulary reads
+ * every word of the archive (~0.5–1 s at 100,000 articles) whatever the import's size, so a
+ * small import (one dropped file, an upload of a few) writes its own rows' words instead.
+ */
+const heldRowsLimit = 200;
+// The index_state key (migration 8) that says an import's words are not all in the vocabulary yet.
+const pendingKey = 'vocabulary_pending';
 
 /**
  * Leaves the words of `db`'s index rows out of the vocabulary until the returned function is
  * called and catchUpVocabulary runs: an import writes thousands of rows, and one pass over FTS5's
  * own vocabulary afterwards costs far less than cutting every row into words (~22 % of the import).
+ * The function returns the rows held back for catchUpVocabulary (null: too many, or a deferral still open).
  */
-export function deferVocabulary(db: Db): () => void {
-  deferred.set(db, (deferred.get(db) ?? 0) + 1);
+export function deferVocabulary(db: Db): () => string[][] | null {
+  const deferral = deferred.get(db) ?? { depth: 0, rows: [], checked: false };
+  deferral.depth++;
+  deferred.set(db, deferral);
   let resumed = false;
   return () => {
-    if (resumed) return;
+    if (resumed) return null;
     resumed = true;
-    const depth = (deferred.get(db) ?? 1) - 1;
-    if (depth > 0) deferred.set(db, depth);
-    else deferred.delete(db);
+    if (--deferral.depth > 0) return null;
+    deferred.delete(db);
+    return deferral.rows;
   };
 }
 
-/** Adds every indexed word the vocabulary lacks, read in one pass over FTS5's vocabulary. Call inside a write transaction. */
-export function catchUpVocabulary(db: Db): void {
+/**
+ * Adds the words of the rows an import held back, or (`held` null) every indexed word the vocabulary
+ * lacks, read in one pass over FTS5's vocabulary. Call inside a write transaction.
+ */
+export function catchUpVocabulary(db: Db, held: string[][] | null = null): void {
   if (!hasVocabularyTable(db)) return;
+  statement(db, `DELETE FROM index_state WHERE key = '${pendingKey}'`).run();
+  if (held !== null) {
+    for (const columns of held) recordVocabularyTerms(db, columns);
+    return;
+  }
   statement(db, `INSERT OR IGNORE INTO ${vocabularyTermsTable} (term) SELECT term FROM ${ftsVocabulary(db)} WHERE length(term) >= ${minVariantLength}`).run();
 }
 
 /** Adds the words of one index row (its six columns' text). Call inside the transaction that writes the row. */
 export function recordVocabularyTerms(db: Db, columns: string[]): void {
-  if (!hasVocabularyTable(db) || deferred.has(db)) return;
+  if (!hasVocabularyTable(db)) return;
+  const deferral = deferred.get(db);
+  if (deferral) {
+    // The archive owes this import's words until its catch-up (a crash in between leaves the mark):
+    // an import that finds the mark of an earlier one reads FTS5's whole vocabulary at its end.
+    if (deferral.rows !== null) {
+      const marked = statement(db, `INSERT OR IGNORE INTO index_state (key, value) VALUES ('${pendingKey}', '1')`).run().changes === 1;
+      if (!deferral.checked && !marked) deferral.rows = null;
+      deferral.checked = true;
+    }
+    // A held row that is rolled back adds its words all the same: the vocabulary may hold more words than the index.
+    if (deferral.rows !== null && deferral.rows.length < heldRowsLimit) deferral.rows.push(columns);
+    else deferral.rows = null;
+    return;
+  }
   const state = writtenBy(db);
   const terms = variantTerms(columns, state.terms);
   // One statement per row: the words go through json_each, not one call each (≈ 270 words an article).

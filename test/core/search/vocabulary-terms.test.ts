@@ -9,8 +9,10 @@ import { catchUpVocabulary, deferVocabulary, termsFromSql, variantTerms } from '
 import { tempDir } from '../../support/paths.js';
 
 let db: Db;
+let file: string;
 beforeEach(() => {
-  db = openDatabase(path.join(tempDir(), 'k.sqlite'));
+  file = path.join(tempDir(), 'k.sqlite');
+  db = openDatabase(file);
 });
 afterEach(() => db.close());
 
@@ -43,6 +45,38 @@ describe('vocabulary_terms', () => {
     writeTransaction(db, () => catchUpVocabulary(db));
     expect(kept()).toEqual(indexed());
     writeTransaction(db, () => index(3, 'Mombasa')); // rows written since are recorded as they come
+    expect(kept()).toContain('mombasa');
+  });
+
+  it("a small import writes its own rows' words; a big one, or one after an import that never caught up, reads the whole index", () => {
+    const pending = () => db.prepare("SELECT count(*) FROM index_state WHERE key = 'vocabulary_pending'").pluck().get();
+    // An import that crashed before its catch-up: its words are missing, its mark stays.
+    deferVocabulary(db);
+    writeTransaction(db, () => index(1, 'harbour'));
+    expect(pending()).toBe(1);
+    db.close();
+    db = openDatabase(file);
+    // The next import finds the mark and reads FTS5's vocabulary whole: the crashed import's word comes back.
+    let resume = deferVocabulary(db);
+    writeTransaction(db, () => index(2, 'zanzibar'));
+    writeTransaction(db, () => catchUpVocabulary(db, resume()));
+    expect(kept()).toEqual(['harbour', 'zanzibar']);
+    expect(pending()).toBe(0);
+    // A small import writes only its own rows' words: a word indexed behind the vocabulary's back stays out.
+    writeTransaction(db, () => index(3, 'mombasa'));
+    db.prepare("DELETE FROM vocabulary_recent WHERE term = 'mombasa'").run();
+    resume = deferVocabulary(db);
+    writeTransaction(db, () => index(4, 'dhows'));
+    writeTransaction(db, () => catchUpVocabulary(db, resume()));
+    expect(kept()).toEqual(expect.arrayContaining(['dhows', 'harbour', 'zanzibar']));
+    expect(kept()).not.toContain('mombasa');
+    // A big one (over 200 rows) reads the whole index again.
+    resume = deferVocabulary(db);
+    writeTransaction(db, () => {
+      for (let id = 5; id < 206; id++) index(id, `lamu${id}`);
+    });
+    writeTransaction(db, () => catchUpVocabulary(db, resume()));
+    expect(kept()).toEqual(indexed());
     expect(kept()).toContain('mombasa');
   });
 
