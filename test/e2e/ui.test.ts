@@ -74,7 +74,8 @@ afterAll(async () => {
 describe('Khizana in Chromium', () => {
   it('greets an empty archive with a first-run screen and hides the token', async () => {
     await page.goto(server.url);
-    await expect.poll(() => page.getByRole('heading', { name: 'Welcome to Khizana' }).isVisible()).toBe(true);
+    // The first page a cold Chromium loads, with the archive's threads starting: over vitest's 1 s poll under CI's load.
+    await expect.poll(() => page.getByRole('heading', { name: 'Welcome to Khizana' }).isVisible(), { timeout: 10_000 }).toBe(true);
     expect(page.url()).not.toContain('token');
     expect(await page.evaluate(() => localStorage.getItem('khizana.token'))).toBe(server.token);
     await shot('01-first-run');
