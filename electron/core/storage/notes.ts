@@ -1,7 +1,7 @@
 // Notes: Markdown written in Khizana, standalone or attached to an item; searchable like articles.
 import type { NoteInfo } from '../../shared/dto.js';
 import { ArchiveError } from '../../shared/errors.js';
-import { detectDirection, detectLanguage } from '../text/language.js';
+import { detectLanguageAndDirection } from '../text/language.js';
 import type { Db } from './database.js';
 import { statement } from './statements.js';
 import { writeTransaction } from './write-transaction.js';
@@ -39,8 +39,9 @@ export function addNote(db: Db, text: string, on: number | undefined, now = new 
       if (parent.kind === 'note') throw new ArchiveError('invalid-argument', `item ${on} is a note; attach notes to articles`);
       if (parent.deleted_at !== null) throw new ArchiveError('invalid-argument', `item ${on} is in the trash; restore it first (khizana undelete ${on})`);
     }
+    const { lang, dir } = detectLanguageAndDirection(text);
     const id = insertItem(db, {
-      kind: 'note', title: noteTitle(text), text, html: null, lang: detectLanguage(text), dir: detectDirection(text),
+      kind: 'note', title: noteTitle(text), text, html: null, lang, dir,
       authors: '[]', publication: null, url: null, published_at: null, imported_at: now, updated_at: now, parent_id: on ?? null,
       source_path: null, source_format: null, source_sha256: null, source_encoding: null, source_bytes: null,
       text_sha256: null, pages: null, page_starts: null, warnings: '[]',
@@ -54,8 +55,9 @@ export function addNote(db: Db, text: string, on: number | undefined, now = new 
 export function updateNote(db: Db, id: number, text: string, now = new Date().toISOString()): NoteInfo {
   return writeTransaction(db, () => {
     const row = getNoteRow(db, id);
+    const { lang, dir } = detectLanguageAndDirection(text);
     statement(db, 'UPDATE items SET text = ?, title = ?, lang = ?, dir = ?, updated_at = ? WHERE id = ?')
-      .run(text, noteTitle(text), detectLanguage(text), detectDirection(text), now, id);
+      .run(text, noteTitle(text), lang, dir, now, id);
     logItemChange(db, id, 'update', now);
     writeNoteLinks(db, id, text);
     reindexItem(db, id);

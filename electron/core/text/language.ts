@@ -37,9 +37,12 @@ const latinStopwords: Record<string, string[]> = {
   es: ['el', 'los', 'las', 'y', 'en', 'que', 'por', 'con', 'una', 'para', 'del', 'es'],
 };
 
+/** The start of a text that language and direction are judged on. */
+const sampleOf = (text: string): string => (text.length > 20_000 ? text.slice(0, 20_000) : text);
+
 /** Guesses a language tag (ar, fa, he, en, fr, de, es) from a text sample, or null when unsure. */
 export function detectLanguage(text: string): string | null {
-  const sample = text.length > 20_000 ? text.slice(0, 20_000) : text;
+  const sample = sampleOf(text);
   return languageOf(sample, countScripts(sample));
 }
 
@@ -61,7 +64,7 @@ function languageOf(sample: string, { arabic, persian, hebrew, latin }: ScriptCo
 
 /** 'rtl' when right-to-left letters outnumber left-to-right ones in the text. */
 export function detectDirection(text: string): 'rtl' | 'ltr' {
-  const sample = text.length > 20_000 ? text.slice(0, 20_000) : text;
+  const sample = sampleOf(text);
   return directionOf(countScripts(sample));
 }
 
@@ -71,7 +74,7 @@ function directionOf({ arabic, hebrew, latin }: ScriptCounts): 'rtl' | 'ltr' {
 
 /** detectLanguage (unless `lang` is known) and detectDirection of one text, its letters counted once. */
 export function detectLanguageAndDirection(text: string, lang: string | null = null): { lang: string | null; dir: 'rtl' | 'ltr' } {
-  const sample = text.length > 20_000 ? text.slice(0, 20_000) : text;
+  const sample = sampleOf(text);
   const counts = countScripts(sample);
   return { lang: lang ?? languageOf(sample, counts), dir: directionOf(counts) };
 }
