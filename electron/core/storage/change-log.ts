@@ -15,7 +15,12 @@ export function logChange(db: Db, entity: ChangeEntity, uid: string, op: ChangeO
 /** Logs a change to item `id` (an article or a note, by its kind), by its uid. */
 export function logItemChange(db: Db, id: number, op: ChangeOp, at?: string): void {
   const row = statement(db, 'SELECT uid, kind FROM items WHERE id = ?').get(id) as { uid: string; kind: string } | undefined;
-  if (row) logChange(db, row.kind === 'note' ? 'note' : 'item', row.uid, op, at);
+  if (row) logItemRowChange(db, row, op, at);
+}
+
+/** Logs a change to an item whose uid and kind the caller holds (an article or a note, by its kind). */
+export function logItemRowChange(db: Db, item: { uid: string; kind: string }, op: ChangeOp, at?: string): void {
+  logChange(db, item.kind === 'note' ? 'note' : 'item', item.uid, op, at);
 }
 
 export interface ChangeRow {

@@ -7,7 +7,7 @@ import { writeTransaction } from './write-transaction.js';
 import { analyseField, deleteFtsRow, writeAnnotationsFtsRow, writeFtsRow, type AnalysedField } from './fts-row.js';
 import { tagsOfItem } from './tags.js';
 import { newUid, uidFromSha256 } from './uids.js';
-import { logChange, logItemChange } from './change-log.js';
+import { logChange, logItemChange, logItemRowChange } from './change-log.js';
 import { annotationSearchText } from './annotation-text.js';
 import { writeNoteLinks } from './note-links.js';
 import { linksAsLabels } from '../../shared/note-links.js';
@@ -73,7 +73,7 @@ export function insertItem(db: Db, item: NewItem, analysed?: { title: AnalysedFi
       edited: item.edited ?? '[]',
     });
   const id = Number(info.lastInsertRowid);
-  logChange(db, item.kind === 'note' ? 'note' : 'item', uid, 'create'); // logItemChange without reading back the row just written
+  logItemRowChange(db, { uid, kind: item.kind }, 'create'); // not logItemChange: the row just written is not read back
   // Every new note (written here or coming back from an export) keeps its links in the same transaction.
   if (item.kind === 'note') writeNoteLinks(db, id, item.text);
   if (analysed && item.kind === 'article') {
