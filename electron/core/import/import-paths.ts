@@ -239,18 +239,19 @@ async function importAll(deps: ImportDeps, args: ImportArgs): Promise<ImportRepo
     if (close.jobId !== undefined) jobId = close.jobId;
     if (close.tags.length > 0 && tags.length === 0) {
       tags = close.tags;
-      tagEarlier(results, tags);
+      addTags(results.filter((r) => r.status === 'imported' || r.status === 'duplicate'));
     }
     fill();
   };
-  const tagEarlier = (earlier: ImportFileResult[], late: string[]): void => {
-    const stored = earlier.filter((r) => (r.status === 'imported' || r.status === 'duplicate') && r.id !== undefined);
-    if (stored.length === 0) return;
+  /** Adds the import's tags to items stored without them (duplicates found by their bytes; a fed import's items before its close). */
+  const addTags = (stored: ImportFileResult[]): void => {
+    const items = stored.filter((r) => r.id !== undefined);
+    if (items.length === 0 || tags.length === 0) return;
     try {
-      writeTransaction(deps.db, () => stored.forEach((result) => tagDuplicate(deps.db, result.id!, late)));
+      writeTransaction(deps.db, () => items.forEach((result) => tagDuplicate(deps.db, result.id!, tags)));
     } catch (error) {
       if (stopsWriting(error)) stopped ??= toErrorShape(error);
-      for (const result of stored) result.warnings = [...(result.warnings ?? []), `the import's tags were not added: ${toErrorShape(error).message}`];
+      for (const result of items) result.warnings = [...(result.warnings ?? []), `the import's tags were not added: ${toErrorShape(error).message}`];
     }
   };
 
@@ -304,15 +305,7 @@ async function importAll(deps: ImportDeps, args: ImportArgs): Promise<ImportRepo
     );
     if (parsed.length > 0) msPerFile = 0.5 * msPerFile + (0.5 * (performance.now() - started)) / parsed.length;
     // Files found to be duplicates by their bytes before parsing still get the import's tags.
-    const known = batch.flatMap((p) => ('result' in p && p.result.status === 'duplicate' && p.result.id !== undefined ? [p.result] : []));
-    if (known.length > 0 && tags.length > 0) {
-      try {
-        writeTransaction(deps.db, () => known.forEach((result) => tagDuplicate(deps.db, result.id!, tags)));
-      } catch (error) {
-        if (stopsWriting(error)) stopped ??= toErrorShape(error);
-        for (const result of known) result.warnings = [...(result.warnings ?? []), `the import's tags were not added: ${toErrorShape(error).message}`];
-      }
-    }
+    addTags(batch.flatMap((p) => ('result' in p && p.result.status === 'duplicate' ? [p.result] : [])));
     let storedIndex = 0;
     for (const prepared of batch) {
       let result: ImportFileResult;
