@@ -14,6 +14,7 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ArchiveApi } from '../shared/contract.js';
 import type { ImportReport } from '../shared/dto.js';
+import { mergeImportReports } from '../shared/import-report.js';
 import { ArchiveError, toErrorShape } from '../shared/errors.js';
 
 /** The commit's word to the job: its tags, and the job id the UI knows it by. */
@@ -266,20 +267,6 @@ function withUnfed(report: ImportReport, unfed: string[]): ImportReport {
   return { ...report, results: [...report.results, ...unfed.map((file) => ({ path: file, status: 'skipped' as const, error: reason }))], skipped: report.skipped + unfed.length };
 }
 
-/** The export archives' report, then the files' (as importPaths merges them). */
-function mergeReports(exports: ImportReport, files: ImportReport): ImportReport {
-  return {
-    ...files,
-    results: [...exports.results, ...files.results],
-    imported: exports.imported + files.imported,
-    duplicates: exports.duplicates + files.duplicates,
-    failed: exports.failed + files.failed,
-    skipped: exports.skipped + files.skipped,
-    cancelled: exports.cancelled || files.cancelled,
-    ...(exports.stopped ?? files.stopped ? { stopped: (exports.stopped ?? files.stopped)! } : {}),
-  };
-}
-
 /** Creates the store of upload batches, kept under one temp folder (removed on close, and at process exit). */
 export function createUploadStore(given: Partial<UploadLimits> = {}): UploadStore {
   const limits: UploadLimits = { ...defaultUploadLimits, ...given };
@@ -425,7 +412,7 @@ export function createUploadStore(given: Partial<UploadLimits> = {}): UploadStor
         await fedAll(batch);
         const fed = batch.importing ? withUnfed(await batch.importing, batch.unfed) : null;
         const exported = batch.held.length > 0 ? await jobApi.importPaths({ paths: batch.held, tags, jobId: options.jobId, sourceRoot: batch.dir }) : null;
-        const report = fed && exported ? mergeReports(exported, fed) : (fed ?? exported)!;
+        const report = fed && exported ? mergeImportReports(exported, fed) : (fed ?? exported)!;
         return {
           ...report,
           results: report.results.map((r) => ({

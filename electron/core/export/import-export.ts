@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ImportFileResult, ImportProgress, ImportReport } from '../../shared/dto.js';
 import { ArchiveError, toErrorShape, type ErrorShape } from '../../shared/errors.js';
+import { mergeImportReports } from '../../shared/import-report.js';
 import { openZip, readZipEntry, type ZipArchive } from '../import/safe-zip.js';
 import { validTags } from '../import/store-document.js';
 import type { Db } from '../storage/database.js';
@@ -329,13 +330,6 @@ export async function importExports(deps: ImportExportDeps, paths: string[]): Pr
   return {
     others,
     report,
-    merge: (files) => ({
-      ...files,
-      results: [...results, ...files.results],
-      imported: files.imported + report.imported,
-      duplicates: files.duplicates + report.duplicates,
-      failed: files.failed + report.failed,
-      skipped: files.skipped + report.skipped,
-    }),
+    merge: (files) => mergeImportReports(report, files),
   };
 }
