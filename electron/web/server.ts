@@ -8,6 +8,7 @@ import type { ArchiveEvent } from '../shared/dto.js';
 import { ArchiveError, toErrorShape } from '../shared/errors.js';
 import { originalDownloadHeaders, originalIdFromPath } from '../shared/original-download.js';
 import { locateOriginal } from '../core/original-file.js';
+import { uploadsDir } from '../core/storage/original-files.js';
 import { bearerToken, hostAllowed, newToken, originAllowed, tokensMatch } from './auth.js';
 import { createEventHub, streamEvents, type EventHub } from './event-hub.js';
 import { closeAfterAnswer, readJsonBody, sendError, sendJson, setSecurityHeaders, watchBodyArrival } from './http-io.js';
@@ -58,10 +59,12 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     throw new ArchiveError('archive-unavailable', `the built UI is missing at ${options.staticDir} (run the build first)`);
   });
   // Uploads a crashed serve left behind (never those of one still running).
+  const uploadsRoot = options.session.dir === undefined ? undefined : uploadsDir(options.session.dir);
   await sweepStaleUploads();
+  if (uploadsRoot !== undefined) await sweepStaleUploads(uploadsRoot);
   const token = options.token ?? newToken();
   const hub = options.events ?? createEventHub();
-  const uploads = createUploadStore(options.uploadLimits);
+  const uploads = createUploadStore(options.uploadLimits, uploadsRoot);
   const bodyLimit = options.bodyLimit ?? defaultBodyLimit;
   const streams = new Set<() => void>();
   const api = options.session.api;

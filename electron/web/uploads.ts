@@ -1,6 +1,8 @@
 // Browser uploads: a browser cannot hand us paths, so dropped files are streamed into a private
 // temp folder, imported from there as one job, and the folder is deleted afterwards. The folder
-// is named after the serving process, so a serve that crashed is cleaned up by the next one.
+// is named after the serving process, so a serve that crashed is cleaned up by the next one. It is
+// in the archive's own upload area when serve has one (on the archive's disk: each stored file is
+// moved into the archive, not written a second time), else in the system's temp folder.
 // The job starts with the first file and is fed each file as it arrives (in the order they were
 // sent), so the writer stores while the rest are on their way and the commit has only the tail
 // left; an upload thrown away before its commit deletes for good exactly what its job stored.
@@ -267,18 +269,32 @@ function withUnfed(report: ImportReport, unfed: string[]): ImportReport {
   return { ...report, results: [...report.results, ...unfed.map((file) => ({ path: file, status: 'skipped' as const, error: reason }))], skipped: report.skipped + unfed.length };
 }
 
-/** Creates the store of upload batches, kept under one temp folder (removed on close, and at process exit). */
-export function createUploadStore(given: Partial<UploadLimits> = {}): UploadStore {
+/**
+ * Creates the store of upload batches, kept under one temp folder (removed on close, and at process
+ * exit) inside `root` (the archive's upload area; the system's temp folder when absent or not writable).
+ */
+export function createUploadStore(given: Partial<UploadLimits> = {}, root?: string): UploadStore {
   const limits: UploadLimits = { ...defaultUploadLimits, ...given };
   const batches = new Map<string, Batch>();
-  let root: Promise<string> | null = null;
+  let folder: Promise<string> | null = null;
   let rootPath: string | null = null;
   // Whatever ends the process without close() (an uncaught error, process.exit) still removes the uploads.
   const removeAtExit = (): void => {
     if (rootPath) rmSync(rootPath, { recursive: true, force: true });
   };
+  const makeFolder = async (): Promise<string> => {
+    if (root !== undefined) {
+      try {
+        await mkdir(root, { recursive: true });
+        return await mkdtemp(path.join(root, `${folderPrefix}${process.pid}-`));
+      } catch {
+        // A read-only archive folder: the import will say so; the upload itself can still land.
+      }
+    }
+    return mkdtemp(path.join(os.tmpdir(), `${folderPrefix}${process.pid}-`));
+  };
   const rootDir = (): Promise<string> =>
-    (root ??= mkdtemp(path.join(os.tmpdir(), `${folderPrefix}${process.pid}-`)).then((dir) => {
+    (folder ??= makeFolder().then((dir) => {
       rootPath = dir;
       process.once('exit', removeAtExit);
       return dir;
@@ -441,9 +457,9 @@ export function createUploadStore(given: Partial<UploadLimits> = {}): UploadStor
       await Promise.all(open.filter((batch) => !batch.busy).map(discardReporting));
       pendingBytes = 0;
       pendingFiles = 0;
-      if (root) await rm(await root, { recursive: true, force: true });
+      if (folder) await rm(await folder, { recursive: true, force: true });
       process.off('exit', removeAtExit);
-      root = null;
+      folder = null;
       rootPath = null;
     },
   };

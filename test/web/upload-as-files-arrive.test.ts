@@ -72,15 +72,21 @@ async function waitUntil(check: () => Promise<boolean>, what: string): Promise<v
   }
 }
 
-/** Originals kept in the archive folder (files/ab/…), not counting ones being written. */
-function originals(archive: string): string[] {
-  const root = path.join(archive, 'files');
+/** Files under `folder` of the archive's files/, sorted. */
+function filesUnder(archive: string, folder: string, keep: (parent: string) => boolean): string[] {
+  const root = path.join(archive, 'files', folder);
   if (!fs.existsSync(root)) return [];
   return fs.readdirSync(root, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && !entry.parentPath.includes('.incoming'))
+    .filter((entry) => entry.isFile() && keep(entry.parentPath))
     .map((entry) => path.join(entry.parentPath, entry.name))
     .sort();
 }
+
+/** Originals kept in the archive folder (files/ab/…), not counting ones being written or uploads waiting. */
+const originals = (archive: string): string[] => filesUnder(archive, '', (parent) => !parent.includes('.incoming') && !parent.includes('.uploads'));
+
+/** Uploaded files waiting in the archive's upload area (files/.uploads). */
+const uploaded = (archive: string): string[] => filesUnder(archive, '.uploads', () => true);
 
 describe('an upload through khizana serve', () => {
   it('stores files while the rest arrive; the commit adds its tags and reports every file, duplicates inside the upload included', async () => {
@@ -95,6 +101,8 @@ describe('an upload through khizana serve', () => {
       await put(serve, batch, 'aleppo-bom.txt', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(longAleppo)])); // the same text in other bytes
       await put(serve, batch, 'notes.xyz', 'not a format Khizana reads');
       await put(serve, batch, 'hama.txt', 'Hama: the water wheels turn again');
+      // Uploads wait in the archive's own upload area (on its disk, so a stored one is moved, not copied).
+      expect(uploaded(serve.archive).map((file) => path.basename(file))).toContain('notes.xyz');
       const commit = await callApi(serve.port, serve.token, 'upload/commit', { batch, tags: ['inbox'], jobId: 'ui-job' });
       expect(commit.status, commit.body).toBe(200);
       const report = commit.json() as ImportReport;
@@ -108,6 +116,8 @@ describe('an upload through khizana serve', () => {
       expect([report.imported, report.duplicates, report.failed]).toEqual([3, 2, 1]);
       // The commit's tags are on every item, those stored before it too.
       expect(await found(serve, 'tag:inbox')).toBe(3);
+      expect(uploaded(serve.archive)).toEqual([]);
+      expect(originals(serve.archive)).toHaveLength(3);
     } finally {
       await serve.stop();
     }

@@ -297,6 +297,8 @@ async function importAll(deps: ImportDeps, args: ImportArgs): Promise<ImportRepo
           format: p.job.format.format,
           bytes: p.bytes,
           sha256: p.sha,
+          // An upload in the archive's own upload area is moved into files/, not written again.
+          ...(typeof p.job.file === 'string' ? { file: p.job.file } : {}),
         },
         prepared: p.prepared,
         tags,

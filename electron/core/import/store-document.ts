@@ -6,7 +6,7 @@ import { tagPathSchema } from '../../shared/contract.js';
 import type { Db } from '../storage/database.js';
 import { statement } from '../storage/statements.js';
 import { insertItem } from '../storage/items.js';
-import { discardIncoming, placeOriginal, writeIncoming } from '../storage/original-files.js';
+import { adoptIncoming, discardIncoming, placeOriginal, writeIncoming } from '../storage/original-files.js';
 import { stopsWriting, writeTransaction } from '../storage/write-transaction.js';
 import { ensureTag } from '../storage/tags.js';
 import { logItemChange } from '../storage/change-log.js';
@@ -17,6 +17,8 @@ export interface SourceFile {
   format: string;
   bytes: Uint8Array;
   sha256: string;
+  /** The file the bytes were read from, when it may become the original itself (original-files.ts adoptIncoming). */
+  file?: string;
 }
 
 /** Valid tag paths among `tags` (front matter may hold anything), without duplicates. */
@@ -145,7 +147,7 @@ export function storeDocuments(db: Db, archiveDir: string, items: DocumentToStor
   // Originals first, outside the lock; a duplicate's is dropped after the commit.
   const temps: string[] = [];
   try {
-    for (const item of items) temps.push(writeIncoming(archiveDir, item.source.sha256, item.source.bytes));
+    for (const { source } of items) temps.push(source.file === undefined ? writeIncoming(archiveDir, source.sha256, source.bytes) : adoptIncoming(archiveDir, source.sha256, source.bytes, source.file));
   } catch (error) {
     temps.forEach(discardIncoming);
     return items.map(() => asError(error));

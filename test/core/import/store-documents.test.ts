@@ -5,7 +5,7 @@ import { emptyDocument } from '../../../electron/core/import/parsed-document.js'
 import { prepareDocument, sha256 } from '../../../electron/core/import/prepare-document.js';
 import { storeDocuments, type DocumentToStore } from '../../../electron/core/import/store-document.js';
 import { openDatabase } from '../../../electron/core/storage/database.js';
-import { originalPath } from '../../../electron/core/storage/original-files.js';
+import { incomingDir, originalPath, uploadsDir } from '../../../electron/core/storage/original-files.js';
 import { tempDir } from '../../support/paths.js';
 
 function doc(name: string, text: string): DocumentToStore {
@@ -77,6 +77,63 @@ describe('storeDocuments: many items per transaction, each still alone', () => {
     ]);
     expect(db.prepare("SELECT uid FROM change_log WHERE entity = 'tag' AND op = 'create' ORDER BY seq").pluck().all()).toEqual(['fresh', 'later']);
     expect(db.pragma('foreign_key_check')).toEqual([]);
+    db.close();
+  });
+});
+
+describe('storeDocuments: an upload in the archive\'s own upload area', () => {
+  /** A document read from `file` (written first with `text`), which storeDocuments may adopt. */
+  function fromFile(file: string, text: string): DocumentToStore {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    if (!fs.existsSync(file)) fs.writeFileSync(file, text);
+    const item = doc(path.basename(file), text);
+    item.source.file = file;
+    return item;
+  }
+
+  it('becomes the original itself: moved into files/, not written a second time', () => {
+    const dir = tempDir();
+    const db = openDatabase(path.join(dir, 'k.sqlite'));
+    const upload = path.join(uploadsDir(dir), 'khizana-upload-1-abcdef', 'batch', 'a.txt');
+    const item = fromFile(upload, 'an uploaded article about the olive harvest');
+    const inode = fs.statSync(upload).ino;
+    const duplicate = fromFile(path.join(path.dirname(upload), 'b.txt'), 'an uploaded article about the olive harvest');
+    const results = storeDocuments(db, dir, [item, duplicate], 'now');
+    expect(results.map((r) => (r instanceof Error ? 'error' : r.status))).toEqual(['imported', 'duplicate']);
+    const original = originalPath(dir, item.source.sha256);
+    expect(fs.statSync(original).ino).toBe(inode);
+    expect(fs.readFileSync(original, 'utf8')).toBe('an uploaded article about the olive harvest');
+    // Both uploads are the archive's temp copies: the duplicate's is gone too, nothing is left in .incoming.
+    expect(fs.readdirSync(path.dirname(upload))).toEqual([]);
+    expect(fs.readdirSync(incomingDir(dir))).toEqual([]);
+    db.close();
+  });
+
+  it('a file outside the upload area, a link in it, or a file with a second name is copied and left where it is', () => {
+    const dir = tempDir();
+    const db = openDatabase(path.join(dir, 'k.sqlite'));
+    const area = path.join(uploadsDir(dir), 'khizana-upload-1-abcdef', 'batch');
+    const outside = fromFile(path.join(tempDir(), 'mine.txt'), 'a file of the user, imported from its folder');
+    const target = fromFile(path.join(tempDir(), 'linked.txt'), 'a file a link in the upload area points to');
+    fs.mkdirSync(area, { recursive: true });
+    fs.symlinkSync(target.source.file!, path.join(area, 'link.txt'));
+    const viaLink = { ...target, source: { ...target.source, file: path.join(area, 'link.txt') } };
+    const shared = fromFile(path.join(tempDir(), 'shared.txt'), 'a file with a second name in the upload area');
+    fs.linkSync(shared.source.file!, path.join(area, 'shared.txt'));
+    const viaHardLink = { ...shared, source: { ...shared.source, file: path.join(area, 'shared.txt') } };
+    // A folder of the upload area that is a link to the user's folder: its files are not the archive's.
+    const userFolder = path.join(tempDir(), 'folder');
+    const inFolder = fromFile(path.join(userFolder, 'deep.txt'), 'a file reached through a linked folder');
+    fs.symlinkSync(userFolder, path.join(area, 'folder'));
+    const viaFolderLink = { ...inFolder, source: { ...inFolder.source, file: path.join(area, 'folder', 'deep.txt') } };
+    const items = [outside, viaLink, viaHardLink, viaFolderLink];
+    const results = storeDocuments(db, dir, items, 'now');
+    expect(results.map((r) => (r instanceof Error ? 'error' : r.status))).toEqual(['imported', 'imported', 'imported', 'imported']);
+    for (const [k, file] of [outside.source.file!, target.source.file!, shared.source.file!, inFolder.source.file!].entries()) {
+      expect(fs.readFileSync(file, 'utf8'), file).toBe(new TextDecoder().decode(items[k]!.source.bytes));
+      expect(fs.statSync(originalPath(dir, items[k]!.source.sha256)).ino, file).not.toBe(fs.statSync(file).ino);
+    }
+    expect(fs.lstatSync(path.join(area, 'link.txt')).isSymbolicLink()).toBe(true);
     db.close();
   });
 });
