@@ -28,10 +28,19 @@ function columnsFor(term: MatchTerm, inNotes: Scope): Columns {
 }
 
 /**
+ * What an expression is for: `ranked`, matching and BM25 scoring (every alternative is a phrase of
+ * the score); `set`, only which rows match (counts, membership tests). A word's exact form in the
+ * exact columns always comes with its stem (stemWord of that form) at the same place in the stem
+ * columns, so its exact alternative adds no row and `set` leaves it out: one phrase fewer for FTS5
+ * to read (the count of المملكة at 100,000 articles: 2.1 → 1.1 ms).
+ */
+export type ExpressionForm = 'ranked' | 'set';
+
+/**
  * The FTS5 expression of one term. Exact-column alternatives only add to the score (exact ⊂ stem).
  * `strict`: a `word~` as the word itself, without its typo variants.
  */
-function termExpression(term: MatchTerm, inNotes: Scope, strict = false): string {
+function termExpression(term: MatchTerm, inNotes: Scope, strict = false, form: ExpressionForm = 'ranked'): string {
   const cols = columnsFor(term, inNotes);
   const exact = quote(term.words.map((w) => w.exact));
   const stem = quote(term.words.map((w) => w.stem));
@@ -50,12 +59,12 @@ function termExpression(term: MatchTerm, inNotes: Scope, strict = false): string
       // The typed word matches as usual; its typo variants only as written (their stems would
       // pull in every word sharing a short root).
       const typed = term.words.at(-1)!;
-      const parts = [`${cols.stem} : ${quote([typed.stem])} OR ${cols.exact} : ${quote([typed.exact])}`];
+      const parts = [form === 'set' ? `${cols.stem} : ${quote([typed.stem])}` : `${cols.stem} : ${quote([typed.stem])} OR ${cols.exact} : ${quote([typed.exact])}`];
       if (!strict) for (const w of fuzzyAlternatives(term)) parts.push(`${cols.exact} : ${quote([w.exact])}`);
       return `(${parts.join(' OR ')})`;
     }
     default:
-      return `(${cols.stem} : ${stem} OR ${cols.exact} : ${exact})`;
+      return form === 'set' ? `${cols.stem} : ${stem}` : `(${cols.stem} : ${stem} OR ${cols.exact} : ${exact})`;
   }
 }
 
@@ -64,17 +73,17 @@ function termExpression(term: MatchTerm, inNotes: Scope, strict = false): string
  * `inNotes` 'annotations': the expression for annotations_fts (whose columns are exact and stem).
  * `strict`: typo variants left out (what ranks first: search-plan.ts).
  */
-export function compilePositive(query: AnalysedQuery, inNotes: Scope, strict = false): string | null {
+export function compilePositive(query: AnalysedQuery, inNotes: Scope, strict = false, form: ExpressionForm = 'ranked'): string | null {
   // analyseQuery leaves no empty group.
   const groups = query.groups.map((group) => {
-    const parts = group.map((t) => termExpression(t, inNotes, strict));
+    const parts = group.map((t) => termExpression(t, inNotes, strict, form));
     return parts.length === 1 ? parts[0]! : `(${parts.join(' OR ')})`;
   });
   return groups.length > 0 ? groups.join(' AND ') : null;
 }
 
 /** The negated terms as one OR expression, or null. */
-export function compileNegative(query: AnalysedQuery, inNotes: boolean): string | null {
-  const parts = query.negated.map((t) => termExpression(t, inNotes));
+export function compileNegative(query: AnalysedQuery, inNotes: boolean, form: ExpressionForm = 'ranked'): string | null {
+  const parts = query.negated.map((t) => termExpression(t, inNotes, false, form));
   return parts.length > 0 ? parts.join(' OR ') : null;
 }

@@ -3,7 +3,7 @@
 import type { SortOrder } from '../../shared/contract.js';
 import type { SearchFacets } from '../../shared/dto.js';
 import { tagSubtreeCondition } from '../storage/tags.js';
-import { compileNegative, compilePositive } from './compile-fts.js';
+import { compileNegative, compilePositive, type ExpressionForm } from './compile-fts.js';
 import type { AnalysedQuery } from './match-terms.js';
 import type { QueryFilters } from './parse-query.js';
 
@@ -11,11 +11,14 @@ import type { QueryFilters } from './parse-query.js';
 export interface SearchPlan {
   /** FTS5 MATCH expression (positive terms, minus negated ones), or null when no word must match. */
   match: string | null;
+  /** The rows of `match` in fewer phrases (compile-fts.ts ExpressionForm 'set'): what counting runs; it scores nothing. */
+  matchSet: string | null;
   /** The table `match` is for: annotations_fts for `in:annotations` (absent: items_fts). */
   table?: 'annotations_fts';
   /**
-   * With `word~` terms that found typo variants: the positive words without the variants. Items it
-   * matches (the typed words, exact or stemmed) rank before items found only through a variant.
+   * With `word~` terms that found typo variants: the positive words without the variants (in the
+   * 'set' form: only its rows are used). Items it matches (the typed words, exact or stemmed) rank
+   * before items found only through a variant.
    */
   strict: string | null;
   /**
@@ -122,27 +125,34 @@ function planAnnotationSearch(analysed: AnalysedQuery, filters: QueryFilters): S
   const plan = planSearch({ ...analysed, groups: titleOnly }, { ...filters, inAnnotations: undefined, inNotes: false });
   const where = [...plan.where];
   const params = [...plan.params];
-  if (plan.match !== null) {
+  if (plan.matchSet !== null) {
     where.unshift('i.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)');
-    params.unshift(plan.match);
+    params.unshift(plan.matchSet);
   }
-  const match = compilePositive({ ...analysed, groups: annotationGroups }, 'annotations');
+  const annotationQuery = { ...analysed, groups: annotationGroups };
+  const match = compilePositive(annotationQuery, 'annotations');
   // Without words, every item with an annotation (trashed items have no index row, as in items_fts).
   if (match === null) where.push(hasAnnotations);
-  return { match, strict: null, table: 'annotations_fts', tags: plan.tags, joins: plan.joins, where, params };
+  return { match, matchSet: compilePositive(annotationQuery, 'annotations', false, 'set'), strict: null, table: 'annotations_fts', tags: plan.tags, joins: plan.joins, where, params };
 }
 
 /** The plan of an analysed query with its filters. */
 export function planSearch(analysed: AnalysedQuery, filters: QueryFilters): SearchPlan {
   if (filters.inAnnotations) return planAnnotationSearch(analysed, filters);
   const positive = compilePositive(analysed, filters.inNotes);
+  const positiveSet = compilePositive(analysed, filters.inNotes, false, 'set');
   const strict = compilePositive(analysed, filters.inNotes, true);
-  const negative = compileNegative(analysed, false);
+  // Negated words only take rows away: a matching row holds none of their phrases, which add 0 to
+  // its score, so the 'set' form ranks the same with fewer phrases for bm25 to count.
+  const negative = compileNegative(analysed, false, 'set');
   const where: string[] = [];
   const params: unknown[] = [];
   let match: string | null = null;
-  if (positive !== null) match = negative === null ? positive : `(${positive}) NOT (${negative})`;
-  else if (negative !== null) {
+  let matchSet: string | null = null;
+  if (positive !== null) {
+    match = negative === null ? positive : `(${positive}) NOT (${negative})`;
+    matchSet = negative === null ? positiveSet : `(${positiveSet}) NOT (${negative})`;
+  } else if (negative !== null) {
     where.push('i.id NOT IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)');
     params.push(negative);
   }
@@ -165,17 +175,21 @@ export function planSearch(analysed: AnalysedQuery, filters: QueryFilters): Sear
   }
   // Annotations are part of the notes column (storage/items.ts reindexItem): your own writing.
   if (filters.inNotes) where.push(`(i.kind = 'note' OR EXISTS (SELECT 1 FROM items n WHERE n.parent_id = i.id AND n.kind = 'note' AND n.deleted_at IS NULL) OR ${hasAnnotations})`);
-  return { match, strict: positive !== null && strict !== positive ? strict : null, tags, joins: [], where, params };
+  const typoTier = positive !== null && strict !== positive;
+  return { match, matchSet, strict: typoTier ? compilePositive(analysed, filters.inNotes, true, 'set') : null, tags, joins: [], where, params };
 }
 
+/** The plan's MATCH expression for a statement that scores (`ranked`) or only selects rows (`set`). */
+const matchFor = (plan: SearchPlan, form: ExpressionForm): string | null => (form === 'set' ? plan.matchSet : plan.match);
+
 /** FROM … WHERE … of a plan; `items` is how the items table is named without a match (with one: the covering index). */
-function fromWhere(plan: SearchPlan, items: string): { sql: string; params: unknown[] } {
+function fromWhere(plan: SearchPlan, items: string, form: ExpressionForm = 'ranked'): { sql: string; params: unknown[] } {
   const joins = plan.joins.map((join) => ` ${join}`).join('');
   const tags = tagConditions(plan, 'i.id');
   if (plan.match !== null) {
     const fts = plan.table ?? 'items_fts';
     const where = [`${fts} MATCH ?`, ...tags.where, ...plan.where].join(' AND ');
-    return { sql: `FROM ${fts} JOIN ${itemsMeta} ON i.id = ${fts}.rowid${joins} WHERE ${where}`, params: [plan.match, ...tags.params, ...plan.params] };
+    return { sql: `FROM ${fts} JOIN ${itemsMeta} ON i.id = ${fts}.rowid${joins} WHERE ${where}`, params: [matchFor(plan, form), ...tags.params, ...plan.params] };
   }
   // Trashed items have no index row, so a match never finds them; without words, leave them out here.
   const where = ` WHERE ${['i.deleted_at IS NULL', ...tags.where, ...plan.where].join(' AND ')}`;
@@ -183,10 +197,10 @@ function fromWhere(plan: SearchPlan, items: string): { sql: string; params: unkn
 }
 
 /** FROM … WHERE … of a plan that needs nothing of `items` (see ftsOnly): the index, its tag conditions on the rowid. */
-function fromIndex(plan: SearchPlan): { sql: string; params: unknown[] } {
+function fromIndex(plan: SearchPlan, form: ExpressionForm = 'ranked'): { sql: string; params: unknown[] } {
   const fts = plan.table ?? 'items_fts';
   const tags = tagConditions(plan, `${fts}.rowid`);
-  return { sql: `FROM ${fts} WHERE ${[`${fts} MATCH ?`, ...tags.where].join(' AND ')}`, params: [plan.match, ...tags.params] };
+  return { sql: `FROM ${fts} WHERE ${[`${fts} MATCH ?`, ...tags.where].join(' AND ')}`, params: [matchFor(plan, form), ...tags.params] };
 }
 
 /** The SQL and parameters of one statement of a search: the only place a plan becomes SQL. */
@@ -205,7 +219,7 @@ export function searchSql(plan: SearchPlan, statement: SearchStatement): { sql: 
     : plan.match === null ? 'i.imported_at DESC, i.id DESC' : `${tier(id)}score ASC, ${id} DESC`;
   switch (statement.kind) {
     case 'count': {
-      const from = ftsOnly ? fromIndex(plan) : fromWhere(plan, 'items i');
+      const from = ftsOnly ? fromIndex(plan, 'set') : fromWhere(plan, 'items i', 'set');
       return { sql: `SELECT count(*) ${from.sql}`, params: from.params };
     }
     case 'page': {

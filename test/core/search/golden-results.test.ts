@@ -9,7 +9,8 @@ import path from 'node:path';
 import { readCorpus } from '../../../bench/corpus.js';
 import { importKhizana } from '../../../bench/import-khizana.js';
 import { MemoryPeak } from '../../../bench/measure.js';
-import { runSearch } from '../../../electron/core/search/run-search.js';
+import { prepareQuery, runSearch } from '../../../electron/core/search/run-search.js';
+import { planSearch } from '../../../electron/core/search/search-plan.js';
 import { createVocabulary, type Vocabulary } from '../../../electron/core/search/vocabulary.js';
 import { openDatabase, type Db } from '../../../electron/core/storage/database.js';
 import type { SortOrder } from '../../../electron/shared/contract.js';
@@ -61,5 +62,31 @@ describe('search results against the golden file', () => {
     expect(golden['relevance في']!.total).toBeGreaterThan(300);
     expect(golden['relevance في']!.facets.tag.length).toBeGreaterThan(10);
     expect(golden['relevance الحكومه~']!.total).toBeGreaterThan(golden['relevance الحكومة']!.total);
+  });
+});
+
+describe('counting on fewer phrases (the set form of a match)', () => {
+  it('the total without facets (counted on the set form) is the golden total of every query', () => {
+    const golden = JSON.parse(fs.readFileSync(goldenFile, 'utf8')) as Record<string, { total: number }>;
+    for (const query of queries) {
+      expect(runSearch(db, vocabulary, { query, limit: 20, offset: 0, sort: 'relevance', facets: false }).total, query).toBe(golden[`relevance ${query}`]!.total);
+    }
+  });
+
+  it('finds the same rows as the ranked form for every word of the archive, alone, negated, in phrases and as typos', () => {
+    db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.golden_vocab USING fts5vocab(main, 'items_fts', 'col')");
+    const words = db.prepare("SELECT term FROM golden_vocab WHERE col = 'body_exact' ORDER BY doc DESC, term LIMIT 400").pluck().all() as string[];
+    // The 400 most common words and phrases of two of them; each also negated beside a common word, and as a typo.
+    const asked = [...words, ...words.slice(0, 60).map((w, k) => `"${w} ${words[k + 1]}"`), ...words.slice(0, 40).map((w) => `في -${w}`), ...words.slice(100, 140).map((w) => `${w}~`), ...words.slice(0, 20).map((w) => `title:${w}`)];
+    let fewer = 0;
+    for (const query of asked) {
+      const { analysed, filters } = prepareQuery(query, vocabulary);
+      const plan = planSearch(analysed, filters);
+      if (plan.match === null) continue;
+      const count = (match: string | null) => db.prepare('SELECT count(*) FROM items_fts WHERE items_fts MATCH ?').pluck().get(match);
+      expect(count(plan.matchSet), `${query}: ${plan.matchSet} vs ${plan.match}`).toBe(count(plan.match));
+      if (plan.matchSet!.length < plan.match.length) fewer++;
+    }
+    expect(fewer).toBeGreaterThan(asked.length * 0.9);
   });
 });
