@@ -214,10 +214,10 @@ export function breakDownSearch(db: Db, vocabulary: Vocabulary, query: string, r
   // makeSnippet analyses a text in 20,000-character chunks: a news article is shorter, so each hit
   // is re-analysed whole. What looking at the first 2,000 characters would cost:
   variants['snippets from the first 2,000 characters only'] = timed(reps, () => rows.map((r) => makeSnippet(r.text.slice(0, 2000), terms))).ms;
-  const { match } = planSearch(analysed, parse.value.filters);
+  const { match, matchSet } = planSearch(analysed, parse.value.filters);
   if (match !== null) {
     // The same statements search runs, without filters: what FTS5 alone costs.
-    const ftsOnly = { match, strict: null, tags: [], joins: [], where: [], params: [] };
+    const ftsOnly = { match, matchSet, strict: null, tags: [], joins: [], where: [], params: [] };
     const count = searchSql(ftsOnly, { kind: 'count' });
     const top = searchSql(ftsOnly, { kind: 'page', sort: 'relevance', limit: 20, offset: 0 });
     variants['lower bound: FTS5 count(*) of the MATCH alone'] = timed(reps, () => statement(db, count.sql).pluck().get(...count.params)).ms;
