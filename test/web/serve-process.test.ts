@@ -51,7 +51,9 @@ async function startServe(archive: string, tmp: string): Promise<Serve> {
   };
 }
 
-const uploadFolders = (tmp: string): string[] => fs.readdirSync(tmp).filter((n) => n.startsWith('khizana-upload-')).sort();
+const uploadFolders = (tmp: string): string[] => (fs.existsSync(tmp) ? fs.readdirSync(tmp).filter((n) => n.startsWith('khizana-upload-')).sort() : []);
+/** The archive's upload area, where serve keeps uploads now (the system temp folder held them before). */
+const uploadArea = (archive: string): string => path.join(archive, 'files', '.uploads');
 
 /** Begins an upload batch and sends one file, without importing it: what a crash would leave. */
 async function uploadWithoutImporting(serve: Serve): Promise<void> {
@@ -89,12 +91,14 @@ it('at start it removes the upload folders of serves that no longer run, and kee
 
 it.each(['SIGINT', 'SIGTERM', 'SIGHUP'] as const)('on %s it removes its upload folder and exits 0', async (signal) => {
   const tmp = tempDir('khizana-tmp-');
-  const serve = await startServe(path.join(tempDir(), 'archive'), tmp);
+  const archive = path.join(tempDir(), 'archive');
+  const serve = await startServe(archive, tmp);
   await uploadWithoutImporting(serve);
-  expect(uploadFolders(tmp)).toEqual([expect.stringMatching(new RegExp(`^khizana-upload-${serve.child.pid}-`, 'u'))]);
+  expect(uploadFolders(uploadArea(archive))).toEqual([expect.stringMatching(new RegExp(`^khizana-upload-${serve.child.pid}-`, 'u'))]);
+  expect(uploadFolders(tmp)).toEqual([]);
   const exit = await serve.stop(signal);
   expect(exit).toMatchObject({ code: 0, output: '' });
-  expect(uploadFolders(tmp)).toEqual([]);
+  expect(uploadFolders(uploadArea(archive))).toEqual([]);
 });
 
 it('after kill -9 its uploads stay until the next serve starts', async () => {
@@ -103,10 +107,22 @@ it('after kill -9 its uploads stay until the next serve starts', async () => {
   const first = await startServe(archive, tmp);
   await uploadWithoutImporting(first);
   await first.stop('SIGKILL');
-  expect(uploadFolders(tmp)).toHaveLength(1);
+  expect(uploadFolders(uploadArea(archive))).toHaveLength(1);
   const second = await startServe(archive, tmp);
-  expect(uploadFolders(tmp)).toEqual([]);
+  expect(uploadFolders(uploadArea(archive))).toEqual([]);
   await second.stop('SIGTERM');
+});
+
+it('an archive folder it cannot write to: uploads wait in the system temp folder', async () => {
+  const tmp = tempDir('khizana-tmp-');
+  const archive = path.join(tempDir(), 'archive');
+  await (await startServe(archive, tmp)).stop('SIGTERM'); // creates the archive
+  fs.writeFileSync(uploadArea(archive), 'a file where the upload area should be');
+  const serve = await startServe(archive, tmp);
+  await uploadWithoutImporting(serve);
+  expect(uploadFolders(tmp)).toEqual([expect.stringMatching(new RegExp(`^khizana-upload-${serve.child.pid}-`, 'u'))]);
+  await serve.stop('SIGTERM');
+  expect(uploadFolders(tmp)).toEqual([]);
 });
 
 /** Opens a connection, sends `data`, waits for `ms` or the first byte of an answer, then drops it. */
