@@ -94,8 +94,10 @@ describe('parser pool: workers stay busy while the writer holds the thread', () 
       // busy, as a synchronous SQLite transaction is
     }
     const parsedAt = (await Promise.all(parses)).map((p) => Number(p.title));
-    // One file at a time, each next file would only be sent after the block: all were parsed during it.
-    expect(parsedAt.every((t) => t < until)).toBe(true);
+    // One file at a time, only the first would have been sent before the block and the next ones
+    // after it. Parsed during it: all on a quiet machine; at least two on a busy one, where the
+    // worker may not get the CPU for all five (which made this test fail under load).
+    expect(parsedAt.filter((t) => t < until).length).toBeGreaterThanOrEqual(2);
   });
 });
 
