@@ -19,7 +19,7 @@ import { purgeTrash, restoreItem, trashItem } from './storage/trash.js';
 import { addNote, getNoteRow, updateNote } from './storage/notes.js';
 import { addTag, removeTag, setTagColor } from './storage/tags.js';
 import { deleteSavedSearch, saveSearch } from './storage/saved-searches.js';
-import { createParsePool, type ParsePool } from './import/parse-pool.js';
+import { createParsePool, initialParsers, type ParsePool } from './import/parse-pool.js';
 import { guardWrites } from './write-guard.js';
 import { backupService } from './backup/service.js';
 import { idleCheckpoints } from './storage/wal-checkpoint.js';
@@ -229,7 +229,7 @@ function warmParsePool(size: number, limits: ParseLimits, idleMs = 60_000) {
       if (idle) clearTimeout(idle);
       idle = null;
       users++;
-      pool ??= createParsePool({ limits, size });
+      pool ??= createParsePool({ limits, size, initialSize: initialParsers(size) });
       return pool;
     },
     release(): void {

@@ -15,6 +15,13 @@ parentPort!.on('message', (request: ParseRequest) => {
     for (;;) hog.push(new Array(1_000_000).fill('x'));
   }
   if (request.path.includes('crash')) process.exit(3);
+  // 'slow': a parse that takes 50 ms (a long HTML page, a DOCX), against ~1 ms for a small text.
+  if (request.path.includes('slow')) {
+    const until = Date.now() + 50;
+    while (Date.now() < until) {
+      // parsing
+    }
+  }
   // 'stamp': the title says when the worker parsed the file (to see whether files wait for the pool).
   const text = request.path.includes('stamp') ? String(Date.now()) : new TextDecoder().decode(request.bytes);
   const prepared = prepareDocument({ ...emptyDocument(), text }, request.path);

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createParsePool, type ParsePool } from '../../../electron/core/import/parse-pool.js';
+import { createParsePool, initialParsers, type ParsePool } from '../../../electron/core/import/parse-pool.js';
 import { defaultParseLimits } from '../../../electron/core/import/parsed-document.js';
 import { buildPdf } from '../../support/scan-fixtures.js';
 
@@ -101,3 +101,21 @@ describe('parser pool: workers stay busy while the writer holds the thread', () 
   });
 });
 
+
+describe('parser pool: as many workers as the files need', () => {
+  it('starts with its initial workers while files parse quickly, and grows to its size once they are slow', async () => {
+    // A threshold well above a quick parse even on a busy machine (the default is 5 ms).
+    pool = createParsePool({ limits: defaultParseLimits, size: 2, initialSize: 1, slowParseMs: 25, workerModule: misbehaving });
+    await Promise.all(Array.from({ length: 40 }, (_, k) => pool!.parse({ path: `quick-${k}.txt` }, bytes(`a short text ${k}`))));
+    expect(pool.workers()).toBe(1);
+    await Promise.all(Array.from({ length: 20 }, (_, k) => pool!.parse({ path: `slow-${k}.txt` }, bytes(`a long page ${k}`))));
+    expect(pool.workers()).toBe(2);
+    // Never past its size.
+    await Promise.all(Array.from({ length: 10 }, (_, k) => pool!.parse({ path: `slow-again-${k}.txt` }, bytes(`a long page ${k}`))));
+    expect(pool.workers()).toBe(2);
+  });
+
+  it('an archive on a machine with N cores starts N − 1 parsers (at least one): the writer keeps a core', () => {
+    expect([1, 2, 4, 8].map(initialParsers)).toEqual([1, 1, 3, 7]);
+  });
+});
