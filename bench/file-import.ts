@@ -1,8 +1,8 @@
 // `node --import tsx bench/file-import.ts [--lang ar|en] [--n 5000] [--upload 300] [--json]`
 // The app's own import paths over .txt files, against the in-memory import of the same articles
 // (bench/import-khizana.ts) in the same run: the built CLI (`khizana import <folder>`, a child
-// process) and a browser upload through `khizana serve` (begin, one POST per file as the UI sends
-// them, several at once, commit). Reports files/s, how many write transactions each path committed,
+// process) and a browser upload through `khizana serve` (begin, the POSTs the UI sends: small files
+// several to a request, a few requests at once; commit). Reports files/s, how many write transactions each path committed,
 // and how many uploaded files serve had stored before the commit (it stores them as they arrive).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -14,7 +14,8 @@ import { articleText, readCorpus, repoRoot, type Article, type CorpusLang } from
 import { importKhizana } from './import-khizana.js';
 import { writeArticleFiles } from './import-app.js';
 import { MemoryPeak, nowMs, round } from './measure.js';
-import { uploadsInFlight } from '../renderer/src/api/http-client.js';
+import { uploadRequest, uploadsInFlight } from '../renderer/src/api/http-client.js';
+import { uploadPacks } from '../electron/shared/upload-pack.js';
 
 /** Write transactions that stored items: every storeDocuments call stamps its items with one `imported_at`. */
 export function importTransactions(dbFile: string): number {
@@ -108,21 +109,20 @@ async function uploadOnce(serve: { base: string; token: string; pid: number }, a
   const start = nowMs();
   const startCpu = processCpuSeconds(serve.pid);
   const begun = (await (await fetch(`${serve.base}/upload/begin`, { method: 'POST', headers: { ...headers, 'Content-Type': 'application/json' }, body: '{}' })).json()) as { batch: string };
-  // As the UI sends them (renderer http-client.ts uploadAndImport): `inFlight` uploads at once.
+  // As the UI sends them (renderer http-client.ts uploadAndImport): small files in packs, `inFlight` requests at once.
+  const files = articles.map((article, i) => ({ name: `upload/${i}.txt`, file: new Blob([articleText(article)]) }));
+  const packs = uploadPacks(files.map((f) => ({ ...f, size: f.file.size })));
+  const origin = new URL(serve.base).origin;
   let next = 0;
   const sendNext = async (): Promise<void> => {
-    while (next < articles.length) {
-      const i = next++;
-      const res = await fetch(`${serve.base}/upload/file`, {
-        method: 'POST',
-        headers: { ...headers, 'Content-Type': 'application/octet-stream', 'X-Upload-Batch': begun.batch, 'X-File-Name': encodeURIComponent(`upload/${i}.txt`) },
-        body: articleText(articles[i]!),
-      });
+    while (next < packs.length) {
+      const request = uploadRequest(begun.batch, packs[next++]!);
+      const res = await fetch(`${origin}${request.path}`, { method: 'POST', headers: { ...headers, ...request.headers }, body: request.body });
       if (!res.ok) throw new Error(`upload answered ${res.status}: ${await res.text()}`);
       await res.arrayBuffer();
     }
   };
-  await Promise.all(Array.from({ length: inFlight }, sendNext));
+  await Promise.all(Array.from({ length: Math.min(inFlight, packs.length) }, sendNext));
   const stats = (await (await fetch(`${serve.base}/stats`, { method: 'POST', headers: { ...headers, 'Content-Type': 'application/json' }, body: '{}' })).json()) as { articles: number };
   const commitStart = nowMs();
   const commitCpu = processCpuSeconds(serve.pid);

@@ -152,6 +152,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       const batch = header(req, 'x-upload-batch');
       const name = decodeName(header(req, 'x-file-name'));
       sendJson(res, 200, await uploads.receive(batch, name, req));
+    } else if (step === 'files') {
+      // Several small files in one body (shared/upload-pack.ts).
+      sendJson(res, 200, await uploads.receivePack(header(req, 'x-upload-batch'), req));
     } else if (step === 'commit') {
       const body = ((await readJsonBody(req, bodyLimit)) ?? {}) as { batch?: unknown; jobId?: unknown; tags?: unknown };
       if (typeof body !== 'object' || typeof body.batch !== 'string') throw new ArchiveError('invalid-argument', 'commit needs a batch');

@@ -7,17 +7,17 @@
 // sent), so the writer stores while the rest are on their way and the commit has only the tail
 // left; an upload thrown away before its commit deletes for good exactly what its job stored.
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, rmSync } from 'node:fs';
+import { createWriteStream, rmSync, writeFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
-import type { IncomingMessage } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { Transform } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ArchiveApi } from '../shared/contract.js';
 import type { ImportReport } from '../shared/dto.js';
 import { mergeImportReports } from '../shared/import-report.js';
 import { ArchiveError, toErrorShape } from '../shared/errors.js';
+import { packBytes, unpackBody } from '../shared/upload-pack.js';
 
 /** The commit's word to the job: its tags, and the job id the UI knows it by. */
 type FeedClose = { tags: string[]; jobId?: string };
@@ -120,7 +120,12 @@ export interface UploadStore {
   /** Starts a batch; returns its id. With `api`, its files are stored as they arrive (see the top). */
   begin(api?: ArchiveApi): Promise<string>;
   /** Streams one file of a batch to disk under its (sanitised) relative name. */
-  receive(batchId: string, name: string, body: IncomingMessage): Promise<{ name: string; bytes: number }>;
+  receive(batchId: string, name: string, body: Readable): Promise<{ name: string; bytes: number }>;
+  /**
+   * Receives a pack of small files (shared/upload-pack.ts), each as `receive` would, in order. A
+   * file refused stops the rest (those before it are received): the client then abandons the batch.
+   */
+  receivePack(batchId: string, body: Readable): Promise<Array<{ name: string; bytes: number }>>;
   /** Imports every file of the batch as one job (what is left of it), then deletes the batch. */
   commit(batchId: string, api: ArchiveApi, options: { jobId?: string; tags?: string[] }): Promise<ImportReport>;
   /** Throws a batch away, with the items its job stored. */
@@ -181,7 +186,7 @@ function release(batch: Batch, target: string): void {
  * when the counter refuses a file (over a limit) pipeline would destroy the request, and with it
  * the socket, before the 413 is sent; the server answers, then closes the connection.
  */
-async function receiveBody(body: IncomingMessage, counter: Transform, file: NodeJS.WritableStream): Promise<void> {
+async function receiveBody(body: Readable, counter: Transform, file: NodeJS.WritableStream): Promise<void> {
   const done = pipeline(counter, file);
   const cut = (error?: Error): void => {
     if (!body.readableEnded) counter.destroy(error ?? new Error('the upload was cut off'));
@@ -196,6 +201,21 @@ async function receiveBody(body: IncomingMessage, counter: Transform, file: Node
     body.off('error', cut);
     body.off('close', cut);
   }
+}
+
+/** Most bytes of a pack's request body: its files (packBytes), their list and room for a client's rounding. */
+const maxPackBodyBytes = 4 * packBytes;
+
+/** A request body of at most `limit` bytes, whole. */
+async function readWhole(body: Readable, limit: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limit) throw new ArchiveError('too-large', `a pack of uploaded files is over ${limit} bytes: send large files one by one`);
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks, size);
 }
 
 /** An export archive (.zip): fed to no job, imported at the commit by importPaths, which reads it as an export. */
@@ -330,6 +350,70 @@ export function createUploadStore(given: Partial<UploadLimits> = {}, root?: stri
     return out;
   };
 
+  /**
+   * Receives one file of a batch under its (sanitised, made unique) name: `write` puts its bytes at
+   * the target, calling `count` with each part's size (which throws past a limit). Then the file is
+   * complete and, unless `feed` is false, handed to the batch's job; on failure nothing of it is left.
+   */
+  const receiveFile = async (batchId: string, name: string, write: (target: string, count: (bytes: number) => void) => Promise<void> | void, feed = true): Promise<{ name: string; bytes: number }> => {
+    const batch = find(batchId);
+    if (batch.busy) throw new ArchiveError('invalid-argument', 'this upload batch is already being imported');
+    if (batch.reserved.size >= limits.files) throw new ArchiveError('too-large', `at most ${limits.files} files per upload`);
+    if (pendingFiles >= limits.pendingFiles) throw new ArchiveError('too-large', `${pendingFiles} uploaded files are already waiting to be imported: let them finish first`);
+    // A name is taken when another upload of this batch (finished or still streaming) holds it,
+    // or would need it as a folder, or it is a folder another one needs. Looked up by name and
+    // by the folders on the way (never a scan of every upload: a batch may hold 100,000 files).
+    const taken = (candidate: string): boolean => {
+      const full = path.resolve(batch.dir, candidate);
+      return batch.reserved.has(full) || batch.folders.has(full) || foldersOf(batch, full).some((dir) => batch.reserved.has(dir));
+    };
+    let wanted = safeRelativeName(name);
+    // A folder on the way that is already a file of this batch: keep the file at the top instead.
+    const ancestors = wanted.split(path.sep).slice(0, -1).map((_, i, parts) => path.resolve(batch.dir, ...parts.slice(0, i + 1)));
+    if (ancestors.some((dir) => batch.reserved.has(dir))) wanted = path.basename(wanted);
+    const relative = uniqueName(wanted, taken);
+    const target = path.resolve(batch.dir, relative);
+    if (!target.startsWith(batch.dir + path.sep)) throw new ArchiveError('invalid-argument', 'bad file name');
+    reserve(batch, target);
+    // Listed in the order the uploads arrived (several may stream at once), and unlisted if one fails.
+    batch.files.push(target);
+    pendingFiles++;
+    let bytes = 0;
+    const count = (more: number): void => {
+      bytes += more;
+      batch.bytes += more;
+      pendingBytes += more;
+      if (bytes > limits.fileBytes) throw new ArchiveError('too-large', `${relative} is over ${limits.fileBytes} bytes`);
+      if (batch.bytes > limits.batchBytes) throw new ArchiveError('too-large', 'the upload is too large');
+      if (pendingBytes > limits.pendingBytes) throw new ArchiveError('too-large', 'the uploads waiting to be imported are too large together: let them finish first');
+    };
+    try {
+      const parent = path.dirname(target);
+      if (!batch.made.has(parent)) {
+        await mkdir(parent, { recursive: true });
+        batch.made.add(parent);
+      }
+      await write(target, count);
+    } catch (error) {
+      if (batches.get(batch.id) === batch) {
+        release(batch, target);
+        batch.files.splice(batch.files.indexOf(target), 1);
+        batch.bytes -= bytes;
+        pendingBytes -= bytes;
+        pendingFiles--;
+      }
+      await rm(target, { force: true }).catch(() => undefined); // the name was ours alone: nobody else's file
+      if (error instanceof ArchiveError) throw error;
+      // A full or read-only disk says so; anything else is the upload's (a client that went away).
+      const shape = toErrorShape(error);
+      const shown = relative.split(path.sep).join('/');
+      throw shape.code === 'internal' ? new ArchiveError('invalid-argument', `upload of ${shown} failed`) : new ArchiveError(shape.code, `upload of ${shown} failed: ${shape.message}`);
+    }
+    batch.complete.add(target);
+    if (feed && batch.api && batches.get(batch.id) === batch && !batch.busy) feedArrived(batch, batch.api);
+    return { name: relative.split(path.sep).join('/'), bytes };
+  };
+
   return {
     async begin(api) {
       if (batches.size >= limits.pendingBatches) {
@@ -350,65 +434,38 @@ export function createUploadStore(given: Partial<UploadLimits> = {}, root?: stri
     },
 
     async receive(batchId, name, body) {
-      const batch = find(batchId);
-      if (batch.busy) throw new ArchiveError('invalid-argument', 'this upload batch is already being imported');
-      if (batch.reserved.size >= limits.files) throw new ArchiveError('too-large', `at most ${limits.files} files per upload`);
-      if (pendingFiles >= limits.pendingFiles) throw new ArchiveError('too-large', `${pendingFiles} uploaded files are already waiting to be imported: let them finish first`);
-      // A name is taken when another upload of this batch (finished or still streaming) holds it,
-      // or would need it as a folder, or it is a folder another one needs. Looked up by name and
-      // by the folders on the way (never a scan of every upload: a batch may hold 100,000 files).
-      const taken = (candidate: string): boolean => {
-        const full = path.resolve(batch.dir, candidate);
-        return batch.reserved.has(full) || batch.folders.has(full) || foldersOf(batch, full).some((dir) => batch.reserved.has(dir));
-      };
-      let wanted = safeRelativeName(name);
-      // A folder on the way that is already a file of this batch: keep the file at the top instead.
-      const ancestors = wanted.split(path.sep).slice(0, -1).map((_, i, parts) => path.resolve(batch.dir, ...parts.slice(0, i + 1)));
-      if (ancestors.some((dir) => batch.reserved.has(dir))) wanted = path.basename(wanted);
-      const relative = uniqueName(wanted, taken);
-      const target = path.resolve(batch.dir, relative);
-      if (!target.startsWith(batch.dir + path.sep)) throw new ArchiveError('invalid-argument', 'bad file name');
-      reserve(batch, target);
-      // Listed in the order the uploads arrived (several may stream at once), and unlisted if one fails.
-      batch.files.push(target);
-      pendingFiles++;
-      let bytes = 0;
-      const counter = new Transform({
-        transform(chunk: Buffer, _encoding, done) {
-          bytes += chunk.length;
-          batch.bytes += chunk.length; // counted while streaming, so parallel uploads share the limit
-          pendingBytes += chunk.length;
-          if (bytes > limits.fileBytes) return done(new ArchiveError('too-large', `${relative} is over ${limits.fileBytes} bytes`));
-          if (batch.bytes > limits.batchBytes) return done(new ArchiveError('too-large', 'the upload is too large'));
-          if (pendingBytes > limits.pendingBytes) return done(new ArchiveError('too-large', 'the uploads waiting to be imported are too large together: let them finish first'));
-          done(null, chunk);
-        },
+      return receiveFile(batchId, name, (target, count) => {
+        const counter = new Transform({
+          transform(chunk: Buffer, _encoding, done) {
+            try {
+              count(chunk.length); // counted while streaming, so parallel uploads share the limits
+            } catch (error) {
+              return done(error as Error);
+            }
+            done(null, chunk);
+          },
+        });
+        return receiveBody(body, counter, createWriteStream(target, { flags: 'wx' }));
       });
+    },
+
+    async receivePack(batchId, body) {
+      find(batchId); // an unknown batch is refused before its body is read
+      const files = unpackBody(await readWhole(body, maxPackBodyBytes));
+      const received: Array<{ name: string; bytes: number }> = [];
       try {
-        const parent = path.dirname(target);
-        if (!batch.made.has(parent)) {
-          await mkdir(parent, { recursive: true });
-          batch.made.add(parent);
+        // Small and already in memory: each written at once, without a stream (~1 ms of CPU less a file).
+        for (const file of files) {
+          received.push(await receiveFile(batchId, file.name, (target, count) => {
+            count(file.bytes.length);
+            writeFileSync(target, file.bytes, { flag: 'wx' });
+          }, false));
         }
-        await receiveBody(body, counter, createWriteStream(target, { flags: 'wx' }));
-      } catch (error) {
-        if (batches.get(batch.id) === batch) {
-          release(batch, target);
-          batch.files.splice(batch.files.indexOf(target), 1);
-          batch.bytes -= bytes;
-          pendingBytes -= bytes;
-          pendingFiles--;
-        }
-        await rm(target, { force: true }).catch(() => undefined); // the name was ours alone: nobody else's file
-        if (error instanceof ArchiveError) throw error;
-        // A full or read-only disk says so; anything else is the upload's (a client that went away).
-        const shape = toErrorShape(error);
-        const name = relative.split(path.sep).join('/');
-        throw shape.code === 'internal' ? new ArchiveError('invalid-argument', `upload of ${name} failed`) : new ArchiveError(shape.code, `upload of ${name} failed: ${shape.message}`);
+      } finally {
+        const batch = batches.get(batchId);
+        if (batch?.api && !batch.busy) feedArrived(batch, batch.api); // the pack's files in one go
       }
-      batch.complete.add(target);
-      if (batch.api && batches.get(batch.id) === batch && !batch.busy) feedArrived(batch, batch.api);
-      return { name: relative.split(path.sep).join('/'), bytes };
+      return received;
     },
 
     async commit(batchId, api, options) {

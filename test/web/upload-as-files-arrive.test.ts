@@ -11,6 +11,7 @@ import { queryArchive } from '../support/archive.js';
 import { cliPath, repoRoot, tempDir } from '../support/paths.js';
 import { waitForServeUrl } from '../support/serve-url.js';
 import { callApi, rawRequest } from './helpers.js';
+import { uploadRequest } from '../../renderer/src/api/http-client.js';
 
 interface Serve {
   port: number;
@@ -118,6 +119,34 @@ describe('an upload through khizana serve', () => {
       expect(await found(serve, 'tag:inbox')).toBe(3);
       expect(uploaded(serve.archive)).toEqual([]);
       expect(originals(serve.archive)).toHaveLength(3);
+    } finally {
+      await serve.stop();
+    }
+  });
+
+  it('small files sent several to a request, as the UI sends them, are stored and reported like files sent one by one', async () => {
+    const serve = await startServe();
+    try {
+      const batch = await begin(serve);
+      const send = async (files: Array<[string, string | Buffer]>) => {
+        const request = uploadRequest(batch, files.map(([name, text]) => ({ name, file: new Blob([text]) })));
+        return rawRequest(serve.port, { method: 'POST', path: request.path, headers: { Authorization: `Bearer ${serve.token}`, ...request.headers }, body: Buffer.from(await request.body.arrayBuffer()) });
+      };
+      const first = await send([['أخبار/حلب.txt', longAleppo], ['news/homs.txt', 'Homs: the river Orontes floods the old quarter'], ['copy.txt', longAleppo]]);
+      expect(first.status, first.body).toBe(200);
+      expect(first.json()).toEqual([{ name: 'أخبار/حلب.txt', bytes: Buffer.byteLength(longAleppo) }, { name: 'news/homs.txt', bytes: 46 }, { name: 'copy.txt', bytes: Buffer.byteLength(longAleppo) }]);
+      await put(serve, batch, 'hama.txt', 'Hama: the water wheels turn again');
+      // A body that is not a pack is refused, and the batch goes on.
+      const bad = await rawRequest(serve.port, { method: 'POST', path: '/api/upload/files', headers: { Authorization: `Bearer ${serve.token}`, 'X-Upload-Batch': batch }, body: 'not a pack' });
+      expect(bad.status).toBe(400);
+      expect((bad.json() as { error: { code: string; message: string } }).error).toMatchObject({ code: 'invalid-argument', message: expect.stringContaining('not a pack') });
+      const commit = await callApi(serve.port, serve.token, 'upload/commit', { batch, tags: ['inbox'] });
+      expect(commit.status, commit.body).toBe(200);
+      const report = commit.json() as ImportReport;
+      expect(report.results.map((r) => [r.path, r.status])).toEqual([['أخبار/حلب.txt', 'imported'], ['news/homs.txt', 'imported'], ['copy.txt', 'duplicate'], ['hama.txt', 'imported']]);
+      expect(await found(serve, 'tag:inbox')).toBe(3);
+      expect(originals(serve.archive)).toHaveLength(3);
+      expect(uploaded(serve.archive)).toEqual([]);
     } finally {
       await serve.stop();
     }

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { PassThrough, Readable } from 'node:stream';
 import { createUploadStore } from '../../electron/web/uploads.js';
+import { packFiles, packHead, unpackBody, uploadPacks } from '../../electron/shared/upload-pack.js';
 import type { ArchiveApi } from '../../electron/shared/contract.js';
 import { freshArchive, writeFiles } from '../support/archive.js';
 
@@ -94,5 +95,62 @@ describe('an upload stored as it arrives', () => {
     await expect(store.commit(batch, api, {})).rejects.toMatchObject({ code: 'not-found' });
     await store.closeAll();
     await archive.close();
+  });
+});
+
+/** A pack's body (shared/upload-pack.ts) as the browser sends it, as a stream. */
+function pack(files: Array<[name: string, text: string]>): IncomingMessage {
+  const parts = files.map(([name, text]) => ({ name, bytes: Buffer.from(text) }));
+  const head = packHead(parts.map(({ name, bytes }) => ({ name, size: bytes.length })));
+  return Readable.from([Buffer.concat([head, ...parts.map((p) => p.bytes)])]) as unknown as IncomingMessage;
+}
+
+describe('small files several to a request (packs)', () => {
+  it('the browser cuts files into packs of small files in order; a large file goes alone', () => {
+    const sizes = [10, 10, 2_000_000, 10, ...Array.from({ length: 40 }, () => 1000)];
+    const packs = uploadPacks(sizes.map((size, k) => ({ size, k })));
+    expect(packs.map((p) => p.map((f) => f.k)).flat()).toEqual(sizes.map((_, k) => k));
+    expect(packs.map((p) => p.length)).toEqual([2, 1, packFiles, 41 - packFiles]);
+    expect(uploadPacks(Array.from({ length: 3 }, () => ({ size: 600_000 }))).map((p) => p.length)).toEqual([1, 1, 1]);
+  });
+
+  it('a pack reads back as the files it was made of: names in any script, empty files, bytes as sent', () => {
+    const files: Array<[string, string]> = [['أخبار/إدلب.txt', 'نص عن إدلب'], ['empty.txt', ''], ['a "quoted" name%.md', '# title']];
+    const body = Buffer.concat([packHead(files.map(([name, text]) => ({ name, size: Buffer.byteLength(text) }))), ...files.map(([, text]) => Buffer.from(text))]);
+    expect(unpackBody(body).map((f) => [f.name, Buffer.from(f.bytes).toString()])).toEqual(files);
+  });
+
+  it('a body that is not a pack is refused with invalid-argument, saying why', () => {
+    const good = Buffer.concat([packHead([{ name: 'a.txt', size: 3 }]), Buffer.from('abc')]);
+    expect(() => unpackBody(good.subarray(0, 2))).toThrow(/too short/u);
+    expect(() => unpackBody(good.subarray(0, good.length - 1))).toThrow(/do not add up/u);
+    expect(() => unpackBody(Buffer.concat([good, Buffer.from('x')]))).toThrow(/do not add up/u);
+    expect(() => unpackBody(Buffer.concat([packHead([]), Buffer.from('')]))).toThrow(/1 to 32 files/u);
+    const notJson = Buffer.from([0, 0, 0, 3, 0x7b, 0x7b, 0x7b]);
+    expect(() => unpackBody(notJson)).toThrow(/not JSON/u);
+    try {
+      unpackBody(notJson);
+    } catch (error) {
+      expect(error).toMatchObject({ code: 'invalid-argument' });
+    }
+  });
+
+  it('the store takes a pack as it takes each file: unique names, the limits, imported in order', async () => {
+    const store = createUploadStore({ fileBytes: 20 });
+    const batch = await store.begin();
+    await store.receive(batch, 'b.txt', body('sent alone before'));
+    const received = await store.receivePack(batch, pack([['a.txt', 'about Aleppo'], ['b.txt', 'about Homs'], ['sub/c.txt', 'about Hama']]));
+    expect(received).toEqual([{ name: 'a.txt', bytes: 12 }, { name: 'b (2).txt', bytes: 10 }, { name: 'sub/c.txt', bytes: 10 }]);
+    // A file over the limit stops the pack there: those before it are received, it leaves nothing.
+    await expect(store.receivePack(batch, pack([['d.txt', 'about Raqqa'], ['big.txt', 'more than twenty bytes here'], ['e.txt', 'never read']]))).rejects.toMatchObject({ code: 'too-large' });
+    // A body that arrives in pieces (through a stream) is read whole first.
+    await expect(store.receivePack(batch, pack([['x.txt', 'about Idlib']]).pipe(new PassThrough()) as unknown as IncomingMessage)).resolves.toHaveLength(1);
+    await expect(store.receivePack('no-such-batch', pack([['y.txt', 'lost']]))).rejects.toMatchObject({ code: 'not-found' });
+    const archive = await freshArchive();
+    const report = await store.commit(batch, archive.api as ArchiveApi, {});
+    expect(report.results.map((r) => r.path)).toEqual(['b.txt', 'a.txt', 'b (2).txt', 'sub/c.txt', 'd.txt', 'x.txt']);
+    expect(report.imported).toBe(6);
+    await archive.close();
+    await store.closeAll();
   });
 });

@@ -3,6 +3,7 @@ import { methodNames, type ArchiveApi, type MethodName } from '../../../electron
 import type { ArchiveEvent, ImportReport } from '../../../electron/shared/dto.js';
 import { ArchiveError, fromErrorShape, isErrorCode } from '../../../electron/shared/errors.js';
 import { originalUrlPath } from '../../../electron/shared/original-download.js';
+import { packHead, uploadPacks } from '../../../electron/shared/upload-pack.js';
 import { reportUnauthorized } from './unauthorized.js';
 
 /** POSTs JSON to the bridge and returns the JSON answer, or throws the ArchiveError it reports. */
@@ -81,10 +82,17 @@ export interface UploadOptions {
 }
 
 /**
- * Files uploaded at once: a small file's upload is mostly waiting for the round trip, so a few in
+ * Requests sent at once: a small file's upload is mostly waiting for the round trip, so a few in
  * flight keep the server busy (the order of the batch is the order they were sent in).
  */
 export const uploadsInFlight = 4;
+
+/** One request of an upload: a file alone, or a pack of small files (shared/upload-pack.ts). */
+export function uploadRequest(batch: string, files: Array<{ name: string; file: Blob }>): { path: string; body: Blob; headers: Record<string, string> } {
+  const headers = { 'Content-Type': 'application/octet-stream', 'X-Upload-Batch': batch };
+  if (files.length === 1) return { path: '/api/upload/file', body: files[0]!.file, headers: { ...headers, 'X-File-Name': encodeURIComponent(files[0]!.name) } };
+  return { path: '/api/upload/files', body: new Blob([packHead(files.map(({ name, file }) => ({ name, size: file.size }))), ...files.map(({ file }) => file)]), headers };
+}
 
 /** Uploads files to a temp folder on the server and imports them as one job. */
 export async function uploadAndImport(token: string, files: UploadFile[], options: UploadOptions): Promise<ImportReport> {
@@ -93,21 +101,20 @@ export async function uploadAndImport(token: string, files: UploadFile[], option
     let done = 0;
     let next = 0;
     let failed = false;
+    // Small files go several to a request: a request costs both sides more than a small file.
+    const packs = uploadPacks(files.map((f) => ({ ...f, size: f.file.size })));
     const sendNext = async (): Promise<void> => {
-      while (next < files.length && !failed) {
+      while (next < packs.length && !failed) {
         if (options.signal.aborted) throw new ArchiveError('cancelled', 'cancelled');
-        const { file, name } = files[next++]!;
-        options.onUploaded(done, files.length, name);
-        await post('/api/upload/file', token, file, {
-          'Content-Type': 'application/octet-stream',
-          'X-Upload-Batch': batch,
-          'X-File-Name': encodeURIComponent(name),
-        }, options.signal);
-        done += 1;
+        const pack = packs[next++]!;
+        options.onUploaded(done, files.length, pack[0]!.name);
+        const request = uploadRequest(batch, pack);
+        await post(request.path, token, request.body, request.headers, options.signal);
+        done += pack.length;
       }
     };
     // The first failure stops the others from sending more (the batch is thrown away below).
-    await Promise.all(Array.from({ length: Math.min(uploadsInFlight, files.length) }, () => sendNext().catch((error: unknown) => {
+    await Promise.all(Array.from({ length: Math.min(uploadsInFlight, packs.length) }, () => sendNext().catch((error: unknown) => {
       failed = true;
       throw error;
     })));
