@@ -128,7 +128,7 @@ describe('an upload through khizana serve', () => {
     const serve = await startServe();
     try {
       const batch = await begin(serve);
-      const send = async (files: Array<[string, string | Buffer]>) => {
+      const send = async (files: Array<[string, string]>) => {
         const request = uploadRequest(batch, files.map(([name, text]) => ({ name, file: new Blob([text]) })));
         return rawRequest(serve.port, { method: 'POST', path: request.path, headers: { Authorization: `Bearer ${serve.token}`, ...request.headers }, body: Buffer.from(await request.body.arrayBuffer()) });
       };
