@@ -36,10 +36,11 @@ export interface ParsePoolOptions {
   size?: number;
   /**
    * Worker threads to start with (default `size`); the pool grows to `size` once files take over
-   * slowParseMs each to parse, so that quick files leave a core to the thread storing them.
+   * slowParseMs each to parse (the median of the last 16), so that quick files leave a core to the
+   * thread storing them.
    */
   initialSize?: number;
-  /** The average parse time (ms) above which the pool grows; default slowParseMs. */
+  /** The median parse time (ms) above which the pool grows; default slowParseMs. */
   slowParseMs?: number;
   /** A file whose parse takes longer (before its page count is known) fails with `timeout`. */
   timeoutMs?: number;
@@ -93,14 +94,16 @@ const aheadTasks = 32;
 const aheadBytes = 256 * 1024;
 
 /**
- * A parse this slow on average (ms, the last few files) makes a pool below its size start another
+ * A parse this slow (ms, the median of the last 16 files) makes a pool below its size start another
  * worker. A small .txt parses in ~1–2 ms: a second parser on a 2-core machine only took CPU from
  * the writer (300 uploaded .txt files: 300 → 330–400 files/s with one), while HTML, DOCX or EPUB
  * files (10 ms and more each) are parsed 13–16 % faster by two.
  */
 export const slowParseMs = 5;
-/** A worker's first parses, not counted in that average: it loads its parser and warms up. */
+/** A worker's first parses, not counted: it loads its parser and warms up. */
 const warmUpParses = 8;
+/** Parses whose median is compared with slowParseMs. */
+const medianOf = 16;
 
 /** The parser workers an archive starts with: every core but the one the writer stores on. */
 export function initialParsers(cores: number): number {
@@ -111,8 +114,18 @@ export function initialParsers(cores: number): number {
 export function createParsePool(options: ParsePoolOptions): ParsePool {
   const size = Math.max(1, options.size ?? os.availableParallelism());
   const initialSize = Math.min(size, Math.max(1, options.initialSize ?? size));
-  let averageParseMs = 0;
   const growAboveMs = options.slowParseMs ?? slowParseMs;
+  const recentParseMs: number[] = [];
+  // The median of the last few files' parse times, a worker's first ones left out (it is still
+  // loading its parser and warming up): one file held up by a busy machine (a 400 ms outlier among
+  // 1 ms texts was seen) must not start a thread that the writer then lacks.
+  const noteParseTime = (ms: number): void => {
+    recentParseMs.push(ms);
+    if (recentParseMs.length > medianOf) recentParseMs.shift();
+    if (recentParseMs.length < medianOf || slots.length >= size || closed) return;
+    const median = [...recentParseMs].sort((a, b) => a - b)[medianOf >> 1]!;
+    if (median > growAboveMs) addSlot();
+  };
   const timeoutMs = options.timeoutMs ?? defaultPageTimeLimits.baseMs;
   const time: PageTimeLimits = {
     baseMs: timeoutMs,
@@ -197,10 +210,7 @@ export function createParsePool(options: ParsePoolOptions): ParsePool {
         return;
       }
       const task = finishHead(slot)!;
-      // An average over the last few files, a worker's first ones left out (it is still loading
-      // its parser and warming up): growing on one slow file would not pay for the thread.
-      if (++slot.parsed > warmUpParses) averageParseMs = 0.8 * averageParseMs + 0.2 * (Date.now() - task.started);
-      if (averageParseMs > growAboveMs && slots.length < size && !closed) addSlot();
+      if (++slot.parsed > warmUpParses) noteParseTime(Date.now() - task.started);
       if (response.ok) task.resolve(response.prepared);
       else task.reject(fromErrorShape(response.error));
       dispatch();
