@@ -84,7 +84,7 @@ function createGate(size: number) {
 async function prepare(deps: ImportDeps, job: FileJob, parsing: ReturnType<typeof createGate>, onPage: ParseOptions['onPage']): Promise<Prepared> {
   const fail = (error: unknown): Prepared => ({ job, result: { path: job.path, status: 'failed', error: toErrorShape(error) } });
   try {
-    const bytes = await readSourceFile(job.file, deps.limits.maxFileBytes);
+    const bytes = await readSourceFile(job.file, deps.limits.maxFileBytes, job.size);
     const sha = sha256(bytes);
     const existing = findBySha(deps.db, sha);
     if (existing !== undefined) return { job, result: duplicateResult(deps.db, job.path, existing) };

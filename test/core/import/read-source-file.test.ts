@@ -3,8 +3,8 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { readSourceFile } from '../../../electron/core/import/read-source-file.js';
+import { describe, expect, it, vi } from 'vitest';
+import { readSourceFile, smallFileBytes } from '../../../electron/core/import/read-source-file.js';
 import { tempDir } from '../../support/paths.js';
 
 const linux = process.platform === 'linux';
@@ -16,25 +16,28 @@ function within<T>(promise: Promise<T>, ms: number): Promise<T> {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-describe('readSourceFile', () => {
+// Every case both ways: a file listed as large is read in the background, one listed as small
+// with blocking calls; the answers are the same.
+describe.each([['in the background', Infinity], ['with blocking calls (listed as small)', 10]] as const)('readSourceFile %s', (_how, listed) => {
+  const readSourceFileListed = (file: string, maxBytes: number) => readSourceFile(file, maxBytes, listed);
   it('reads a regular file whole, and refuses one over the limit', async () => {
     const file = path.join(tempDir(), 'a.txt');
     fs.writeFileSync(file, 'x'.repeat(5000));
-    expect(Buffer.from(await readSourceFile(file, 5000)).toString()).toBe('x'.repeat(5000));
-    await expect(readSourceFile(file, 4999)).rejects.toMatchObject({ code: 'too-large', message: expect.stringMatching(/limit/) });
+    expect(Buffer.from(await readSourceFileListed(file, 5000)).toString()).toBe('x'.repeat(5000));
+    await expect(readSourceFileListed(file, 4999)).rejects.toMatchObject({ code: 'too-large', message: expect.stringMatching(/limit/) });
   });
 
   it.runIf(linux)('refuses a FIFO at once instead of waiting for a writer', async () => {
     const fifo = path.join(tempDir(), 'pipe.txt');
     execFileSync('mkfifo', [fifo]);
-    await expect(within(readSourceFile(fifo, 1024), 5000)).rejects.toMatchObject({ code: 'unsupported', message: expect.stringContaining('named pipe (FIFO)') });
+    await expect(within(readSourceFileListed(fifo, 1024), 5000)).rejects.toMatchObject({ code: 'unsupported', message: expect.stringContaining('named pipe (FIFO)') });
   });
 
   it.runIf(linux)('refuses a character device (/dev/zero) and a link to it, whose size reads as 0', async () => {
     const link = path.join(tempDir(), 'zero.txt');
     fs.symlinkSync('/dev/zero', link);
     for (const file of ['/dev/zero', link]) {
-      await expect(within(readSourceFile(file, 1024), 5000)).rejects.toMatchObject({ code: 'unsupported', message: expect.stringContaining('character device') });
+      await expect(within(readSourceFileListed(file, 1024), 5000)).rejects.toMatchObject({ code: 'unsupported', message: expect.stringContaining('character device') });
     }
   });
 
@@ -43,7 +46,7 @@ describe('readSourceFile', () => {
     const server = net.createServer().listen(socket);
     await new Promise((resolve) => server.once('listening', resolve));
     try {
-      await expect(within(readSourceFile(socket, 1024), 5000)).rejects.toMatchObject({ code: 'unsupported', message: expect.stringContaining('socket') });
+      await expect(within(readSourceFileListed(socket, 1024), 5000)).rejects.toMatchObject({ code: 'unsupported', message: expect.stringContaining('socket') });
     } finally {
       server.close();
     }
@@ -52,13 +55,32 @@ describe('readSourceFile', () => {
   it.runIf(linux && fs.existsSync('/proc/self/status'))('checks the limit while reading: a regular file whose size says 0 but that holds more', async () => {
     // /proc files are regular files that report size 0: like a file that grows while it is read.
     expect(fs.statSync('/proc/self/status').size).toBe(0);
-    const whole = Buffer.from(await readSourceFile('/proc/self/status', 1024 * 1024)).toString();
+    const whole = Buffer.from(await readSourceFileListed('/proc/self/status', 1024 * 1024)).toString();
     expect(whole).toMatch(/^Name:/);
-    await expect(readSourceFile('/proc/self/status', 100)).rejects.toMatchObject({ code: 'too-large', message: expect.stringContaining('while it was read') });
+    await expect(readSourceFileListed('/proc/self/status', 100)).rejects.toMatchObject({ code: 'too-large', message: expect.stringContaining('while it was read') });
   });
 
   it('says why a file cannot be read, in one line', async () => {
-    const error = await readSourceFile(path.join(tempDir(), 'gone.txt'), 1024).catch((e: unknown) => e);
+    const error = await readSourceFileListed(path.join(tempDir(), 'gone.txt'), 1024).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'unreadable', message: 'cannot read the file: it no longer exists (ENOENT)' });
+  });
+});
+
+describe('readSourceFile: which calls', () => {
+  it('reads a small file with blocking calls and a large one (or one of unknown size) in the background', async () => {
+    const small = path.join(tempDir(), 'small.txt');
+    fs.writeFileSync(small, 'a short article');
+    const blocking = vi.spyOn(fs, 'openSync');
+    const background = vi.spyOn(fs, 'open');
+    try {
+      await readSourceFile(small, 1024, 15);
+      expect([blocking.mock.calls.length, background.mock.calls.length]).toEqual([1, 0]);
+      await readSourceFile(small, 1024, smallFileBytes + 1);
+      await readSourceFile(small, 1024);
+      expect([blocking.mock.calls.length, background.mock.calls.length]).toEqual([1, 2]);
+    } finally {
+      blocking.mockRestore();
+      background.mockRestore();
+    }
   });
 });
