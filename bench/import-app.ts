@@ -1,5 +1,5 @@
 // `--pipeline`: the import as the app runs it — openArchive + importPaths over .txt files, with
-// the parser worker pool (one per core) analysing while the writer stores batches. This is the
+// the parser worker pool (parse-pool.ts: one per core but the writer's) analysing while the writer stores batches. This is the
 // figure a user sees; it reads files (written beforehand, so they come from the OS cache).
 import fs from 'node:fs';
 import path from 'node:path';
@@ -35,7 +35,7 @@ export async function importThroughApp(archiveDir: string, filesDir: string): Pr
       duplicates: report.duplicates,
       failed: report.failed,
       errors,
-      parseWorkers: 'one per core (openArchive default)',
+      parseWorkers: "one per core but the writer's, every core once files are slow to parse (openArchive default)",
     };
   } finally {
     await session.close();
