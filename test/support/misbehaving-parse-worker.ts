@@ -5,6 +5,7 @@ import { prepareDocument } from '../../electron/core/import/prepare-document.js'
 import type { ParseRequest, ParseResponse } from '../../electron/core/import/parse-pool.js';
 
 parentPort!.on('message', (request: ParseRequest) => {
+  const started = Date.now();
   if (request.path.includes('hang')) {
     for (;;) {
       // a parser stuck in a loop
@@ -25,5 +26,5 @@ parentPort!.on('message', (request: ParseRequest) => {
   // 'stamp': the title says when the worker parsed the file (to see whether files wait for the pool).
   const text = request.path.includes('stamp') ? String(Date.now()) : new TextDecoder().decode(request.bytes);
   const prepared = prepareDocument({ ...emptyDocument(), text }, request.path);
-  parentPort!.postMessage({ id: request.id, ok: true, prepared } satisfies ParseResponse);
+  parentPort!.postMessage({ id: request.id, ok: true, prepared, parseMs: Date.now() - started } satisfies ParseResponse);
 });

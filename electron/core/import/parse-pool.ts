@@ -20,8 +20,8 @@ export interface ParseRequest {
 }
 
 export type ParseResponse =
-  | { id: number; ok: true; prepared: PreparedDocument }
-  | { id: number; ok: false; error: ErrorShape }
+  | { id: number; ok: true; prepared: PreparedDocument; parseMs?: number }
+  | { id: number; ok: false; error: ErrorShape; parseMs?: number }
   | { id: number; progress: PageProgress };
 
 /** What the caller of one parse may pass: page progress, and a signal that cancels it. */
@@ -210,7 +210,8 @@ export function createParsePool(options: ParsePoolOptions): ParsePool {
         return;
       }
       const task = finishHead(slot)!;
-      if (++slot.parsed > warmUpParses) noteParseTime(Date.now() - task.started);
+      // Timed by the worker: this thread may have been busy (a transaction) before it read the answer.
+      if (++slot.parsed > warmUpParses && response.parseMs !== undefined) noteParseTime(response.parseMs);
       if (response.ok) task.resolve(response.prepared);
       else task.reject(fromErrorShape(response.error));
       dispatch();

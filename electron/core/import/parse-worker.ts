@@ -40,5 +40,6 @@ async function parseOne(request: ParseRequest): Promise<void> {
   } catch (error) {
     response = { id: request.id, ok: false, error: toErrorShape(error) };
   }
-  port.postMessage(response);
+  // How long the parse took here, for the pool's choice of how many workers to run.
+  port.postMessage({ ...response, parseMs: Date.now() - started });
 }

@@ -118,6 +118,19 @@ describe('parser pool: as many workers as the files need', () => {
     expect(pool.workers()).toBe(2);
   });
 
+  it('times each parse in the worker: a dispatching thread busy before it reads the answers does not make quick files look slow', async () => {
+    pool = createParsePool({ limits: defaultParseLimits, size: 2, initialSize: 1, slowParseMs: 10, workerModule: misbehaving });
+    for (let k = 0; k < 40; k++) {
+      const parsed = pool.parse({ path: `quick-${k}.txt` }, bytes(`a short text ${k}`));
+      const until = Date.now() + 25;
+      while (Date.now() < until) {
+        // a write transaction holds this thread
+      }
+      await parsed;
+    }
+    expect(pool.workers()).toBe(1);
+  });
+
   it('an archive on a machine with N cores starts N − 1 parsers (at least one): the writer keeps a core', () => {
     expect([1, 2, 4, 8].map(initialParsers)).toEqual([1, 1, 3, 7]);
   });
