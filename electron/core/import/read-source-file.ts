@@ -55,7 +55,7 @@ const blockingCalls: FileCalls = {
   read: async (fd, buffer, offset, length) => fs.readSync(fd, buffer, offset, length, null),
   close: async (fd) => fs.closeSync(fd),
 };
-/** Files up to this size (as listed before reading) are read with blocking calls. */
+/** Files up to this size (as listed, and on the open descriptor) are read with blocking calls. */
 export const smallFileBytes = 256 * 1024;
 
 /**
@@ -66,7 +66,12 @@ export const smallFileBytes = 256 * 1024;
  * read with blocking calls; the checks are the same).
  */
 export async function readSourceFile(file: string | Buffer, maxBytes: number, listedBytes = Infinity): Promise<Uint8Array> {
-  const { open: openFile, stat: statFile, read: readInto, close: closeFile } = listedBytes <= smallFileBytes ? blockingCalls : callbackCalls;
+  const { open: openFile, stat: statFile } = listedBytes <= smallFileBytes ? blockingCalls : callbackCalls;
+  // What is read with blocking calls stays small whatever the listing said: the size on the open
+  // descriptor decides, and past smallFileBytes read so far (a file that grows, or says 0) the rest
+  // is read in the background.
+  let calls: FileCalls = callbackCalls;
+  const readInto: FileCalls['read'] = (fd, buffer, offset, length) => calls.read(fd, buffer, offset, length);
   let fd: number;
   try {
     fd = await openFile(file);
@@ -79,6 +84,7 @@ export async function readSourceFile(file: string | Buffer, maxBytes: number, li
     const stat = await statFile(fd);
     if (!stat.isFile()) throw notRegularFile(describeSpecialFile(stat) ?? 'a folder');
     if (stat.size > maxBytes) throw new ArchiveError('too-large', `the file is ${formatBytes(stat.size)}; the limit is ${formatBytes(maxBytes)}`);
+    if (listedBytes <= smallFileBytes && stat.size <= smallFileBytes) calls = blockingCalls;
     // One byte more than the file should hold: reading it means the file grew.
     let buffer = Buffer.allocUnsafeSlow(Math.min(stat.size, maxBytes) + 1);
     let length = 0;
@@ -92,12 +98,13 @@ export async function readSourceFile(file: string | Buffer, maxBytes: number, li
       const bytesRead = await readInto(fd, buffer, length, Math.min(chunkBytes, buffer.length - length));
       if (bytesRead === 0) break;
       length += bytesRead;
+      if (length > smallFileBytes) calls = callbackCalls;
     }
     return buffer.subarray(0, length);
   } catch (error) {
     throw error instanceof ArchiveError ? error : unreadable(error);
   } finally {
-    await closeFile(fd).catch(() => undefined);
+    await calls.close(fd).catch(() => undefined);
   }
 }
 

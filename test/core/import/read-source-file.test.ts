@@ -70,17 +70,40 @@ describe('readSourceFile: which calls', () => {
   it('reads a small file with blocking calls and a large one (or one of unknown size) in the background', async () => {
     const small = path.join(tempDir(), 'small.txt');
     fs.writeFileSync(small, 'a short article');
-    const blocking = vi.spyOn(fs, 'openSync');
-    const background = vi.spyOn(fs, 'open');
+    const blocking = vi.spyOn(fs, 'readSync');
+    const background = vi.spyOn(fs, 'read');
     try {
       await readSourceFile(small, 1024, 15);
-      expect([blocking.mock.calls.length, background.mock.calls.length]).toEqual([1, 0]);
+      expect([blocking.mock.calls.length, background.mock.calls.length]).toEqual([2, 0]); // the bytes, then the end
       await readSourceFile(small, 1024, smallFileBytes + 1);
       await readSourceFile(small, 1024);
-      expect([blocking.mock.calls.length, background.mock.calls.length]).toEqual([1, 2]);
+      expect([blocking.mock.calls.length, background.mock.calls.length]).toEqual([2, 4]);
     } finally {
       blocking.mockRestore();
       background.mockRestore();
+    }
+  });
+
+  it('a file listed as small that is large by the time it is opened is read in the background', async () => {
+    const grown = path.join(tempDir(), 'grown.txt');
+    fs.writeFileSync(grown, 'x'.repeat(3 * smallFileBytes));
+    const blocking = vi.spyOn(fs, 'readSync');
+    try {
+      expect((await readSourceFile(grown, 10 * smallFileBytes, 100)).length).toBe(3 * smallFileBytes);
+      expect(blocking).not.toHaveBeenCalled();
+    } finally {
+      blocking.mockRestore();
+    }
+  });
+
+  it.runIf(linux && fs.existsSync('/proc/self/status'))('a file that says 0 bytes is read with blocking calls only up to the small size', async () => {
+    const blocking = vi.spyOn(fs, 'readSync');
+    try {
+      await readSourceFile('/proc/self/status', 1024 * 1024, 0);
+      // /proc/self/status is under 256 KB: all of it blocking, as small files are.
+      expect(blocking).toHaveBeenCalled();
+    } finally {
+      blocking.mockRestore();
     }
   });
 });
