@@ -8,7 +8,7 @@
 // left; an upload thrown away before its commit deletes for good exactly what its job stored.
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, rmSync, writeFileSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable, Transform } from 'node:stream';
@@ -18,6 +18,7 @@ import type { ImportReport } from '../shared/dto.js';
 import { mergeImportReports } from '../shared/import-report.js';
 import { ArchiveError, toErrorShape } from '../shared/errors.js';
 import { packBytes, unpackBody } from '../shared/upload-pack.js';
+import { sweepStaleUploads as sweepUploadFolders, uploadFolderPrefix } from '../core/storage/original-files.js';
 
 /** The commit's word to the job: its tags, and the job id the UI knows it by. */
 type FeedClose = { tags: string[]; jobId?: string };
@@ -47,37 +48,8 @@ export const defaultUploadLimits: UploadLimits = {
   batchTtlMs: 60 * 60 * 1000,
 };
 
-const folderPrefix = 'khizana-upload-';
-
-/** True when process `pid` runs (perhaps as another user). */
-function processRuns(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/**
- * Deletes the upload folders under `tmp` that serves which have stopped left behind (a crash, a
- * kill): `khizana-upload-<pid>-…` of a process that no longer runs, and folders of older versions
- * (no pid in the name) not touched for a day. Folders of a serve still running are left alone.
- */
-export async function sweepStaleUploads(tmp = os.tmpdir()): Promise<string[]> {
-  const removed: string[] = [];
-  const names = await readdir(tmp).catch(() => [] as string[]);
-  for (const name of names) {
-    const match = /^khizana-upload-(?:(\d+)-)?[A-Za-z0-9]{6}$/u.exec(name);
-    if (!match) continue;
-    const dir = path.join(tmp, name);
-    const pid = match[1] === undefined ? null : Number(match[1]);
-    if (pid === process.pid) continue;
-    if (pid !== null ? processRuns(pid) : Date.now() - (await stat(dir).then((st) => st.mtimeMs, () => Date.now())) < 24 * 3600_000) continue;
-    await rm(dir, { recursive: true, force: true }).then(() => removed.push(dir), () => undefined);
-  }
-  return removed;
-}
+/** Deletes the upload folders under `tmp` that stopped serves left behind (original-files.ts sweepStaleUploads). */
+export const sweepStaleUploads = (tmp = os.tmpdir()): Promise<string[]> => sweepUploadFolders(tmp);
 
 interface Batch {
   id: string;
@@ -206,16 +178,44 @@ async function receiveBody(body: Readable, counter: Transform, file: NodeJS.Writ
 /** Most bytes of a pack's request body: its files (packBytes), their list and room for a client's rounding. */
 const maxPackBodyBytes = 4 * packBytes;
 
-/** A request body of at most `limit` bytes, whole. */
-async function readWhole(body: Readable, limit: number): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) throw new ArchiveError('too-large', `a pack of uploaded files is over ${limit} bytes: send large files one by one`);
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks, size);
+/**
+ * A request body of at most `limit` bytes, whole. One over it is refused by its Content-Length
+ * before it is read, or as soon as it passes the limit; the request is left paused, not destroyed,
+ * so that the server can still answer 413 (then it closes the connection).
+ */
+function readWhole(body: Readable & { headers?: Record<string, string | string[] | undefined> }, limit: number): Promise<Buffer> {
+  const tooLarge = (): ArchiveError => new ArchiveError('too-large', `a pack of uploaded files is over ${limit} bytes: send large files one by one`);
+  if (Number(body.headers?.['content-length'] ?? 0) > limit) return Promise.reject(tooLarge());
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const stop = (): void => {
+      body.off('data', take);
+      body.off('end', end);
+      body.off('error', fail);
+      body.off('close', cut);
+    };
+    const take = (chunk: Buffer): void => {
+      size += chunk.length;
+      if (size <= limit) return void chunks.push(chunk);
+      stop();
+      body.pause();
+      reject(tooLarge());
+    };
+    const end = (): void => {
+      stop();
+      resolve(Buffer.concat(chunks, size));
+    };
+    const fail = (error: Error): void => {
+      stop();
+      reject(error);
+    };
+    const cut = (): void => fail(new Error('the upload was cut off'));
+    body.on('data', take);
+    body.once('end', end);
+    body.once('error', fail);
+    body.once('close', cut);
+  });
 }
 
 /** An export archive (.zip): fed to no job, imported at the commit by importPaths, which reads it as an export. */
@@ -306,12 +306,12 @@ export function createUploadStore(given: Partial<UploadLimits> = {}, root?: stri
     if (root !== undefined) {
       try {
         await mkdir(root, { recursive: true });
-        return await mkdtemp(path.join(root, `${folderPrefix}${process.pid}-`));
+        return await mkdtemp(path.join(root, `${uploadFolderPrefix}${process.pid}-`));
       } catch {
         // A read-only archive folder: the import will say so; the upload itself can still land.
       }
     }
-    return mkdtemp(path.join(os.tmpdir(), `${folderPrefix}${process.pid}-`));
+    return mkdtemp(path.join(os.tmpdir(), `${uploadFolderPrefix}${process.pid}-`));
   };
   const rootDir = (): Promise<string> =>
     (folder ??= makeFolder().then((dir) => {

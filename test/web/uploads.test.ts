@@ -146,6 +146,13 @@ describe('small files several to a request (packs)', () => {
     // A body that arrives in pieces (through a stream) is read whole first.
     await expect(store.receivePack(batch, pack([['x.txt', 'about Idlib']]).pipe(new PassThrough()) as unknown as IncomingMessage)).resolves.toHaveLength(1);
     await expect(store.receivePack('no-such-batch', pack([['y.txt', 'lost']]))).rejects.toMatchObject({ code: 'not-found' });
+    // A body past the limit without a declared length: refused as it passes it, the stream left
+    // paused for the server's answer, not destroyed.
+    const endless = new PassThrough();
+    const refused = store.receivePack(batch, endless as unknown as IncomingMessage);
+    for (let k = 0; k < 5; k++) endless.write(Buffer.alloc(1024 * 1024));
+    await expect(refused).rejects.toMatchObject({ code: 'too-large' });
+    expect(endless.destroyed).toBe(false);
     const archive = await freshArchive();
     const report = await store.commit(batch, archive.api as ArchiveApi, {});
     expect(report.results.map((r) => r.path)).toEqual(['b.txt', 'a.txt', 'b (2).txt', 'sub/c.txt', 'd.txt', 'x.txt']);
