@@ -10,7 +10,7 @@ import { parseInProcess } from './import/parse-in-process.js';
 import { readHandlers } from './read-handlers.js';
 import { createVocabulary } from './search/vocabulary.js';
 import { openArchiveStore } from './storage/archive-store.js';
-import { sweepIncoming } from './storage/original-files.js';
+import { sweepIncoming, sweepStaleUploads, uploadsDir } from './storage/original-files.js';
 import { statement } from './storage/statements.js';
 import { databaseFileName } from './storage/read-connection.js';
 import { deleteItem } from './storage/items.js';
@@ -54,9 +54,11 @@ export async function openArchive(options: OpenArchiveOptions): Promise<ArchiveS
   // Read-only when the folder cannot be written; refuses a lost or emptied database (see the store).
   const store = openArchiveStore(dir, path.join(dir, databaseFileName));
   const db = store.db;
-  // Originals a crashed import left half-moved (original-files.ts): one readdir when there are none.
+  // Originals a crashed import left half-moved, and uploads a crashed serve left waiting
+  // (original-files.ts): one readdir each when there are none.
   if (store.readOnly === null) {
     sweepIncoming(dir, (sha) => statement(db, 'SELECT source_bytes FROM items WHERE source_sha256 = ?').pluck().get(sha) as number | undefined);
+    await sweepStaleUploads(uploadsDir(dir));
   }
   const checkpoints = idleCheckpoints(db, options.checkpointIdleMs);
   const backups = backupService({ db, archiveDir: dir });

@@ -118,7 +118,8 @@ function countOriginals(dir: string): number {
     return 0;
   }
   for (const folder of folders) {
-    if (!folder.isDirectory()) continue;
+    // files/ab/…; not .incoming or .uploads, which hold files on their way in.
+    if (!folder.isDirectory() || folder.name.startsWith('.')) continue;
     try {
       count += fs.readdirSync(path.join(dir, 'files', folder.name)).length;
     } catch {

@@ -154,7 +154,7 @@ export function sweepIncoming(archiveDir: string, storedBytes: (sha256: string) 
     if (!match) continue;
     const sha = match[1]!;
     const pid = Number(match[2]);
-    if (pid === process.pid || isRunning(pid)) continue; // an import running right now owns it
+    if (pid === process.pid || processRuns(pid)) continue; // an import running right now owns it
     const temp = path.join(folder, name);
     try {
       const bytes = storedBytes(sha);
@@ -184,11 +184,36 @@ function fileSha256(file: string): string {
   return createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 }
 
-function isRunning(pid: number): boolean {
+/** True when process `pid` runs (perhaps as another user). */
+export function processRuns(pid: number): boolean {
   try {
     process.kill(pid, 0); // signal 0: only asks whether the process exists
     return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM'; // it exists, owned by someone else
   }
+}
+
+/** How the upload folders of `khizana serve` begin: `khizana-upload-<pid>-XXXXXX` (web/uploads.ts). */
+export const uploadFolderPrefix = 'khizana-upload-';
+
+/**
+ * Deletes the upload folders under `root` (the system temp folder, or an archive's uploadsDir)
+ * that serves which have stopped left behind (a crash, a kill): `khizana-upload-<pid>-…` of a
+ * process that no longer runs, and folders of older versions (no pid in the name) not touched for
+ * a day. Folders of a serve still running are left alone. Returns the folders removed.
+ */
+export async function sweepStaleUploads(root: string): Promise<string[]> {
+  const removed: string[] = [];
+  const names = await fs.promises.readdir(root).catch(() => [] as string[]);
+  for (const name of names) {
+    const match = /^khizana-upload-(?:(\d+)-)?[A-Za-z0-9]{6}$/u.exec(name);
+    if (!match) continue;
+    const dir = path.join(root, name);
+    const pid = match[1] === undefined ? null : Number(match[1]);
+    if (pid === process.pid) continue;
+    if (pid !== null ? processRuns(pid) : Date.now() - (await fs.promises.stat(dir).then((st) => st.mtimeMs, () => Date.now())) < 24 * 3600_000) continue;
+    await fs.promises.rm(dir, { recursive: true, force: true }).then(() => removed.push(dir), () => undefined);
+  }
+  return removed;
 }

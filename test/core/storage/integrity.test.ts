@@ -3,6 +3,7 @@
 // damaged database fail with `corrupt`, never `internal`.
 import { afterEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -83,6 +84,31 @@ describe('a lost or emptied database beside stored originals', () => {
     fs.mkdirSync(path.join(emptied, 'files', 'ab'), { recursive: true });
     archive = await open(emptied);
     expect((await archive.api.stats({})).notes).toBe(0);
+  });
+
+  it('files on their way in (an upload waiting, a temp original) are not stored originals', async () => {
+    const dir = path.join(tempDir(), 'only-uploads');
+    fs.mkdirSync(path.join(dir, 'files', '.uploads', 'khizana-upload-1-AbCdEf', 'batch'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'files', '.uploads', 'khizana-upload-1-AbCdEf', 'batch', 'a.txt'), 'an upload');
+    fs.mkdirSync(path.join(dir, 'files', '.incoming'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'files', '.incoming', `${'a'.repeat(64)}.1.1`), 'a temp original');
+    archive = await open(dir);
+    expect((await archive.api.stats({})).articles).toBe(0);
+  });
+});
+
+describe('uploads a crashed serve left in the archive', () => {
+  it('are removed when the archive is opened; those of a process still running stay', async () => {
+    const dir = path.join(tempDir(), 'archive');
+    await (await open(dir)).close();
+    const dead = spawnSync(process.execPath, ['-e', '']).pid!;
+    const uploads = path.join(dir, 'files', '.uploads');
+    for (const pid of [dead, process.ppid]) {
+      fs.mkdirSync(path.join(uploads, `khizana-upload-${pid}-AbCdEf`, 'batch'), { recursive: true });
+      fs.writeFileSync(path.join(uploads, `khizana-upload-${pid}-AbCdEf`, 'batch', 'dropped.txt'), 'left behind');
+    }
+    archive = await open(dir);
+    expect(fs.readdirSync(uploads)).toEqual([`khizana-upload-${process.ppid}-AbCdEf`]);
   });
 });
 
