@@ -74,6 +74,16 @@ describe('uploads and slow bodies', () => {
     expect(exchange.closedMs!).toBeLessThan(2000);
   });
 
+  it('a pack of uploads over its limit gets 413 with why at once, its body unread, and the connection closes', async () => {
+    const { server } = await serve();
+    const { batch } = (await callApi(server.port, server.token, 'upload/begin', {})).json() as { batch: string };
+    const head = `POST /api/upload/files HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nAuthorization: Bearer ${server.token}\r\nContent-Length: ${5 * 1024 * 1024}\r\nx-upload-batch: ${batch}\r\n\r\n`;
+    const exchange = await rawExchange(server.port, head, Buffer.alloc(16 * 1024), 3000);
+    expect(statusLine(exchange.response)).toBe('HTTP/1.1 413 Payload Too Large');
+    expect(jsonBody(exchange.response).error).toMatchObject({ code: 'too-large', message: expect.stringContaining('send large files one by one') });
+    expect(exchange.closedMs, 'the server kept the connection open, waiting for the body').not.toBeNull();
+  });
+
   it('a JSON body that stops arriving gets 408 (code timeout) and the connection closes', async () => {
     const { server } = await serve({ bodyTimeoutMs: 300 });
     const head = `POST /api/stats HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nAuthorization: Bearer ${server.token}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n`;
