@@ -1,5 +1,6 @@
 // Small helpers for answering HTTP requests the same way everywhere in the web bridge.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Readable } from 'node:stream';
 import { contentSecurityPolicy } from '../shared/content-security-policy.js';
 import { ArchiveError, type ErrorCode, type ErrorShape } from '../shared/errors.js';
 
@@ -86,6 +87,45 @@ export function watchBodyArrival(req: IncomingMessage, res: ServerResponse, ms: 
   req.once('end', () => req.socket?.setTimeout(0));
 }
 
+/**
+ * A request body of at most `limit` bytes, whole. One over it is refused (`tooLarge`) by its
+ * Content-Length before it is read, or as soon as it passes the limit; the request is left paused,
+ * not destroyed, so that the server can still answer 413 (then it closes the connection).
+ */
+export function readBody(body: Readable & { headers?: IncomingMessage['headers'] }, limit: number, tooLarge: () => ArchiveError): Promise<Buffer> {
+  if (Number(body.headers?.['content-length'] ?? 0) > limit) return Promise.reject(tooLarge());
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const stop = (): void => {
+      body.off('data', take);
+      body.off('end', end);
+      body.off('error', fail);
+      body.off('close', cut);
+    };
+    const take = (chunk: Buffer): void => {
+      size += chunk.length;
+      if (size <= limit) return void chunks.push(chunk);
+      stop();
+      body.pause();
+      reject(tooLarge());
+    };
+    const end = (): void => {
+      stop();
+      resolve(Buffer.concat(chunks, size));
+    };
+    const fail = (error: Error): void => {
+      stop();
+      reject(error);
+    };
+    const cut = (): void => fail(new Error('the request body was cut off'));
+    body.on('data', take);
+    body.once('end', end);
+    body.once('error', fail);
+    body.once('close', cut);
+  });
+}
+
 /** Reads a JSON request body of at most `limit` bytes; an empty body is `{}`. */
 export async function readJsonBody(req: IncomingMessage, limit: number): Promise<unknown> {
   const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
@@ -93,16 +133,7 @@ export async function readJsonBody(req: IncomingMessage, limit: number): Promise
   if (type !== 'application/json') {
     throw new ArchiveError('invalid-argument', 'the request body must be application/json');
   }
-  const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > limit) throw new ArchiveError('too-large', `the request body is over ${limit} bytes`);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) throw new ArchiveError('too-large', `the request body is over ${limit} bytes`);
-    chunks.push(chunk);
-  }
-  const text = Buffer.concat(chunks).toString('utf8');
+  const text = (await readBody(req, limit, () => new ArchiveError('too-large', `the request body is over ${limit} bytes`))).toString('utf8');
   if (text.trim() === '') return {};
   try {
     return JSON.parse(text) as unknown;

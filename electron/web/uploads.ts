@@ -18,7 +18,8 @@ import type { ImportReport } from '../shared/dto.js';
 import { mergeImportReports } from '../shared/import-report.js';
 import { ArchiveError, toErrorShape } from '../shared/errors.js';
 import { packBytes, unpackBody } from '../shared/upload-pack.js';
-import { sweepStaleUploads as sweepUploadFolders, uploadFolderPrefix } from '../core/storage/original-files.js';
+import { uploadFolderPrefix } from '../core/storage/original-files.js';
+import { readBody } from './http-io.js';
 
 /** The commit's word to the job: its tags, and the job id the UI knows it by. */
 type FeedClose = { tags: string[]; jobId?: string };
@@ -47,9 +48,6 @@ export const defaultUploadLimits: UploadLimits = {
   pendingFiles: 100_000,
   batchTtlMs: 60 * 60 * 1000,
 };
-
-/** Deletes the upload folders under `tmp` that stopped serves left behind (original-files.ts sweepStaleUploads). */
-export const sweepStaleUploads = (tmp = os.tmpdir()): Promise<string[]> => sweepUploadFolders(tmp);
 
 interface Batch {
   id: string;
@@ -177,46 +175,6 @@ async function receiveBody(body: Readable, counter: Transform, file: NodeJS.Writ
 
 /** Most bytes of a pack's request body: its files (packBytes), their list and room for a client's rounding. */
 const maxPackBodyBytes = 4 * packBytes;
-
-/**
- * A request body of at most `limit` bytes, whole. One over it is refused by its Content-Length
- * before it is read, or as soon as it passes the limit; the request is left paused, not destroyed,
- * so that the server can still answer 413 (then it closes the connection).
- */
-function readWhole(body: Readable & { headers?: Record<string, string | string[] | undefined> }, limit: number): Promise<Buffer> {
-  const tooLarge = (): ArchiveError => new ArchiveError('too-large', `a pack of uploaded files is over ${limit} bytes: send large files one by one`);
-  if (Number(body.headers?.['content-length'] ?? 0) > limit) return Promise.reject(tooLarge());
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const stop = (): void => {
-      body.off('data', take);
-      body.off('end', end);
-      body.off('error', fail);
-      body.off('close', cut);
-    };
-    const take = (chunk: Buffer): void => {
-      size += chunk.length;
-      if (size <= limit) return void chunks.push(chunk);
-      stop();
-      body.pause();
-      reject(tooLarge());
-    };
-    const end = (): void => {
-      stop();
-      resolve(Buffer.concat(chunks, size));
-    };
-    const fail = (error: Error): void => {
-      stop();
-      reject(error);
-    };
-    const cut = (): void => fail(new Error('the upload was cut off'));
-    body.on('data', take);
-    body.once('end', end);
-    body.once('error', fail);
-    body.once('close', cut);
-  });
-}
 
 /** An export archive (.zip): fed to no job, imported at the commit by importPaths, which reads it as an export. */
 const isExportArchive = (file: string): boolean => file.toLowerCase().endsWith('.zip');
@@ -451,7 +409,8 @@ export function createUploadStore(given: Partial<UploadLimits> = {}, root?: stri
 
     async receivePack(batchId, body) {
       find(batchId); // an unknown batch is refused before its body is read
-      const files = unpackBody(await readWhole(body, maxPackBodyBytes));
+      const tooLarge = (): ArchiveError => new ArchiveError('too-large', `a pack of uploaded files is over ${maxPackBodyBytes} bytes: send large files one by one`);
+      const files = unpackBody(await readBody(body, maxPackBodyBytes, tooLarge));
       const received: Array<{ name: string; bytes: number }> = [];
       try {
         // Small and already in memory: each written at once, without a stream (~1 ms of CPU less a file).

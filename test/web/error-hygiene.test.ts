@@ -84,6 +84,14 @@ describe('uploads and slow bodies', () => {
     expect(exchange.closedMs, 'the server kept the connection open, waiting for the body').not.toBeNull();
   });
 
+  it('a JSON body sent without a length that runs past the limit gets 413 with why, not a dropped connection', async () => {
+    const { server } = await serve({ bodyLimit: 1000 });
+    const head = `POST /api/stats HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nAuthorization: Bearer ${server.token}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n`;
+    const exchange = await rawExchange(server.port, head, `${(4000).toString(16)}\r\n${' '.repeat(4000)}\r\n`, 3000);
+    expect(statusLine(exchange.response)).toBe('HTTP/1.1 413 Payload Too Large');
+    expect(jsonBody(exchange.response).error).toMatchObject({ code: 'too-large', message: 'the request body is over 1000 bytes' });
+  });
+
   it('a JSON body that stops arriving gets 408 (code timeout) and the connection closes', async () => {
     const { server } = await serve({ bodyTimeoutMs: 300 });
     const head = `POST /api/stats HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nAuthorization: Bearer ${server.token}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n`;
