@@ -3,18 +3,19 @@ import { createReadStream } from 'node:fs';
 import { realpath } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
 import { isMethodName, parseArgs, type ArchiveApi } from '../shared/contract.js';
 import type { ArchiveEvent } from '../shared/dto.js';
 import { ArchiveError, toErrorShape } from '../shared/errors.js';
 import { originalDownloadHeaders, originalIdFromPath } from '../shared/original-download.js';
 import { locateOriginal } from '../core/original-file.js';
-import { uploadsDir } from '../core/storage/original-files.js';
+import { sweepStaleUploads, uploadsDir } from '../core/storage/original-files.js';
 import { bearerToken, hostAllowed, newToken, originAllowed, tokensMatch } from './auth.js';
 import { createEventHub, streamEvents, type EventHub } from './event-hub.js';
 import { closeAfterAnswer, readJsonBody, sendError, sendJson, setSecurityHeaders, watchBodyArrival } from './http-io.js';
 import { pipeline } from 'node:stream/promises';
 import { serveStatic } from './static-files.js';
-import { createUploadStore, sweepStaleUploads, type UploadLimits } from './uploads.js';
+import { createUploadStore, type UploadLimits } from './uploads.js';
 
 /** What the server needs of an open archive (an `ArchiveSession` from the core fits). */
 export interface ServedSession {
@@ -58,10 +59,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const staticDir = await realpath(options.staticDir).catch(() => {
     throw new ArchiveError('archive-unavailable', `the built UI is missing at ${options.staticDir} (run the build first)`);
   });
-  // Uploads a crashed serve left behind (never those of one still running).
+  // Uploads a crashed serve left in the temp folder (never those of one still running); those in
+  // the archive's upload area went when the archive was opened (core/archive.ts).
   const uploadsRoot = options.session.dir === undefined ? undefined : uploadsDir(options.session.dir);
-  await sweepStaleUploads();
-  if (uploadsRoot !== undefined) await sweepStaleUploads(uploadsRoot);
+  await sweepStaleUploads(os.tmpdir());
   const token = options.token ?? newToken();
   const hub = options.events ?? createEventHub();
   const uploads = createUploadStore(options.uploadLimits, uploadsRoot);

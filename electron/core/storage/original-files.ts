@@ -207,7 +207,8 @@ export async function sweepStaleUploads(root: string): Promise<string[]> {
   const removed: string[] = [];
   const names = await fs.promises.readdir(root).catch(() => [] as string[]);
   for (const name of names) {
-    const match = /^khizana-upload-(?:(\d+)-)?[A-Za-z0-9]{6}$/u.exec(name);
+    if (!name.startsWith(uploadFolderPrefix)) continue;
+    const match = /^(?:(\d+)-)?[A-Za-z0-9]{6}$/u.exec(name.slice(uploadFolderPrefix.length));
     if (!match) continue;
     const dir = path.join(root, name);
     const pid = match[1] === undefined ? null : Number(match[1]);
