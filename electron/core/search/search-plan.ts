@@ -141,7 +141,8 @@ export function planSearch(analysed: AnalysedQuery, filters: QueryFilters): Sear
   if (filters.inAnnotations) return planAnnotationSearch(analysed, filters);
   const positive = compilePositive(analysed, filters.inNotes);
   const positiveSet = compilePositive(analysed, filters.inNotes, false, 'set');
-  const strict = compilePositive(analysed, filters.inNotes, true);
+  // The same without typo variants: it differs from positiveSet exactly when some `word~` has variants.
+  const strictSet = compilePositive(analysed, filters.inNotes, true, 'set');
   // Negated words only take rows away: a matching row holds none of their phrases, which add 0 to
   // its score, so the 'set' form ranks the same with fewer phrases for bm25 to count.
   const negative = compileNegative(analysed, false, 'set');
@@ -175,8 +176,7 @@ export function planSearch(analysed: AnalysedQuery, filters: QueryFilters): Sear
   }
   // Annotations are part of the notes column (storage/items.ts reindexItem): your own writing.
   if (filters.inNotes) where.push(`(i.kind = 'note' OR EXISTS (SELECT 1 FROM items n WHERE n.parent_id = i.id AND n.kind = 'note' AND n.deleted_at IS NULL) OR ${hasAnnotations})`);
-  const typoTier = positive !== null && strict !== positive;
-  return { match, matchSet, strict: typoTier ? compilePositive(analysed, filters.inNotes, true, 'set') : null, tags, joins: [], where, params };
+  return { match, matchSet, strict: strictSet !== positiveSet ? strictSet : null, tags, joins: [], where, params };
 }
 
 /** The plan's MATCH expression for a statement that scores (`ranked`) or only selects rows (`set`). */
