@@ -35,6 +35,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     reporters: ['default', './test/support/summary-reporter.ts'],
+    // One temp folder per run, removed at its end (test/support/temp-root.ts).
+    globalSetup: ['./test/support/temp-root.ts'],
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: [...configDefaults.exclude, ...integration, ...e2e] } },
       { extends: true, test: { name: 'integration', include: integration } },

@@ -1,0 +1,39 @@
+// Vitest global setup: every temp folder of a test run (the tests' own, and those the app's code,
+// the CLI and serve make under os.tmpdir()) goes into one folder for the run, removed when the run
+// ends. Test processes are stopped without running their exit handlers, so removing each folder at
+// process exit left them all behind (~1,000 folders and ~2 GB per full run on a developer's machine).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const prefix = 'khizana-tests-';
+
+/** Whether process `pid` is still running (a run whose folder must stay). */
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Removes the folders of earlier runs that were killed before their teardown (their process is gone). */
+function sweepAbandonedRuns(parent: string): void {
+  for (const name of fs.readdirSync(parent)) {
+    const pid = Number(/^khizana-tests-(\d+)-/.exec(name)?.[1]);
+    if (Number.isInteger(pid) && pid !== process.pid && !running(pid)) fs.rmSync(path.join(parent, name), { recursive: true, force: true });
+  }
+}
+
+export function setup(): () => void {
+  const parent = os.tmpdir();
+  sweepAbandonedRuns(parent);
+  const root = fs.mkdtempSync(path.join(parent, `${prefix}${process.pid}-`));
+  // The test processes start after this and inherit it; so do the processes they start.
+  process.env.TMPDIR = root;
+  return () => {
+    fs.rmSync(root, { recursive: true, force: true });
+    process.env.TMPDIR = parent;
+  };
+}
