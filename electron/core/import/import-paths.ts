@@ -263,6 +263,12 @@ async function importAll(deps: ImportDeps, args: ImportArgs): Promise<ImportRepo
       await waitAtMost(feed.arrival(), Infinity, deps.signal);
       continue;
     }
+    if (feed && feedOpen && !inflight[0]!.ready) {
+      // Paths fed meanwhile are read and parsed at once, not after the file ahead of them is ready
+      // (a cold parser's first file takes ~100 ms: every file of an upload waited behind it).
+      await waitAtMost(Promise.race([inflight[0]!.promise, feed.arrival()]), Infinity, deps.signal);
+      continue;
+    }
     await inflight[0]!.promise;
     if (deps.signal.aborted) {
       cancelled = true;

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import type { ImportProgress } from '../../../electron/shared/dto.js';
 import { importPaths, type ImportDeps } from '../../../electron/core/import/import-paths.js';
+import { createImportFeed } from '../../../electron/core/import/import-feed.js';
 import { parseInProcess } from '../../../electron/core/import/parse-in-process.js';
 import { defaultParseLimits } from '../../../electron/core/import/parsed-document.js';
 import { openDatabase } from '../../../electron/core/storage/database.js';
@@ -62,6 +63,35 @@ describe('importPaths: batches by time', () => {
     expect(report.imported).toBeLessThan(400);
     const stored = d.db.prepare('SELECT source_path FROM items ORDER BY id').pluck().all();
     expect(stored).toEqual(report.results.filter((r) => r.status === 'imported').map((r) => r.path));
+    d.db.close();
+  });
+  it('a fed import parses the files fed while its first file is still being parsed (an upload does not wait behind one slow file)', async () => {
+    const folder = folderOf(4);
+    const file = (i: number) => path.join(folder, `f${String(i).padStart(4, '0')}.txt`);
+    const feed = createImportFeed();
+    const started: string[] = [];
+    let releaseFirst = (): void => undefined;
+    const firstHeld = new Promise<void>((resolve) => (releaseFirst = resolve));
+    const d = deps(tempDir(), {
+      parallelism: 4,
+      parse: async (job, bytes) => {
+        started.push(path.basename(job.path));
+        // The first file (a cold parser) is answered only once a fed file's parse has begun.
+        if (job.path === file(0)) await firstHeld;
+        return parseInProcess(job, bytes, defaultParseLimits);
+      },
+    });
+    const running = importPaths(d, { paths: [file(0)], tags: [], jobId: 'fed', feed });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    feed.add([file(1), file(2), file(3)]);
+    const end = Date.now() + 5_000;
+    while (started.length < 4 && Date.now() < end) await new Promise((resolve) => setTimeout(resolve, 5));
+    // Before the fix the import waited for file 0 before it looked at the feed: only f0000 had started.
+    expect(started).toEqual(['f0000.txt', 'f0001.txt', 'f0002.txt', 'f0003.txt']);
+    releaseFirst();
+    feed.close({ tags: ['up'] });
+    const report = await running;
+    expect(report.results.map((r) => [path.basename(r.path), r.status])).toEqual([0, 1, 2, 3].map((i) => [path.basename(file(i)), 'imported']));
     d.db.close();
   });
 });
