@@ -75,11 +75,31 @@ export async function startServe(archiveDir: string): Promise<{ base: string; to
 export async function serveUpload(archiveDir: string, articles: Article[], rounds = 1, inFlight = uploadsInFlight): Promise<UploadTiming[]> {
   const serve = await startServe(archiveDir);
   try {
+    await settled(serve.pid);
     const out = [];
     for (let r = 0; r < rounds; r++) out.push(await uploadOnce(serve, r === 0 ? articles : articles.map((a) => ({ ...a, body: `${a.body}\n\n${r}` })), inFlight));
     return out;
   } finally {
     await serve.stop();
+  }
+}
+
+/**
+ * Resolves once process `pid` has used no CPU for 300 ms (at most 10 s): serve has finished starting
+ * (its reader thread loads its modules and opens the archive after serve prints its address). A
+ * user's upload comes after the page has loaded; measured in the middle of serve's start-up, the
+ * reader's ~150 ms of CPU competed with the upload on 2 cores.
+ */
+async function settled(pid: number): Promise<void> {
+  const end = nowMs() + 10_000;
+  let last = processCpuSeconds(pid);
+  let quietSince = nowMs();
+  while (nowMs() < end && !Number.isNaN(last)) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const now = processCpuSeconds(pid);
+    if (now !== last) quietSince = nowMs();
+    else if (nowMs() - quietSince >= 300) return;
+    last = now;
   }
 }
 
