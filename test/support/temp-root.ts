@@ -26,14 +26,29 @@ function sweepAbandonedRuns(parent: string): void {
   }
 }
 
+/** The run's folder and how many projects' setups share it (each project of the config runs the setup). */
+interface RunRoot {
+  dir: string;
+  parent: string;
+  users: number;
+}
+const shared = globalThis as typeof globalThis & { khizanaTestRoot?: RunRoot };
+
 export function setup(): () => void {
-  const parent = os.tmpdir();
-  sweepAbandonedRuns(parent);
-  const root = fs.mkdtempSync(path.join(parent, `${prefix}${process.pid}-`));
-  // The test processes start after this and inherit it; so do the processes they start.
-  process.env.TMPDIR = root;
+  if (!shared.khizanaTestRoot) {
+    const parent = os.tmpdir();
+    sweepAbandonedRuns(parent);
+    const dir = fs.mkdtempSync(path.join(parent, `${prefix}${process.pid}-`));
+    // The test processes start after this and inherit it; so do the processes they start.
+    process.env.TMPDIR = dir;
+    shared.khizanaTestRoot = { dir, parent, users: 0 };
+  }
+  const root = shared.khizanaTestRoot;
+  root.users++;
   return () => {
-    fs.rmSync(root, { recursive: true, force: true });
-    process.env.TMPDIR = parent;
+    if (--root.users > 0) return;
+    fs.rmSync(root.dir, { recursive: true, force: true });
+    process.env.TMPDIR = root.parent;
+    delete shared.khizanaTestRoot;
   };
 }
