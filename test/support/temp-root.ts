@@ -39,6 +39,9 @@ export function setup(): () => void {
     const parent = os.tmpdir();
     sweepAbandonedRuns(parent);
     const dir = fs.mkdtempSync(path.join(parent, `${prefix}${process.pid}-`));
+    // Passable by other users, as the system's temp folder is: the read-only tests run the CLI as
+    // an unprivileged user on an archive inside (each test's own folder is still 0700 unless it says).
+    fs.chmodSync(dir, 0o755);
     // The test processes start after this and inherit it; so do the processes they start.
     process.env.TMPDIR = dir;
     shared.khizanaTestRoot = { dir, parent, users: 0 };
