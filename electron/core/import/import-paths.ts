@@ -255,6 +255,9 @@ async function importAll(deps: ImportDeps, args: ImportArgs): Promise<ImportRepo
     }
   };
 
+  /** `promise`, or sooner new paths on an open feed (they are then read and parsed while `promise` waits). */
+  const orFed = (promise: Promise<unknown>): Promise<unknown> => (feed && feedOpen ? Promise.race([promise, feed.arrival()]) : promise);
+
   for (;;) {
     pull();
     if (inflight.length === 0) {
@@ -263,10 +266,10 @@ async function importAll(deps: ImportDeps, args: ImportArgs): Promise<ImportRepo
       await waitAtMost(feed.arrival(), Infinity, deps.signal);
       continue;
     }
-    if (feed && feedOpen && !inflight[0]!.ready) {
+    if (!inflight[0]!.ready && feedOpen && !deps.signal.aborted) {
       // Paths fed meanwhile are read and parsed at once, not after the file ahead of them is ready
       // (a cold parser's first file takes ~100 ms: every file of an upload waited behind it).
-      await waitAtMost(Promise.race([inflight[0]!.promise, feed.arrival()]), Infinity, deps.signal);
+      await waitAtMost(orFed(inflight[0]!.promise), Infinity, deps.signal);
       continue;
     }
     await inflight[0]!.promise;
@@ -280,7 +283,7 @@ async function importAll(deps: ImportDeps, args: ImportArgs): Promise<ImportRepo
       const left = waitUntil - performance.now();
       if (left <= 0) break;
       // The next file read ahead, or (all ready) the next paths fed; nothing else can come.
-      const more = ready < inflight.length ? inflight[ready]!.promise : feed && feedOpen ? feed.arrival() : null;
+      const more = ready < inflight.length ? orFed(inflight[ready]!.promise) : feed && feedOpen ? feed.arrival() : null;
       if (more === null) break;
       await waitAtMost(more, left, deps.signal);
       pull();

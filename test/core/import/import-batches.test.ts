@@ -94,4 +94,58 @@ describe('importPaths: batches by time', () => {
     expect(report.results.map((r) => [path.basename(r.path), r.status])).toEqual([0, 1, 2, 3].map((i) => [path.basename(file(i)), 'imported']));
     d.db.close();
   });
+  it('a fed import waiting for a file ahead of a batch also reads the paths fed meanwhile', async () => {
+    const folder = folderOf(4);
+    const file = (i: number) => path.join(folder, `f${String(i).padStart(4, '0')}.txt`);
+    const feed = createImportFeed();
+    const startedAt = new Map<string, number>();
+    let releaseSecond = (): void => undefined;
+    const secondHeld = new Promise<void>((resolve) => (releaseSecond = resolve));
+    const d = deps(tempDir(), {
+      parallelism: 4,
+      parse: async (job, bytes) => {
+        startedAt.set(path.basename(job.path), performance.now());
+        if (job.path === file(1)) await secondHeld;
+        return parseInProcess(job, bytes, defaultParseLimits);
+      },
+    });
+    const running = importPaths(d, { paths: [file(0), file(1)], tags: [], jobId: 'fed', feed });
+    // The first file is ready; the import waits (up to 500 ms while the feed is open) for the second to fill a batch.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const fedAt = performance.now();
+    feed.add([file(2), file(3)]);
+    const end = Date.now() + 5_000;
+    while (!startedAt.has('f0003.txt') && Date.now() < end) await new Promise((resolve) => setTimeout(resolve, 5));
+    // Before, they were read only once that wait ended, ~450 ms after they were fed; now within a few ms.
+    expect(startedAt.get('f0002.txt')! - fedAt).toBeLessThan(250);
+    expect(startedAt.get('f0003.txt')! - fedAt).toBeLessThan(250);
+    releaseSecond();
+    feed.close({ tags: [] });
+    const report = await running;
+    expect(report.results.map((r) => path.basename(r.path))).toEqual(['f0000.txt', 'f0001.txt', 'f0002.txt', 'f0003.txt']);
+    d.db.close();
+  });
+
+  it('a fed import cancelled while its first file is still being parsed ends when that parse does, cancelled, having stored nothing', async () => {
+    const folder = folderOf(2);
+    const feed = createImportFeed();
+    const controller = new AbortController();
+    // A parse that does not listen to the cancel: it ends when its timer fires, which needs the event loop.
+    const d = deps(tempDir(), {
+      signal: controller.signal,
+      parse: async (job, bytes) => {
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        return parseInProcess(job, bytes, defaultParseLimits);
+      },
+    });
+    const started = performance.now();
+    const running = importPaths(d, { paths: [path.join(folder, 'f0000.txt')], tags: [], jobId: 'fed', feed });
+    setTimeout(() => controller.abort(), 20);
+    // Before the fix, the import spun on its wait without yielding: this timer never fired.
+    const report = await running;
+    expect(report.cancelled).toBe(true);
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(d.db.prepare('SELECT count(*) FROM items').pluck().get()).toBe(0);
+    d.db.close();
+  });
 });
