@@ -18,11 +18,21 @@ function running(pid: number): boolean {
   }
 }
 
-/** Removes the folders of earlier runs that were killed before their teardown (their process is gone). */
+/**
+ * Removes this user's folders of earlier runs that were killed before their teardown (their process
+ * is gone). Another user's are left alone (the sticky temp folder would refuse), and a folder that
+ * cannot be removed is left for later: a stale folder must never fail this run.
+ */
 function sweepAbandonedRuns(parent: string): void {
   for (const name of fs.readdirSync(parent)) {
     const pid = Number(/^khizana-tests-(\d+)-/.exec(name)?.[1]);
-    if (Number.isInteger(pid) && pid !== process.pid && !running(pid)) fs.rmSync(path.join(parent, name), { recursive: true, force: true });
+    if (!Number.isInteger(pid) || pid === process.pid || running(pid)) continue;
+    const dir = path.join(parent, name);
+    try {
+      if (fs.statSync(dir).uid === process.getuid?.()) fs.rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // gone already, or not ours to remove
+    }
   }
 }
 
