@@ -85,7 +85,8 @@ export async function serveUpload(archiveDir: string, articles: Article[], round
 }
 
 /**
- * Resolves once process `pid` has used no CPU for 300 ms (at most 10 s): serve has finished starting
+ * Resolves once process `pid` has used less than one clock tick (10 ms) of CPU in 300 ms (waiting at
+ * most 10 s, then it goes on): serve has finished starting
  * (its reader thread loads its modules and opens the archive after serve prints its address). A
  * user's upload comes after the page has loaded; measured in the middle of serve's start-up, the
  * reader's ~150 ms of CPU competed with the upload on 2 cores.
