@@ -5,18 +5,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { processRuns } from '../../electron/core/storage/original-files.js';
 
 const prefix = 'khizana-tests-';
-
-/** Whether process `pid` is still running (a run whose folder must stay). */
-function running(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /**
  * Removes this user's folders of earlier runs that were killed before their teardown (their process
@@ -26,7 +17,7 @@ function running(pid: number): boolean {
 function sweepAbandonedRuns(parent: string): void {
   for (const name of fs.readdirSync(parent)) {
     const pid = Number(/^khizana-tests-(\d+)-/.exec(name)?.[1]);
-    if (!Number.isInteger(pid) || pid === process.pid || running(pid)) continue;
+    if (!Number.isInteger(pid) || pid === process.pid || processRuns(pid)) continue;
     const dir = path.join(parent, name);
     try {
       if (fs.statSync(dir).uid === process.getuid?.()) fs.rmSync(dir, { recursive: true, force: true });
