@@ -59,7 +59,8 @@ function termExpression(term: MatchTerm, inNotes: Scope, strict = false, form: E
       // The typed word matches as usual; its typo variants only as written (their stems would
       // pull in every word sharing a short root).
       const typed = term.words.at(-1)!;
-      const parts = [form === 'set' ? `${cols.stem} : ${quote([typed.stem])}` : `${cols.stem} : ${quote([typed.stem])} OR ${cols.exact} : ${quote([typed.exact])}`];
+      const typedStem = `${cols.stem} : ${quote([typed.stem])}`;
+      const parts = [form === 'set' ? typedStem : `${typedStem} OR ${cols.exact} : ${quote([typed.exact])}`];
       if (!strict) for (const w of fuzzyAlternatives(term)) parts.push(`${cols.exact} : ${quote([w.exact])}`);
       return `(${parts.join(' OR ')})`;
     }
