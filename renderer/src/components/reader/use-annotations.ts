@@ -34,6 +34,9 @@ export function useArticleAnnotations(item: ItemDetail, bodyRef: RefObject<HTMLE
   const list = value ?? noAnnotations;
   const [active, setActive] = useState<string | null>(request?.uid ?? null);
   const mapRef = useRef<TextMap | null>(null);
+  // Maps the article again now if its DOM changed since the last paint: a selection read before the
+  // next frame (a mouseup just after the marks went in) must not be measured against old text nodes.
+  const freshen = useRef<(() => void) | null>(null);
   const rangesRef = useRef(new Map<string, Range>());
   const [painted, setPainted] = useState(0);
 
@@ -43,6 +46,7 @@ export function useArticleAnnotations(item: ItemDetail, bodyRef: RefObject<HTMLE
     if (!body) return;
     let frame = 0;
     const paint = () => {
+      if (frame) cancelAnimationFrame(frame);
       frame = 0;
       const map = buildTextMap(body, item.text);
       mapRef.current = map;
@@ -65,7 +69,11 @@ export function useArticleAnnotations(item: ItemDetail, bodyRef: RefObject<HTMLE
       if (!frame) frame = requestAnimationFrame(paint);
     });
     observer.observe(body, { childList: true, subtree: true, characterData: true });
+    freshen.current = () => {
+      if (observer.takeRecords().length > 0 || frame) paint();
+    };
     return () => {
+      freshen.current = null;
       observer.disconnect();
       if (frame) cancelAnimationFrame(frame);
       const highlights = registry();
@@ -100,7 +108,10 @@ export function useArticleAnnotations(item: ItemDetail, bodyRef: RefObject<HTMLE
     if (scrollTo(request.uid)) done.current = request.seq;
   }, [request, painted, scrollTo]);
 
-  const textMap = useCallback(() => mapRef.current, []);
+  const textMap = useCallback(() => {
+    freshen.current?.();
+    return mapRef.current;
+  }, []);
   return { list, active, setActive, scrollTo, textMap };
 }
 
