@@ -8,9 +8,7 @@ import { fileURLToPath } from 'node:url';
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const cliPath = path.join(repoRoot, 'bin/khizana.js');
 
-/** A fresh temporary folder, removed at process exit. */
+/** A fresh temporary folder, in the test run's folder (./temp-root.ts), which goes when the run ends. */
 export function tempDir(prefix = 'khizana-test-'): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
-  return dir;
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
