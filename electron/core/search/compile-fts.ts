@@ -56,12 +56,17 @@ function termExpression(term: MatchTerm, inNotes: Scope, strict = false, form: E
       return `${cols.both} : (${term.prefixWords.map((w) => quote([...leading, w])).join(' OR ')})`;
     }
     case 'fuzzy': {
-      // The typed word matches as usual; its typo variants only as written (their stems would
-      // pull in every word sharing a short root).
+      // The typed word matches as usual; its typo variants in all their forms or only as written
+      // (match-terms.ts fuzzyAlternatives).
       const typed = term.words.at(-1)!;
       const typedStem = `${cols.stem} : ${quote([typed.stem])}`;
       const parts = [form === 'set' ? typedStem : `${typedStem} OR ${cols.exact} : ${quote([typed.exact])}`];
-      if (!strict) for (const w of fuzzyAlternatives(term)) parts.push(`${cols.exact} : ${quote([w.exact])}`);
+      if (!strict) {
+        for (const { word, mode } of fuzzyAlternatives(term)) {
+          if (mode === 'exact') parts.push(`${cols.exact} : ${quote([word.exact])}`);
+          else if (word.stem !== typed.stem) parts.push(`${cols.stem} : ${quote([word.stem])}`);
+        }
+      }
       return `(${parts.join(' OR ')})`;
     }
     default:

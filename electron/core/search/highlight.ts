@@ -28,11 +28,11 @@ interface Alternative {
   prefixWords?: Set<string>;
 }
 
-/** Word sequences that count as a match of `term`: a fuzzy term's variants match as written, as in the index. */
+/** Word sequences that count as a match of `term`: a fuzzy term's variants match as in the index (compile-fts.ts). */
 function alternativesOf(term: MatchTerm): Alternative[] {
   if (term.mode === 'prefix' && term.prefixWords) return [{ words: term.words, mode: term.mode, prefixWords: new Set(term.prefixWords) }];
   if (term.mode !== 'fuzzy') return [{ words: term.words, mode: term.mode }];
-  return [{ words: term.words, mode: 'stem' }, ...fuzzyAlternatives(term).map((w) => ({ words: [w], mode: 'exact' as const }))];
+  return [{ words: term.words, mode: 'stem' }, ...fuzzyAlternatives(term).map(({ word, mode }) => ({ words: [word], mode }))];
 }
 
 /** Every place in the tokens where one of the terms matches; a phrase is one run. */

@@ -57,7 +57,21 @@ function unique(groups: MatchTerm[][]): MatchTerm[][] {
   return out;
 }
 
-/** The words an expanded fuzzy term stands for, as terms of their own. */
-export function fuzzyAlternatives(term: MatchTerm): TermWord[] {
-  return term.expansions.map((exact) => ({ exact, stem: stemWord(exact) }));
+/** A typo variant of a `word~` and how it matches: in all its forms (by its stem), or only as written. */
+export interface FuzzyAlternative {
+  word: TermWord;
+  mode: 'stem' | 'exact';
+}
+
+/**
+ * The words an expanded fuzzy term stands for. A variant that is a bare word (its own stem) matches
+ * in all its forms, as any searched word does: زنجبر~ finds «وزنجبار» through زنجبار. A variant
+ * with affixes matches only as written: its stem can be another, shorter word (السعيده → سعيد for
+ * السعوديه~), and the typed word's own forms are found through the typed word's stem.
+ */
+export function fuzzyAlternatives(term: MatchTerm): FuzzyAlternative[] {
+  return term.expansions.map((exact) => {
+    const word = { exact, stem: stemWord(exact) };
+    return { word, mode: word.stem === exact ? 'stem' : 'exact' };
+  });
 }

@@ -30,6 +30,8 @@ beforeAll(async () => {
     'fond.txt': 'fond fond fond memories',
     'find.txt': 'find find find it',
     'fun.txt': 'fun fun fun day',
+    'zanzibar.txt': 'اتفاق بين تنزانيا وزنجبار على الميناء',
+    'wa-adilla.txt': 'والأدلة على ذلك كثيرة',
   });
   const report = await archive.api.importPaths({ paths: [dir], tags: [] });
   for (const r of report.results) idOf.set(r.path.split('/').at(-1)!, r.id!);
@@ -62,6 +64,16 @@ describe('typo tolerance ranks the typed word first', () => {
     const found = await names('fund~');
     expect(found[0]).toBe('fund.txt');
     expect(new Set(found.slice(1))).toEqual(new Set(['fond.txt', 'find.txt']));
+  });
+
+  it('a bare variant matches in all its forms, as any word does: زنجبر~ finds and marks «وزنجبار» (through زنجبار)', async () => {
+    const { hits } = await archive.api.search({ query: 'زنجبر~', limit: 50 });
+    expect(hits.map((h) => h.id)).toEqual([idOf.get('zanzibar.txt')]);
+    expect(hits[0]!.highlights.map(([s, e]) => hits[0]!.snippet.slice(s, e))).toEqual(['وزنجبار']);
+  });
+
+  it('a variant with affixes matches only as written: ادلب~ finds أدلة, not «والأدلة» (their stem ادل is another word)', async () => {
+    expect(await names('ادلب~')).not.toContain('wa-adilla.txt');
   });
 
   it('a 3-letter word gets no edits: fun~ finds fun only', async () => {
