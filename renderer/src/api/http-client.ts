@@ -94,9 +94,19 @@ export function uploadRequest(batch: string, files: Array<{ name: string; file: 
   return { path: '/api/upload/files', body: new Blob([packHead(files.map(({ name, file }) => ({ name, size: file.size }))), ...files.map(({ file }) => file)]), headers };
 }
 
+/** Tells serve to throw an upload's batch away, answer or not; `keepalive`: the request outlives the page. */
+function abortUpload(token: string, batch: string, keepalive = false): void {
+  const [body, headers] = json({ batch });
+  void fetch('/api/upload/abort', { method: 'POST', headers: { Authorization: `Bearer ${token}`, ...headers }, body, cache: 'no-store', credentials: 'omit', keepalive }).catch(() => undefined);
+}
+
 /** Uploads files to a temp folder on the server and imports them as one job. */
 export async function uploadAndImport(token: string, files: UploadFile[], options: UploadOptions): Promise<ImportReport> {
   const { batch } = (await post('/api/upload/begin', token, ...json({}), options.signal)) as { batch: string };
+  // A page closed or reloaded mid-upload says so as it goes: serve drops the batch (and what it
+  // stored) at once, instead of an hour later. Once the commit is sent, the import is serve's.
+  const abandon = (): void => abortUpload(token, batch, true);
+  window.addEventListener('pagehide', abandon);
   try {
     let done = 0;
     let next = 0;
@@ -120,8 +130,10 @@ export async function uploadAndImport(token: string, files: UploadFile[], option
     })));
     options.onUploaded(done, files.length, '');
   } catch (error) {
-    void post('/api/upload/abort', token, ...json({ batch })).catch(() => undefined);
+    abortUpload(token, batch);
     throw error;
+  } finally {
+    window.removeEventListener('pagehide', abandon);
   }
   return (await post('/api/upload/commit', token, ...json({ batch, jobId: options.jobId, tags: options.tags }))) as ImportReport;
 }
