@@ -35,8 +35,11 @@ export interface UploadLimits {
   pendingBytes: number;
   /** Files of all those batches together. */
   pendingFiles: number;
-  /** How long a batch may wait for its commit before it is thrown away (with what its job stored). */
-  batchTtlMs: number;
+  /**
+   * How long a batch may receive nothing (no byte, no commit) before it is thrown away with what its
+   * job stored: a browser that crashed or lost the network. A long upload that keeps sending stays.
+   */
+  batchIdleMs: number;
 }
 
 export const defaultUploadLimits: UploadLimits = {
@@ -46,7 +49,7 @@ export const defaultUploadLimits: UploadLimits = {
   pendingBatches: 16,
   pendingBytes: 8 * 1024 ** 3,
   pendingFiles: 100_000,
-  batchTtlMs: 60 * 60 * 1000,
+  batchIdleMs: 15 * 60 * 1000,
 };
 
 interface Batch {
@@ -337,7 +340,9 @@ export function createUploadStore(given: Partial<UploadLimits> = {}, root?: stri
     batch.files.push(target);
     pendingFiles++;
     let bytes = 0;
+    batch.timer.refresh();
     const count = (more: number): void => {
+      batch.timer.refresh(); // still arriving: not idle
       bytes += more;
       batch.bytes += more;
       pendingBytes += more;
@@ -383,7 +388,7 @@ export function createUploadStore(given: Partial<UploadLimits> = {}, root?: stri
       const batch: Batch = {
         id, dir, files: [], complete: new Set(), reserved: new Set(), folders: new Map(), made: new Set([dir]), bytes: 0, busy: false,
         // A batch being committed is the commit's to drop: what it stores stays.
-        timer: setTimeout(() => void (batch.busy ? undefined : drop(batch, true)), limits.batchTtlMs),
+        timer: setTimeout(() => void (batch.busy ? undefined : drop(batch, true)), limits.batchIdleMs),
         api: api ?? null, jobId: `upload-${id}`, importing: null, queued: [], feeding: Promise.resolve(), inFlight: false, closing: null, closeSent: false, fed: 0, held: [], unfed: [],
       };
       batch.timer.unref();

@@ -76,12 +76,12 @@ describe('upload store', () => {
 });
 
 describe('an upload stored as it arrives', () => {
-  it('left without a commit past its time, it is thrown away with exactly the items it stored', async () => {
+  it('left idle without a commit past its time, it is thrown away with exactly the items it stored', async () => {
     const archive = await freshArchive();
     const api = archive.api as ArchiveApi;
     const kept = await api.importPaths({ paths: [writeFiles({ 'kept.txt': 'Damascus: the old library catalogue' })], tags: [] });
     expect(kept.imported).toBe(1);
-    const store = createUploadStore({ batchTtlMs: 3000 });
+    const store = createUploadStore({ batchIdleMs: 3000 });
     const batch = await store.begin(api);
     await store.receive(batch, 'again.txt', body('Damascus: the old library catalogue'));
     await store.receive(batch, 'new.txt', body('Tartus: the harbour and its fishing boats'));
@@ -93,6 +93,23 @@ describe('an upload stored as it arrives', () => {
     expect((await api.search({ query: 'Damascus' })).total).toBe(1);
     expect(await api.listTrash({})).toEqual([]);
     await expect(store.commit(batch, api, {})).rejects.toMatchObject({ code: 'not-found' });
+    await store.closeAll();
+    await archive.close();
+  });
+});
+
+describe('an upload that keeps sending', () => {
+  it('outlives the idle time: only a batch that receives nothing for that long is thrown away', async () => {
+    const archive = await freshArchive();
+    const api = archive.api as ArchiveApi;
+    const store = createUploadStore({ batchIdleMs: 1500 });
+    const batch = await store.begin(api);
+    for (let k = 0; k < 6; k++) {
+      await store.receive(batch, `part-${k}.txt`, body(`Part ${k} of a long upload about Aleppo's souks`));
+      await new Promise((resolve) => setTimeout(resolve, 350));
+    }
+    const report = await store.commit(batch, api, {});
+    expect(report.imported).toBe(6);
     await store.closeAll();
     await archive.close();
   });
