@@ -45,7 +45,8 @@ async function select(passage: string): Promise<void> {
     await page.evaluate(settled);
     await drag(passage);
     const selected = await page.evaluate(() => window.getSelection()?.toString() ?? '');
-    if (selected.replace(/\s+/gu, ' ').trim() === passage || attempt === 3) return;
+    if (selected.replace(/\s+/gu, ' ').trim() === passage) return;
+    if (attempt === 3) throw new Error(`three drags over "${passage}" selected "${selected}"`);
     await page.keyboard.press('Escape');
     await page.evaluate(() => window.getSelection()?.removeAllRanges());
   }
@@ -184,6 +185,7 @@ it('highlights a passage of an HTML item across an element and a mixed Arabic/En
 
 it('reads a selection made just after the article changed (before the next frame) against the new text', async () => {
   await openFirst('offensive', 'Idlib');
+  await expect.poll(() => page.locator('.article-body mark').count(), { timeout: 10_000 }).toBeGreaterThan(0);
   const panel = page.getByRole('region', { name: 'Annotations' });
   const before = await panel.locator('.annotation-entry').count();
   // Splitting the text node is what marking a hit does. Done in a frame callback, so the next frame

@@ -63,8 +63,11 @@ function termExpression(term: MatchTerm, inNotes: Scope, strict = false, form: E
       const parts = [form === 'set' ? typedStem : `${typedStem} OR ${cols.exact} : ${quote([typed.exact])}`];
       if (!strict) {
         for (const { word, mode } of fuzzyAlternatives(term)) {
-          if (mode === 'exact') parts.push(`${cols.exact} : ${quote([word.exact])}`);
-          else if (word.stem !== typed.stem) parts.push(`${cols.stem} : ${quote([word.stem])}`);
+          const asWritten = `${cols.exact} : ${quote([word.exact])}`;
+          const allForms = `${cols.stem} : ${quote([word.stem])}`;
+          if (mode === 'exact') parts.push(asWritten);
+          // As written it still ranks above its other forms, as any searched word does.
+          else if (word.stem !== typed.stem) parts.push(form === 'set' ? allForms : `${allForms} OR ${asWritten}`);
         }
       }
       return `(${parts.join(' OR ')})`;

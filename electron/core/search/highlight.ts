@@ -32,7 +32,8 @@ interface Alternative {
 function alternativesOf(term: MatchTerm): Alternative[] {
   if (term.mode === 'prefix' && term.prefixWords) return [{ words: term.words, mode: term.mode, prefixWords: new Set(term.prefixWords) }];
   if (term.mode !== 'fuzzy') return [{ words: term.words, mode: term.mode }];
-  return [{ words: term.words, mode: 'stem' }, ...fuzzyAlternatives(term).map(({ word, mode }) => ({ words: [word], mode }))];
+  // FTS5 matches a `word~` by its last word alone (compile-fts.ts): `e-mail~` is mail~.
+  return [{ words: [term.words.at(-1)!], mode: 'stem' }, ...fuzzyAlternatives(term).map(({ word, mode }) => ({ words: [word], mode }))];
 }
 
 /** Every place in the tokens where one of the terms matches; a phrase is one run. */
