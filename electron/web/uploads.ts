@@ -413,9 +413,17 @@ export function createUploadStore(given: Partial<UploadLimits> = {}, root?: stri
     },
 
     async receivePack(batchId, body) {
-      find(batchId); // an unknown batch is refused before its body is read
+      const batch = find(batchId); // an unknown batch is refused before its body is read
       const tooLarge = (): ArchiveError => new ArchiveError('too-large', `a pack of uploaded files is over ${maxPackBodyBytes} bytes: send large files one by one`);
-      const files = unpackBody(await readBody(body, maxPackBodyBytes, tooLarge));
+      const arriving = (): void => void batch.timer.refresh(); // a slow pack is not an idle batch
+      body.on('data', arriving);
+      let packed: Buffer;
+      try {
+        packed = await readBody(body, maxPackBodyBytes, tooLarge);
+      } finally {
+        body.off('data', arriving);
+      }
+      const files = unpackBody(packed);
       const received: Array<{ name: string; bytes: number }> = [];
       try {
         // Small and already in memory: each written at once, without a stream (~1 ms of CPU less a file).
@@ -426,8 +434,7 @@ export function createUploadStore(given: Partial<UploadLimits> = {}, root?: stri
           }, false));
         }
       } finally {
-        const batch = batches.get(batchId);
-        if (batch?.api && !batch.busy) feedArrived(batch, batch.api); // the pack's files in one go
+        if (batches.get(batchId) === batch && batch.api && !batch.busy) feedArrived(batch, batch.api); // the pack's files in one go
       }
       return received;
     },

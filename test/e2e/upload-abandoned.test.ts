@@ -1,6 +1,6 @@
 // A page closed in the middle of an upload (khizana serve): the page tells serve as it goes, and
 // serve throws the unfinished batch away at once, instead of keeping it (and its import job) open
-// for the hour an upload may take.
+// until its idle time (15 minutes without a byte) runs out.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';

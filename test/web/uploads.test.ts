@@ -113,6 +113,26 @@ describe('an upload that keeps sending', () => {
     await store.closeAll();
     await archive.close();
   });
+
+  it('a pack that arrives slowly, a part at a time, keeps its batch too', async () => {
+    const archive = await freshArchive();
+    const api = archive.api as ArchiveApi;
+    const store = createUploadStore({ batchIdleMs: 1000 });
+    const batch = await store.begin(api);
+    const parts = [['a.txt', 'Homs: the water wheels of the Orontes'], ['b.txt', 'Hama: the norias turn again']] as Array<[string, string]>;
+    const head = packHead(parts.map(([name, text]) => ({ name, size: Buffer.byteLength(text) })));
+    const whole = Buffer.concat([head, ...parts.map(([, text]) => Buffer.from(text))]);
+    async function* trickle(): AsyncGenerator<Buffer> {
+      for (let at = 0; at < whole.length; at += Math.ceil(whole.length / 6)) {
+        await new Promise((resolve) => setTimeout(resolve, 350));
+        yield whole.subarray(at, at + Math.ceil(whole.length / 6));
+      }
+    }
+    expect((await store.receivePack(batch, Readable.from(trickle()) as unknown as IncomingMessage)).map((f) => f.name)).toEqual(['a.txt', 'b.txt']);
+    expect((await store.commit(batch, api, {})).imported).toBe(2);
+    await store.closeAll();
+    await archive.close();
+  });
 });
 
 /** A pack's body (shared/upload-pack.ts) as the browser sends it, as a stream. */

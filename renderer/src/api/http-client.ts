@@ -104,8 +104,11 @@ function abortUpload(token: string, batch: string, keepalive = false): void {
 export async function uploadAndImport(token: string, files: UploadFile[], options: UploadOptions): Promise<ImportReport> {
   const { batch } = (await post('/api/upload/begin', token, ...json({}), options.signal)) as { batch: string };
   // A page closed or reloaded mid-upload says so as it goes: serve drops the batch (and what it
-  // stored) at once, instead of an hour later. Once the commit is sent, the import is serve's.
-  const abandon = (): void => abortUpload(token, batch, true);
+  // stored) at once, instead of after its idle time. Once the commit is sent, the import is serve's.
+  // A page kept for Back may come back and go on sending: it is left to the idle time.
+  const abandon = (event: PageTransitionEvent): void => {
+    if (!event.persisted) abortUpload(token, batch, true);
+  };
   window.addEventListener('pagehide', abandon);
   try {
     let done = 0;
