@@ -1,5 +1,5 @@
 // Analysed query → FTS5 MATCH string. Every token is quoted, so no input is an FTS5 syntax error.
-import type { AnalysedQuery, MatchTerm } from './match-terms.js';
+import type { AnalysedQuery, MatchTerm, TermWord } from './match-terms.js';
 import { fuzzyAlternatives } from './match-terms.js';
 
 interface Columns {
@@ -36,6 +36,12 @@ function columnsFor(term: MatchTerm, inNotes: Scope): Columns {
  */
 export type ExpressionForm = 'ranked' | 'set';
 
+/** Words in all their forms (the stem columns); ranked, their form as written adds to the score. */
+function allForms(cols: Columns, words: TermWord[], form: ExpressionForm): string {
+  const stem = `${cols.stem} : ${quote(words.map((w) => w.stem))}`;
+  return form === 'set' ? stem : `${stem} OR ${cols.exact} : ${quote(words.map((w) => w.exact))}`;
+}
+
 /**
  * The FTS5 expression of one term. Exact-column alternatives only add to the score (exact ⊂ stem).
  * `strict`: a `word~` as the word itself, without its typo variants.
@@ -43,7 +49,6 @@ export type ExpressionForm = 'ranked' | 'set';
 function termExpression(term: MatchTerm, inNotes: Scope, strict = false, form: ExpressionForm = 'ranked'): string {
   const cols = columnsFor(term, inNotes);
   const exact = quote(term.words.map((w) => w.exact));
-  const stem = quote(term.words.map((w) => w.stem));
   switch (term.mode) {
     case 'exact':
       return `${cols.exact} : ${exact}`;
@@ -59,21 +64,19 @@ function termExpression(term: MatchTerm, inNotes: Scope, strict = false, form: E
       // The typed word matches as usual; its typo variants in all their forms or only as written
       // (match-terms.ts fuzzyAlternatives).
       const typed = term.words.at(-1)!;
-      const typedStem = `${cols.stem} : ${quote([typed.stem])}`;
-      const parts = [form === 'set' ? typedStem : `${typedStem} OR ${cols.exact} : ${quote([typed.exact])}`];
+      const parts = [allForms(cols, [typed], form)];
       if (!strict) {
         for (const { word, mode } of fuzzyAlternatives(term)) {
-          const asWritten = `${cols.exact} : ${quote([word.exact])}`;
-          const allForms = `${cols.stem} : ${quote([word.stem])}`;
-          if (mode === 'exact') parts.push(asWritten);
-          // As written it still ranks above its other forms, as any searched word does.
-          else if (word.stem !== typed.stem) parts.push(form === 'set' ? allForms : `${allForms} OR ${asWritten}`);
+          if (mode === 'exact') parts.push(`${cols.exact} : ${quote([word.exact])}`);
+          else if (word.stem !== typed.stem) parts.push(allForms(cols, [word], form));
         }
       }
       return `(${parts.join(' OR ')})`;
     }
-    default:
-      return form === 'set' ? `${cols.stem} : ${stem}` : `(${cols.stem} : ${stem} OR ${cols.exact} : ${exact})`;
+    default: {
+      const forms = allForms(cols, term.words, form);
+      return form === 'set' ? forms : `(${forms})`;
+    }
   }
 }
 
