@@ -6,18 +6,16 @@ import { originalUrlPath } from '../../../electron/shared/original-download.js';
 import { packHead, uploadPacks } from '../../../electron/shared/upload-pack.js';
 import { reportUnauthorized } from './unauthorized.js';
 
+/** How every POST to the bridge goes: with the token, never cached, without cookies. */
+function postInit(token: string, body: BodyInit | null, headers: Record<string, string> = {}): RequestInit {
+  return { method: 'POST', headers: { Authorization: `Bearer ${token}`, ...headers }, body, cache: 'no-store', credentials: 'omit' };
+}
+
 /** POSTs JSON to the bridge and returns the JSON answer, or throws the ArchiveError it reports. */
 async function post(path: string, token: string, body: BodyInit | null, headers: Record<string, string> = {}, signal?: AbortSignal): Promise<unknown> {
   let response: Response;
   try {
-    response = await fetch(path, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${token}`, ...headers },
-      body,
-      cache: 'no-store',
-      credentials: 'omit',
-      ...(signal ? { signal } : {}),
-    });
+    response = await fetch(path, { ...postInit(token, body, headers), ...(signal ? { signal } : {}) });
   } catch (error) {
     if (signal?.aborted) throw new ArchiveError('cancelled', 'cancelled');
     throw new ArchiveError('archive-unavailable', `Khizana is not reachable (${String(error)}). Is \`khizana serve\` still running?`);
@@ -96,8 +94,7 @@ export function uploadRequest(batch: string, files: Array<{ name: string; file: 
 
 /** Tells serve to throw an upload's batch away, answer or not; `keepalive`: the request outlives the page. */
 function abortUpload(token: string, batch: string, keepalive = false): void {
-  const [body, headers] = json({ batch });
-  void fetch('/api/upload/abort', { method: 'POST', headers: { Authorization: `Bearer ${token}`, ...headers }, body, cache: 'no-store', credentials: 'omit', keepalive }).catch(() => undefined);
+  void fetch('/api/upload/abort', { ...postInit(token, ...json({ batch })), keepalive }).catch(() => undefined);
 }
 
 /** Uploads files to a temp folder on the server and imports them as one job. */
