@@ -35,6 +35,11 @@ async function openFirst(query: string, expected: string): Promise<void> {
   await page.getByRole('article').locator('.article-body').waitFor();
 }
 
+/** Waits for the search's hits to be marked in the article (the marks rebuild its text nodes). */
+async function hitsMarked(): Promise<void> {
+  await expect.poll(() => page.locator('.article-body mark').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+}
+
 /**
  * Drags the mouse over `passage` in the article, from its first character to its last (right to
  * left in Arabic). The article can still move as the reader finishes loading (marks, panels), so
@@ -111,7 +116,7 @@ const comment = 'مصدر روسي يؤكد ذلك، **تحقق** منه';
 it('highlights an Arabic passage with an Arabic comment; after a reload search finds it and opens the article scrolled to it', async () => {
   // ادلب marks إدلب inside the passage: the selection crosses a <mark>.
   await openFirst('ادلب التهدئة', 'التهدئة');
-  await expect.poll(() => page.locator('.article-body mark').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+  await hitsMarked();
   await select(passage);
   const toolbar = page.getByRole('dialog', { name: 'Highlight the selection' });
   await toolbar.waitFor();
@@ -168,7 +173,7 @@ it('highlights an Arabic passage with an Arabic comment; after a reload search f
 
 it('highlights a passage of an HTML item across an element and a mixed Arabic/English line; delete has Undo', async () => {
   await openFirst('offensive', 'Idlib');
-  await expect.poll(() => page.locator('.article-body mark').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+  await hitsMarked();
   await select('Idlib offensive: قوات النظام');
   const toolbar = page.getByRole('dialog', { name: 'Highlight the selection' });
   await toolbar.getByRole('button', { name: 'Highlight blue' }).click();
@@ -185,7 +190,7 @@ it('highlights a passage of an HTML item across an element and a mixed Arabic/En
 
 it('reads a selection made just after the article changed (before the next frame) against the new text', async () => {
   await openFirst('offensive', 'Idlib');
-  await expect.poll(() => page.locator('.article-body mark').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+  await hitsMarked();
   const panel = page.getByRole('region', { name: 'Annotations' });
   const before = await panel.locator('.annotation-entry').count();
   // Splitting the text node is what marking a hit does. Done in a frame callback, so the next frame
