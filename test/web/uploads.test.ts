@@ -119,9 +119,7 @@ describe('an upload that keeps sending', () => {
     const api = archive.api as ArchiveApi;
     const store = createUploadStore({ batchIdleMs: 1000 });
     const batch = await store.begin(api);
-    const parts = [['a.txt', 'Homs: the water wheels of the Orontes'], ['b.txt', 'Hama: the norias turn again']] as Array<[string, string]>;
-    const head = packHead(parts.map(([name, text]) => ({ name, size: Buffer.byteLength(text) })));
-    const whole = Buffer.concat([head, ...parts.map(([, text]) => Buffer.from(text))]);
+    const whole = packBody([['a.txt', 'Homs: the water wheels of the Orontes'], ['b.txt', 'Hama: the norias turn again']]);
     async function* trickle(): AsyncGenerator<Buffer> {
       for (let at = 0; at < whole.length; at += Math.ceil(whole.length / 6)) {
         await new Promise((resolve) => setTimeout(resolve, 350));
@@ -137,9 +135,14 @@ describe('an upload that keeps sending', () => {
 
 /** A pack's body (shared/upload-pack.ts) as the browser sends it, as a stream. */
 function pack(files: Array<[name: string, text: string]>): IncomingMessage {
+  return Readable.from([packBody(files)]) as unknown as IncomingMessage;
+}
+
+/** The bytes of a pack's body: its list of files, then each file's bytes. */
+function packBody(files: Array<[name: string, text: string]>): Buffer {
   const parts = files.map(([name, text]) => ({ name, bytes: Buffer.from(text) }));
   const head = packHead(parts.map(({ name, bytes }) => ({ name, size: bytes.length })));
-  return Readable.from([Buffer.concat([head, ...parts.map((p) => p.bytes)])]) as unknown as IncomingMessage;
+  return Buffer.concat([head, ...parts.map((p) => p.bytes)]);
 }
 
 describe('small files several to a request (packs)', () => {
